@@ -1,0 +1,57 @@
+// @ts-check
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Imports that cross a process boundary the wrong way (see DESIGN.md "Direction of imports"). */
+const electron = { name: 'electron', message: 'Only main/app imports electron.' };
+const mainCode = { group: ['**/main/**', '../main/*'], message: 'This layer may import only common/.' };
+const appCode = { group: ['**/main/app/**', '**/app/**'], message: 'Nothing imports main/app.' };
+const nodeBuiltins = {
+  group: ['node:*'],
+  message: 'common/ and renderer/ run in browsers: no Node imports.',
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'dist/', 'coverage/', 'test-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { paths: [electron], patterns: [appCode] }],
+    },
+  },
+  {
+    files: ['main/app/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The preload's runtime is electron's sandboxed preload: it may use electron and common/ only.
+    files: ['preload/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [mainCode, appCode, nodeBuiltins] }] },
+  },
+  {
+    files: ['renderer/**', 'common/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electron], patterns: [mainCode, appCode, nodeBuiltins] }],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  prettier,
+);
