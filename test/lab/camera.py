@@ -1,0 +1,125 @@
+"""The media lab's RTSP test camera: GStreamer's RTSP server with /cam1../camN on 127.0.0.1.
+
+Run by /usr/bin/python3 (Debian's, which has gi). test/lab/camera.ts starts it; credentials come from the
+environment (CAMERA_USERNAME, CAMERA_PASSWORD) so they never show in `ps`. Every path is a live moving test
+pattern, 640x360 at 25 fps, H.264 (x264, zero latency, no B-frames), with a clock at the bottom and a
+machine-readable timecode strip drawn into each frame; the strip's geometry comes from test/lab/timecode.ts
+through --timecode-* arguments. Prints "ready" on stdout once serving; exits on SIGTERM or SIGINT.
+"""
+
+import argparse
+import os
+import signal
+import sys
+import time
+
+import gi
+
+gi.require_version("Gst", "1.0")
+gi.require_version("GstRtsp", "1.0")
+gi.require_version("GstRtspServer", "1.0")
+from gi.repository import GLib, Gst, GstRtsp, GstRtspServer  # noqa: E402
+
+ROLE = "lab-viewer"
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description="RTSP test camera for the Vigil media lab")
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--cameras", type=int, default=1)
+    parser.add_argument("--auth", choices=["digest", "basic", "none"], default="digest")
+    parser.add_argument("--keyframe-interval", type=int, default=50)
+    parser.add_argument("--timecode-x", type=int, required=True)
+    parser.add_argument("--timecode-y", type=int, required=True)
+    parser.add_argument("--timecode-block", type=int, required=True)
+    parser.add_argument("--timecode-bits", type=int, required=True)
+    return parser.parse_args()
+
+
+def draw_timecode(args):
+    """A cairooverlay draw callback: the wall-clock ms (mod 2^bits) as blocks, then their complement."""
+    x0, y0, size, bits = args.timecode_x, args.timecode_y, args.timecode_block, args.timecode_bits
+
+    def draw(_overlay, context, _timestamp, _duration):
+        value = int(time.time() * 1000) % (1 << bits)
+        for row in (0, 1):
+            for i in range(bits):
+                bit = (value >> (bits - 1 - i)) & 1
+                white = bit if row == 0 else 1 - bit
+                context.set_source_rgb(white, white, white)
+                context.rectangle(x0 + i * size, y0 + row * size, size, size)
+                context.fill()
+
+    return draw
+
+
+def make_factory(args):
+    launch = (
+        "( videotestsrc is-live=true pattern=ball "
+        "! video/x-raw,width=640,height=360,framerate=25/1 "
+        "! videoconvert ! cairooverlay name=timecode "
+        "! clockoverlay valignment=bottom halignment=right font-desc=\"Sans 18\" "
+        "! videoconvert ! video/x-raw,format=I420 "
+        f"! x264enc tune=zerolatency speed-preset=ultrafast key-int-max={args.keyframe_interval} bframes=0 threads=1 "
+        "! rtph264pay name=pay0 pt=96 config-interval=-1 )"
+    )
+    factory = GstRtspServer.RTSPMediaFactory()
+    factory.set_launch(launch)
+    factory.set_shared(True)
+    draw = draw_timecode(args)
+    factory.connect(
+        "media-configure",
+        lambda _factory, media: media.get_element().get_by_name("timecode").connect("draw", draw),
+    )
+    if args.auth != "none":
+        role = Gst.Structure.from_string(
+            f"{ROLE}, media.factory.access=(boolean)true, media.factory.construct=(boolean)true"
+        )[0]
+        factory.add_role_from_structure(role)
+    return factory
+
+
+def make_auth(args):
+    username = os.environ.get("CAMERA_USERNAME", "")
+    password = os.environ.get("CAMERA_PASSWORD", "")
+    if not username or not password:
+        sys.exit("camera.py: set CAMERA_USERNAME and CAMERA_PASSWORD (or use --auth none)")
+    auth = GstRtspServer.RTSPAuth()
+    token = GstRtspServer.RTSPToken()
+    # The role must be set with set_string: editing token.writable_structure() silently does nothing.
+    token.set_string(GstRtspServer.RTSP_TOKEN_MEDIA_FACTORY_ROLE, ROLE)
+    if args.auth == "digest":
+        auth.set_supported_methods(GstRtsp.RTSPAuthMethod.DIGEST)
+        auth.add_digest(username, password, token)
+    else:
+        auth.set_supported_methods(GstRtsp.RTSPAuthMethod.BASIC)
+        auth.add_basic(GstRtspServer.RTSPAuth.make_basic(username, password), token)
+    return auth
+
+
+def main():
+    args = parse_args()
+    Gst.init(None)
+    server = GstRtspServer.RTSPServer()
+    server.set_address("127.0.0.1")
+    server.set_service(str(args.port))
+    if args.auth != "none":
+        server.set_auth(make_auth(args))
+    mounts = server.get_mount_points()
+    for index in range(1, args.cameras + 1):
+        mounts.add_factory(f"/cam{index}", make_factory(args))
+
+    loop = GLib.MainLoop()
+    if server.attach(None) == 0:
+        sys.exit(f"camera.py: cannot listen on 127.0.0.1:{args.port} (port in use?)")
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        GLib.unix_signal_add(GLib.PRIORITY_HIGH, signum, loop.quit)
+    print("ready", flush=True)
+    # Nobody reads stdout after "ready" (the lab may have exited): keep later writes from breaking the pipe.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    loop.run()
+
+
+if __name__ == "__main__":
+    main()
