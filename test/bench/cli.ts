@@ -1,0 +1,39 @@
+// `npm run bench -- <name>`: runs a benchmark against real parts inside a media lab namespace and prints
+// its figures. Benchmarks measure; they never pass or fail on time.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+import { startLab, type LabOptions } from '../lab';
+import { benchJanus } from './janus';
+
+const benches: Record<
+  string,
+  { lab: LabOptions; run: (lab: Awaited<ReturnType<typeof startLab>>) => Promise<void> }
+> = {
+  janus: { lab: { cameras: 1, auth: 'none' }, run: benchJanus },
+};
+
+const name = process.argv[2] ?? '';
+const bench = benches[name];
+if (!bench) {
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>`);
+  process.exit(2);
+}
+
+if (!process.env.LAB_NETNS) {
+  // Not inside a lab yet: run this same command inside one (created and removed around it).
+  const root = join(import.meta.dirname, '../..');
+  const tsx = join(root, 'node_modules/.bin/tsx');
+  const result = spawnSync(tsx, ['test/lab/cli.ts', 'run', '--', tsx, 'test/bench/cli.ts', name], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  process.exit(result.status ?? 1);
+}
+
+const lab = await startLab(bench.lab);
+try {
+  await bench.run(lab);
+} finally {
+  await lab.stop();
+}
