@@ -1,0 +1,152 @@
+import { Type, type Static } from 'typebox';
+
+/** A camera's id: a slug of 1–64 letters, digits, `_` or `-`, starting with a letter or digit. */
+export const CameraId = Type.String({
+  pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$',
+  minLength: 1,
+  maxLength: 64,
+  description: 'Unique slug: letters, digits, "_" and "-", 1–64 characters',
+});
+
+/** An `rtsp://` URL (credentials inside it are moved out into username/password). */
+export const RtspUrl = Type.String({ minLength: 8, maxLength: 2048, pattern: '^[Rr][Tt][Ss][Pp]://' });
+
+/** How the camera authenticates; kept as metadata (Janus negotiates Basic or Digest by itself). */
+export const AuthMethod = Type.Union([Type.Literal('basic'), Type.Literal('digest')]);
+
+/** A camera's health as the station sees it. */
+export const CameraState = Type.Union([
+  Type.Literal('starting'),
+  Type.Literal('live'),
+  Type.Literal('stale'),
+  Type.Literal('offline'),
+  Type.Literal('error'),
+  Type.Literal('disabled'),
+]);
+
+/** The camera's health state. */
+export type CameraState = Static<typeof CameraState>;
+
+const editable = {
+  name: Type.String({ minLength: 1, maxLength: 128 }),
+  rtsp_url: RtspUrl,
+  username: Type.String({ maxLength: 256 }),
+  password: Type.String({ maxLength: 256 }),
+  auth_method: AuthMethod,
+  description: Type.String({ maxLength: 1024 }),
+  enabled: Type.Boolean(),
+  substream_url: Type.Union([RtspUrl, Type.Null()]),
+  tags: Type.Array(Type.String({ minLength: 1, maxLength: 32 }), { maxItems: 16, uniqueItems: true }),
+};
+
+/** What `POST /cameras` takes: the seed's fields plus the wall's, and probe switches. */
+export const CameraInput = Type.Object(
+  {
+    camera_id: CameraId,
+    name: editable.name,
+    rtsp_url: editable.rtsp_url,
+    username: Type.Optional(editable.username),
+    password: Type.Optional(editable.password),
+    auth_method: Type.Optional(editable.auth_method),
+    description: Type.Optional(editable.description),
+    enabled: Type.Optional(editable.enabled),
+    substream_url: Type.Optional(editable.substream_url),
+    tags: Type.Optional(editable.tags),
+    skip_probe: Type.Optional(Type.Boolean({ description: 'Add without probing the camera first' })),
+    allow_offline: Type.Optional(
+      Type.Boolean({ description: 'Add even if the camera cannot be reached now' }),
+    ),
+  },
+  { additionalProperties: false, $id: 'CameraInput' },
+);
+
+/** The body of `POST /cameras`. */
+export type CameraInput = Static<typeof CameraInput>;
+
+/** What `PATCH /cameras/{id}` takes: any editable field. */
+export const CameraPatch = Type.Object(
+  {
+    name: Type.Optional(editable.name),
+    rtsp_url: Type.Optional(editable.rtsp_url),
+    username: Type.Optional(editable.username),
+    password: Type.Optional(editable.password),
+    auth_method: Type.Optional(editable.auth_method),
+    description: Type.Optional(editable.description),
+    enabled: Type.Optional(editable.enabled),
+    substream_url: Type.Optional(editable.substream_url),
+    tags: Type.Optional(editable.tags),
+    skip_probe: Type.Optional(Type.Boolean()),
+    allow_offline: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1, $id: 'CameraPatch' },
+);
+
+/** The body of `PATCH /cameras/{id}`. */
+export type CameraPatch = Static<typeof CameraPatch>;
+
+/** A camera's live health. */
+export const CameraHealth = Type.Object({
+  state: CameraState,
+  since: Type.String({ format: 'date-time' }),
+  reason: Type.Optional(Type.String()),
+  age_ms: Type.Optional(Type.Number()),
+  reconnects: Type.Integer(),
+  viewers: Type.Integer(),
+});
+
+/** The camera's health. */
+export type CameraHealth = Static<typeof CameraHealth>;
+
+/** A camera as every response shows it: the seed's fields first; never a password or a mountpoint secret. */
+export const CameraView = Type.Object(
+  {
+    camera_id: CameraId,
+    name: Type.String(),
+    status: CameraState,
+    stream_id: Type.Integer({ description: 'The Janus streaming mountpoint id' }),
+    websocket_url: Type.String(),
+    rtsp_url: Type.String({ description: 'Without credentials' }),
+    username: Type.String(),
+    has_password: Type.Boolean(),
+    auth_method: AuthMethod,
+    description: Type.String(),
+    enabled: Type.Boolean(),
+    substream_url: Type.Union([Type.String(), Type.Null()]),
+    tags: Type.Array(Type.String()),
+    health: CameraHealth,
+    created_at: Type.String({ format: 'date-time' }),
+    updated_at: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'CameraView' },
+);
+
+/** A camera as responses show it. */
+export type CameraView = Static<typeof CameraView>;
+
+/** What a viewer needs to play a camera, and nothing more (`GET /cameras/{id}/stream`). */
+export const StreamInfo = Type.Object(
+  {
+    camera_id: CameraId,
+    stream_id: Type.Integer(),
+    janus_url: Type.String({ description: 'Janus HTTP API URL' }),
+    websocket_url: Type.String({ description: 'Janus WebSocket URL' }),
+    plugin: Type.Literal('janus.plugin.streaming'),
+    pin: Type.String(),
+    ice_servers: Type.Array(
+      Type.Object({
+        urls: Type.Union([Type.String(), Type.Array(Type.String())]),
+        username: Type.Optional(Type.String()),
+        credential: Type.Optional(Type.String()),
+      }),
+    ),
+    token: Type.Optional(
+      Type.String({ description: 'Short-lived Janus token, when Janus runs with token auth' }),
+    ),
+    token_expires_at: Type.Optional(Type.String({ format: 'date-time' })),
+    stream_info: Type.Object({ id: Type.Integer(), type: Type.Literal('rtsp'), description: Type.String() }),
+  },
+  { $id: 'StreamInfo' },
+);
+
+/** A viewer's stream info. */
+export type StreamInfo = Static<typeof StreamInfo>;

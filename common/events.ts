@@ -1,0 +1,35 @@
+import { Type, type Static } from 'typebox';
+
+import { CameraId, CameraState } from './camera';
+
+/** Everything the station announces (SSE `/events`, IPC): cameras added/removed/changed, health, gateway. */
+export const StationEvent = Type.Union(
+  [
+    Type.Object({
+      type: Type.Union([
+        Type.Literal('camera.added'),
+        Type.Literal('camera.updated'),
+        Type.Literal('camera.removed'),
+      ]),
+      camera_id: CameraId,
+      at: Type.String({ format: 'date-time' }),
+    }),
+    Type.Object({
+      type: Type.Literal('camera.state'),
+      camera_id: CameraId,
+      state: CameraState,
+      previous: CameraState,
+      reason: Type.Optional(Type.String()),
+      at: Type.String({ format: 'date-time' }),
+    }),
+    Type.Object({
+      type: Type.Union([Type.Literal('gateway.up'), Type.Literal('gateway.down')]),
+      reason: Type.Optional(Type.String()),
+      at: Type.String({ format: 'date-time' }),
+    }),
+  ],
+  { $id: 'StationEvent' },
+);
+
+/** One station event. */
+export type StationEvent = Static<typeof StationEvent>;
