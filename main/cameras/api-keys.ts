@@ -1,0 +1,196 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+import { ErrorCode, VigilError } from '../../common/errors';
+import {
+  STORE_FILE_MODE,
+  StoreUnreadableError,
+  confBackend,
+  errnoOf,
+  readStoreFile,
+  storeCorrupt,
+} from './camera-store';
+import { schemaProblem } from './stored-camera';
+
+/** What a REST API key may do: `manage` (change cameras, keys, settings) or `view` (read and watch). */
+export const ApiKeyScope = Type.Union([Type.Literal('manage'), Type.Literal('view')]);
+
+/** An API key's scope. */
+export type ApiKeyScope = Static<typeof ApiKeyScope>;
+
+/** One API key as `api-keys.json` holds it: the SHA-256 of the key, never the key. */
+export const StoredApiKey = Type.Object(
+  {
+    id: Type.String({ pattern: '^key_[0-9a-f]{16}$' }),
+    name: Type.String({ minLength: 1, maxLength: 64 }),
+    scope: ApiKeyScope,
+    sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+    created_at: Type.String({ format: 'date-time' }),
+    last_used_at: Type.Optional(Type.String({ format: 'date-time' })),
+  },
+  { additionalProperties: false, $id: 'StoredApiKey' },
+);
+
+/** A stored API key. */
+export type StoredApiKey = Static<typeof StoredApiKey>;
+
+/** An API key as listings show it: no secret, no hash. */
+export type ApiKeyInfo = Omit<StoredApiKey, 'sha256'>;
+
+/** The API key store's file inside the data directory. */
+export const API_KEYS_FILE = 'api-keys.json';
+/** The file the first manage key is written to. */
+export const MANAGE_KEY_FILE = 'manage.key';
+
+const KEY_FORMAT = /^vigil_(manage|view)_[A-Za-z0-9_-]{43}$/;
+// `last_used_at` is written at most this often per key, so verifying a request is not a disk write every time.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** The REST API's bearer keys. */
+export interface ApiKeyStore {
+  /** The `api-keys.json` file. */
+  readonly path: string;
+  /** Creates a key; the plaintext `key` (`vigil_<scope>_<43 chars>`) is returned this once and never stored. */
+  create(name: string, scope: ApiKeyScope): { id: string; key: string };
+  /** Every key, oldest first, without secrets. */
+  list(): ApiKeyInfo[];
+  /** Deletes a key; throws `VIGIL_ERR_NOT_FOUND` (field `id`) for an unknown id. */
+  revoke(id: string): void;
+  /** The key's id and scope when `presented` is a live key (compared in constant time), else undefined. */
+  verify(presented: string): { id: string; scope: ApiKeyScope } | undefined;
+  /**
+   * First start: creates a manage key and writes it to `<dataDir>/manage.key` (0600), returning that path. Returns the
+   * path untouched when the file holds a live manage key; undefined when manage keys exist but the file was removed.
+   */
+  ensureManageKey(): string | undefined;
+}
+
+/**
+ * Opens `<dataDir>/api-keys.json` (conf, 0600, atomic writes); a damaged file throws `StoreCorruptError`.
+ * @example
+ * const keys = openApiKeyStore(dataDir);
+ * const manageKeyFile = keys.ensureManageKey();
+ */
+export function openApiKeyStore(dataDir: string): ApiKeyStore {
+  const path = join(dataDir, API_KEYS_FILE);
+  const file = readStoreFile(path);
+  const backend = confBackend({
+    cwd: dataDir,
+    configName: 'api-keys',
+    configFileMode: STORE_FILE_MODE,
+    clearInvalidConfig: false,
+    projectVersion: '1.0.0',
+    migrations: {},
+  });
+  const loaded = checkKeys(backend.get('keys') ?? []);
+  if (typeof loaded === 'string') throw storeCorrupt(path, file?.bytes ?? readFileSync(path), loaded);
+  let keys: readonly StoredApiKey[] = loaded;
+  const write = (next: StoredApiKey[]): void => {
+    backend.set('keys', next);
+    keys = next;
+  };
+
+  const match = (presented: string): StoredApiKey | undefined => {
+    if (!KEY_FORMAT.test(presented)) return undefined;
+    const digest = sha256(presented);
+    let found: StoredApiKey | undefined;
+    // Every key is compared, with no early exit, so the time taken says nothing about which key came close.
+    for (const key of keys) {
+      if (timingSafeEqual(digest, Buffer.from(key.sha256, 'hex'))) found = key;
+    }
+    return found;
+  };
+
+  const mint = (name: string, scope: ApiKeyScope): { record: StoredApiKey; key: string } => {
+    const key = `vigil_${scope}_${randomBytes(32).toString('base64url')}`;
+    const id = `key_${randomBytes(8).toString('hex')}`;
+    const record = { id, name, scope, sha256: sha256(key).toString('hex'), created_at: now() };
+    const problem = schemaProblem(StoredApiKey, record);
+    if (problem !== undefined) {
+      throw new VigilError(ErrorCode.Validation, `API key ${problem.text}`, problem.field || undefined);
+    }
+    return { record, key };
+  };
+
+  return {
+    path,
+    create(name, scope) {
+      const { record, key } = mint(name, scope);
+      write([...keys, record]);
+      return { id: record.id, key };
+    },
+    list: () => keys.map(({ sha256: _hash, ...info }) => info),
+    revoke(id) {
+      if (!keys.some((k) => k.id === id))
+        throw new VigilError(ErrorCode.NotFound, `No API key "${id}"`, 'id');
+      write(keys.filter((k) => k.id !== id));
+    },
+    verify(presented) {
+      const key = match(presented);
+      if (key === undefined) return undefined;
+      const lastUsed = key.last_used_at === undefined ? 0 : Date.parse(key.last_used_at);
+      if (Date.now() - lastUsed >= LAST_USED_RESOLUTION_MS) {
+        write(keys.map((k) => (k.id === key.id ? { ...k, last_used_at: now() } : k)));
+      }
+      return { id: key.id, scope: key.scope };
+    },
+    ensureManageKey() {
+      const keyFile = join(dataDir, MANAGE_KEY_FILE);
+      const written = readKeyFile(keyFile);
+      if (written !== undefined && match(written)?.scope === 'manage') return keyFile;
+      // The operator took the key file away (and so holds the key): never mint another manage key behind their back.
+      if (keys.some((k) => k.scope === 'manage')) return undefined;
+      // The file is written before the key is stored: a crash in between leaves a file no key matches, replaced next start.
+      const { record, key } = mint('initial manage key', 'manage');
+      writeSecretFile(keyFile, `${key}\n`);
+      write([...keys, record]);
+      return keyFile;
+    },
+  };
+}
+
+function checkKeys(value: unknown): StoredApiKey[] | string {
+  if (!Array.isArray(value)) return '"keys" is not a list';
+  const ids = new Set<string>();
+  for (const [index, entry] of (value as unknown[]).entries()) {
+    if (!Value.Check(StoredApiKey, entry)) {
+      return `key at entry ${index + 1} ${schemaProblem(StoredApiKey, entry)?.text ?? 'is invalid'}`;
+    }
+    if (ids.has(entry.id)) return `key at entry ${index + 1} repeats id "${entry.id}"`;
+    ids.add(entry.id);
+  }
+  return value as StoredApiKey[];
+}
+
+function readKeyFile(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch (error) {
+    const errno = errnoOf(error) ?? 'unknown error';
+    if (errno === 'ENOENT') return undefined;
+    throw new StoreUnreadableError(path, errno, { cause: error });
+  }
+}
+
+/** Writes a secret file atomically with mode 0600 from the first byte (temp file, then rename over the target). */
+function writeSecretFile(path: string, data: string): void {
+  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    writeFileSync(temp, data, { mode: STORE_FILE_MODE, flag: 'wx' });
+    renameSync(temp, path);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+function now(): string {
+  return new Date().toISOString();
+}

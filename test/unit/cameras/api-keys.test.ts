@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import {
+  API_KEYS_FILE,
+  MANAGE_KEY_FILE,
+  openApiKeyStore,
+  type ApiKeyStore,
+} from '../../../main/cameras/api-keys';
+import { StoreCorruptError } from '../../../main/cameras/camera-store';
+
+let dataDir: string;
+let file: string;
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'vigil-keys-'));
+  file = join(dataDir, API_KEYS_FILE);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const open = (): ApiKeyStore => openApiKeyStore(dataDir);
+
+describe('ApiKeyStore', () => {
+  it('creates keys per scope and verifies them to their id and scope', () => {
+    const keys = open();
+    const manage = keys.create('portal', 'manage');
+    const view = keys.create('wall', 'view');
+    expect(manage.key).toMatch(/^vigil_manage_[\w-]{43}$/);
+    expect(view.key).toMatch(/^vigil_view_[\w-]{43}$/);
+    expect(manage.id).not.toBe(view.id);
+    expect(keys.verify(manage.key)).toEqual({ id: manage.id, scope: 'manage' });
+    expect(keys.verify(view.key)).toEqual({ id: view.id, scope: 'view' });
+  });
+
+  it('refuses unknown, altered, re-scoped and malformed keys', () => {
+    const keys = open();
+    const { key } = keys.create('portal', 'view');
+    const last = key.at(-1) === 'A' ? 'B' : 'A';
+    for (const bad of [
+      `${key.slice(0, -1)}${last}`,
+      key.replace('vigil_view_', 'vigil_manage_'),
+      `${key} `,
+      '',
+      'Bearer x',
+      'vigil_admin_' + 'a'.repeat(43),
+      `vigil_view_${'a'.repeat(43)}`,
+    ]) {
+      expect(keys.verify(bad), bad).toBeUndefined();
+    }
+  });
+
+  it('lists keys without secrets or hashes, and revokes them', () => {
+    const keys = open();
+    const { id, key } = keys.create('portal', 'manage');
+    expect(keys.list()).toEqual([
+      { id, name: 'portal', scope: 'manage', created_at: expect.any(String) as string },
+    ]);
+    keys.revoke(id);
+    expect(keys.verify(key)).toBeUndefined();
+    expect(keys.list()).toEqual([]);
+    expect(() => {
+      keys.revoke(id);
+    }).toThrow(expect.objectContaining({ code: 'VIGIL_ERR_NOT_FOUND', field: 'id' }));
+  });
+
+  it('refuses an empty or overlong name', () => {
+    const keys = open();
+    for (const name of ['', 'n'.repeat(65)]) {
+      expect(() => keys.create(name, 'view')).toThrow(
+        expect.objectContaining({ code: 'VIGIL_ERR_VALIDATION', field: 'name' }),
+      );
+    }
+  });
+
+  it('keeps only SHA-256 hashes on disk, in a 0600 file, and verifies after reopen', () => {
+    const { key } = open().create('portal', 'manage');
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain(key);
+    expect(text).not.toContain(key.slice('vigil_manage_'.length));
+    expect(text).toContain(createHash('sha256').update(key).digest('hex'));
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(open().verify(key)).toMatchObject({ scope: 'manage' });
+  });
+
+  it('records last_used_at, writing it at most once a minute', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2030-01-01T00:00:00Z'));
+    const keys = open();
+    const { key } = keys.create('portal', 'view');
+    keys.verify(key);
+    expect(keys.list()[0]?.last_used_at).toBe('2030-01-01T00:00:00.000Z');
+    vi.setSystemTime(new Date('2030-01-01T00:00:30Z'));
+    keys.verify(key);
+    expect(open().list()[0]?.last_used_at).toBe('2030-01-01T00:00:00.000Z');
+    vi.setSystemTime(new Date('2030-01-01T00:01:00Z'));
+    keys.verify(key);
+    expect(open().list()[0]?.last_used_at).toBe('2030-01-01T00:01:00.000Z');
+  });
+
+  it('stops on a damaged file instead of starting with no keys', () => {
+    writeFileSync(file, '{"keys": [{"id": "key_0123456789abcdef", "name": "x"}]}');
+    expect(() => open()).toThrow(StoreCorruptError);
+    expect(() => open()).toThrow(/key at entry 1 must have required properties scope, sha256, created_at/);
+  });
+});
+
+describe('ApiKeyStore.ensureManageKey', () => {
+  const keyFile = (): string => join(dataDir, MANAGE_KEY_FILE);
+
+  it('writes a working manage key to manage.key (0600) on first start', () => {
+    const keys = open();
+    expect(keys.ensureManageKey()).toBe(keyFile());
+    expect(statSync(keyFile()).mode & 0o777).toBe(0o600);
+    const written = readFileSync(keyFile(), 'utf8').trim();
+    expect(keys.verify(written)).toMatchObject({ scope: 'manage' });
+    expect(keys.list()).toEqual([expect.objectContaining({ name: 'initial manage key', scope: 'manage' })]);
+  });
+
+  it('is idempotent: same file, same key, no new key, also after reopen', () => {
+    open().ensureManageKey();
+    const before = readFileSync(keyFile(), 'utf8');
+    const keys = open();
+    expect(keys.ensureManageKey()).toBe(keyFile());
+    expect(keys.ensureManageKey()).toBe(keyFile());
+    expect(readFileSync(keyFile(), 'utf8')).toBe(before);
+    expect(keys.list()).toHaveLength(1);
+  });
+
+  it('mints no other manage key when the operator removed the file', () => {
+    const keys = open();
+    keys.ensureManageKey();
+    rmSync(keyFile());
+    expect(keys.ensureManageKey()).toBeUndefined();
+    expect(keys.list()).toHaveLength(1);
+  });
+
+  it('replaces a file whose key was revoked once no manage key is left', () => {
+    const keys = open();
+    keys.ensureManageKey();
+    const stale = readFileSync(keyFile(), 'utf8').trim();
+    keys.revoke(keys.list()[0]?.id ?? '');
+    keys.create('wall', 'view');
+    expect(keys.ensureManageKey()).toBe(keyFile());
+    const fresh = readFileSync(keyFile(), 'utf8').trim();
+    expect(fresh).not.toBe(stale);
+    expect(keys.verify(fresh)).toMatchObject({ scope: 'manage' });
+  });
+});
