@@ -1,0 +1,135 @@
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyRequest } from 'fastify';
+
+import { ErrorCode, VigilError } from '../../common/errors';
+import { REDACTED_PATHS } from '../log';
+import { authenticate, defaultAccess } from './auth';
+import { formatValidation, handleError, handleNotFound } from './errors';
+import { allowedHostSet, hostCheck } from './host';
+import { httpMetrics } from './metrics';
+import { cameraRoutes } from './routes/cameras';
+import { eventRoutes } from './routes/events';
+import { systemRoutes } from './routes/system';
+import type { ApiDeps, ApiInstance } from './types';
+
+const DOCS_PREFIX = '/docs';
+const MUTATIONS = new Set(['POST', 'PATCH', 'DELETE']);
+
+/** Request log lines carry the method and path only: no query, headers or body. */
+const serializers = {
+  req: (request: FastifyRequest) => ({
+    method: request.method,
+    url: request.url.split('?')[0],
+    remoteAddress: request.ip,
+  }),
+};
+
+/**
+ * Builds the REST API (routes, auth, Host check, CORS, limits, OpenAPI, metrics) without listening;
+ * `vigil serve` listens, tests inject.
+ *
+ * @example
+ * const app = await buildApi({ station, keys, logger, metrics, version, bind: { host: '127.0.0.1', port: 3000 } });
+ * await app.listen(deps.bind);
+ */
+export async function buildApi(deps: ApiDeps): Promise<ApiInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger.child(
+      { name: 'api' },
+      { redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' }, serializers },
+    ),
+    bodyLimit: deps.bodyLimitBytes ?? 64 * 1024,
+    // Unknown properties are refused (not silently dropped) and nothing is coerced.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+    schemaErrorFormatter: formatValidation,
+    // Router errors (a broken %-escape, an overlong parameter) bypass the error handler unless routed here.
+    frameworkErrors: handleError,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+  setupBodyParsing(app);
+  app.decorateRequest('apiKey', undefined);
+  app.addHook('onRoute', defaultAccess(DOCS_PREFIX));
+  app.addHook('onRequest', hostCheck(allowedHostSet(deps.bind, deps.allowedHosts)));
+  await setupCors(app, deps.corsOrigins ?? []);
+  app.addHook('onRequest', authenticate(deps.keys));
+  app.addHook('onResponse', httpMetrics(deps.metrics));
+  await setupRateLimit(app, deps.mutationRateLimit ?? { max: 120, timeWindowMs: 60_000 });
+  await setupDocs(app, deps.version);
+
+  await app.register(systemRoutes, deps);
+  await app.register(cameraRoutes, deps);
+  await app.register(eventRoutes, { station: deps.station, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
+  await app.ready();
+  return app;
+}
+
+/** JSON only (text/plain and everything else is 415); an empty JSON body counts as no body. */
+function setupBodyParsing(app: ApiInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = String(body);
+    if (text === '') done(null, undefined);
+    else void parseJson(request, text, done);
+  });
+}
+
+/** CORS only for the configured origins, without credentials; none configured means no CORS headers at all. */
+async function setupCors(app: ApiInstance, origins: string[]): Promise<void> {
+  if (origins.length === 0) return;
+  await app.register(cors, {
+    origin: origins,
+    credentials: false,
+    methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+    allowedHeaders: ['Authorization', 'Content-Type'],
+    exposedHeaders: ['Retry-After'],
+    maxAge: 600,
+  });
+}
+
+/** Mutations are limited per key (or per IP without one), counted after auth and before the body is read. */
+async function setupRateLimit(app: ApiInstance, limit: { max: number; timeWindowMs: number }): Promise<void> {
+  await app.register(rateLimit, {
+    max: limit.max,
+    timeWindow: limit.timeWindowMs,
+    hook: 'preParsing',
+    allowList: (request) => !MUTATIONS.has(request.method),
+    keyGenerator: (request) => (request.apiKey ? `key:${request.apiKey.id}` : `ip:${request.ip}`),
+    errorResponseBuilder: (_request, context) =>
+      new VigilError(ErrorCode.RateLimited, `Too many changes; retry in ${context.after}`),
+  });
+}
+
+/** The OpenAPI document and a Swagger UI whose assets come from this station (no CDN). */
+async function setupDocs(app: ApiInstance, version: string): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Vigil station API',
+        version,
+        description: 'Cameras, health and events of a Vigil station',
+      },
+      tags: [
+        { name: 'system', description: 'Service information, health, metrics and this document' },
+        { name: 'cameras', description: 'Cameras and their streams' },
+        { name: 'events', description: 'Station events' },
+      ],
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    refResolver: {
+      buildLocalReference: (json, _base, _fragment, i) =>
+        typeof json.$id === 'string' ? json.$id : `def-${i}`,
+    },
+  });
+  await app.register(swaggerUi, {
+    routePrefix: DOCS_PREFIX,
+    staticCSP: true,
+    uiConfig: { validatorUrl: null, deepLinking: false },
+  });
+}

@@ -1,0 +1,81 @@
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+
+import { HealthReport } from '../../../common/health';
+import { bearer, errorResponses } from './schemas';
+import type { ApiDeps } from '../types';
+
+// The Swagger UI serves the same document under /docs/json.
+const OPENAPI_PATH = '/openapi.json';
+
+const ServiceInfo = Type.Object({
+  service: Type.Literal('vigil'),
+  version: Type.String(),
+  status: Type.Literal('running'),
+  janus_url: Type.String(),
+  websocket_url: Type.String(),
+  docs: Type.String(),
+});
+
+/** `GET /`, `GET /health`, `GET /openapi.json` and `GET /metrics`; the Swagger UI lives at /docs. */
+export const systemRoutes: FastifyPluginCallbackTypebox<Pick<ApiDeps, 'station' | 'metrics' | 'version'>> = (
+  app,
+  { station, metrics, version },
+  done,
+) => {
+  app.get(
+    '/',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['system'],
+        summary: 'Service information',
+        response: { 200: ServiceInfo, ...errorResponses },
+      },
+    },
+    () =>
+      ({ service: 'vigil', version, status: 'running', ...station.gatewayUrls(), docs: '/docs' }) as const,
+  );
+
+  app.get(
+    '/health',
+    {
+      config: { access: 'optional' },
+      schema: {
+        tags: ['system'],
+        summary: 'Health summary; per-camera detail with a valid key',
+        security: [{}, ...bearer],
+        response: { 200: HealthReport, ...errorResponses },
+      },
+    },
+    (request) => station.health(request.apiKey !== undefined),
+  );
+
+  app.get(
+    OPENAPI_PATH,
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['system'],
+        summary: 'This API as an OpenAPI 3 document',
+        response: { 200: Type.Object({ openapi: Type.String() }, { additionalProperties: true }) },
+      },
+    },
+    () => app.swagger() as { openapi: string },
+  );
+
+  app.get(
+    '/metrics',
+    {
+      config: { access: 'view' },
+      schema: {
+        tags: ['system'],
+        summary: 'Prometheus metrics',
+        security: bearer,
+        response: { 200: { content: { 'text/plain': { schema: Type.String() } } }, ...errorResponses },
+      },
+    },
+    async (_request, reply) => reply.type(metrics.contentType).send(await metrics.metrics()),
+  );
+  done();
+};

@@ -1,0 +1,72 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type {
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+
+import type { StationService } from '../station/service';
+
+/** What a bearer key may do: `view` reads, `manage` does everything. */
+export type Scope = 'manage' | 'view';
+
+/** A verified API key: its id (for logs and rate limits, never the key itself) and its scope. */
+export interface ApiKey {
+  id: string;
+  scope: Scope;
+}
+
+/** Checks a presented bearer key (main/cameras/api-keys implements it); `undefined` for an unknown key. */
+export interface ApiKeyVerifier {
+  verify(presented: string): ApiKey | undefined;
+}
+
+/**
+ * Who may call a route: anyone (`public`), anyone but a valid key adds detail (`optional`), or a key with at
+ * least that scope.
+ */
+export type Access = 'public' | 'optional' | Scope;
+
+/** Everything `buildApi` needs; it never listens itself. */
+export interface ApiDeps {
+  station: StationService;
+  keys: ApiKeyVerifier;
+  logger: Logger;
+  metrics: Registry;
+  version: string;
+  /** Where `serve` will listen; drives the Host header check. */
+  bind: { host: string; port: number };
+  /** Extra Host header names to accept (with or without a port), e.g. a LAN name. */
+  allowedHosts?: string[];
+  /** Browser origins allowed to call the API (none by default). */
+  corsOrigins?: string[];
+  /** Largest request body in bytes (default 64 KiB). */
+  bodyLimitBytes?: number;
+  /** Mutations (POST/PATCH/DELETE) allowed per key or IP per window (default 120 per minute). */
+  mutationRateLimit?: { max: number; timeWindowMs: number };
+  /** How often `/events` sends a comment heartbeat (default 15 s). */
+  sseHeartbeatMs?: number;
+}
+
+/** The Fastify instance the API builds, typed by TypeBox schemas. */
+export type ApiInstance = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  Logger,
+  TypeBoxTypeProvider
+>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route (default `manage`: a route that forgets to say is closed). */
+    access?: Access;
+  }
+  interface FastifyRequest {
+    /** The verified key, once the auth hook has run; `undefined` for anonymous callers. */
+    apiKey: ApiKey | undefined;
+  }
+}
