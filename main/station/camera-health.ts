@@ -1,0 +1,93 @@
+import type { CameraState } from '../../common/camera';
+
+/** When a camera counts as stale or offline, and how long a new mountpoint may take to show video. */
+export interface HealthThresholds {
+  staleAfterMs: number;
+  offlineAfterMs: number;
+  startGraceMs: number;
+}
+
+/** Defaults: a 25 fps camera that sent nothing for 2 s is stale; for 10 s, offline. */
+export const DEFAULT_HEALTH_THRESHOLDS: HealthThresholds = {
+  staleAfterMs: 2_000,
+  offlineAfterMs: 10_000,
+  startGraceMs: 15_000,
+};
+
+/** A camera's health between two samples. */
+export interface HealthRecord {
+  state: CameraState;
+  /** When the current state began (ms since epoch). */
+  since: number;
+  reason?: string | undefined;
+  ageMs?: number | undefined;
+  /** How many times the camera came back to live after being stale or offline. */
+  reconnects: number;
+  viewers: number;
+  /** When the current mountpoint was created (ms since epoch). */
+  startedAt: number;
+  /** Whether the current mountpoint has ever been live. */
+  wasLive: boolean;
+}
+
+/** What one look at Janus says about a camera. */
+export type HealthSample =
+  | { kind: 'media'; at: number; ageMs: number | undefined; viewers: number }
+  | { kind: 'disabled'; at: number }
+  | { kind: 'error'; at: number; reason: string }
+  | { kind: 'started'; at: number };
+
+/** The health of a camera whose mountpoint was just created. */
+export function initialHealth(at: number): HealthRecord {
+  return { state: 'starting', since: at, reconnects: 0, viewers: 0, startedAt: at, wasLive: false };
+}
+
+function stateFor(
+  record: HealthRecord,
+  ageMs: number | undefined,
+  at: number,
+  t: HealthThresholds,
+): { state: CameraState; reason?: string } {
+  if (ageMs === undefined) {
+    return at - record.startedAt < t.startGraceMs
+      ? { state: 'starting' }
+      : { state: 'offline', reason: 'No video has arrived from the camera' };
+  }
+  if (ageMs < t.staleAfterMs) return { state: 'live' };
+  if (ageMs < t.offlineAfterMs)
+    return { state: 'stale', reason: `No video for ${Math.round(ageMs / 1000)} s` };
+  return { state: 'offline', reason: `No video for ${Math.round(ageMs / 1000)} s` };
+}
+
+/** Folds one sample into a camera's health; `since` moves only when the state changes. */
+export function nextHealth(
+  record: HealthRecord,
+  sample: HealthSample,
+  thresholds: HealthThresholds = DEFAULT_HEALTH_THRESHOLDS,
+): HealthRecord {
+  const change = (state: CameraState, reason: string | undefined, patch: Partial<HealthRecord> = {}) => ({
+    ...record,
+    ...patch,
+    state,
+    reason,
+    since: state === record.state ? record.since : sample.at,
+  });
+  switch (sample.kind) {
+    case 'started':
+      return { ...initialHealth(sample.at), reconnects: record.reconnects };
+    case 'disabled':
+      return change('disabled', 'The camera is disabled', { ageMs: undefined });
+    case 'error':
+      return change('error', sample.reason);
+    case 'media': {
+      const next = stateFor(record, sample.ageMs, sample.at, thresholds);
+      const cameBack = next.state === 'live' && record.wasLive && record.state !== 'live';
+      return change(next.state, next.reason, {
+        ageMs: sample.ageMs,
+        viewers: sample.viewers,
+        wasLive: record.wasLive || next.state === 'live',
+        reconnects: record.reconnects + (cameBack ? 1 : 0),
+      });
+    }
+  }
+}

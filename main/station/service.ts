@@ -1,0 +1,33 @@
+import type { CameraInput, CameraPatch, CameraView, StreamInfo } from '../../common/camera';
+import type { StationEvent } from '../../common/events';
+import type { HealthReport } from '../../common/health';
+import type { ProbeRequest, ProbeResult } from '../../common/probe';
+
+/**
+ * What the REST API (and later IPC) asks of the station. Methods throw `VigilError` (common/errors) with
+ * a stable code and, for bad input, the field at fault.
+ */
+export interface StationService {
+  /** Every camera, in creation order. */
+  listCameras(): CameraView[];
+  /** One camera; `VIGIL_ERR_CAMERA_NOT_FOUND` if unknown. */
+  getCamera(cameraId: string): CameraView;
+  /** Probes (unless skipped), stores and starts a camera; `VIGIL_ERR_CAMERA_EXISTS` on a duplicate id. */
+  addCamera(input: CameraInput): Promise<CameraView>;
+  /** Changes a camera; URL or credential changes re-create its mountpoint. */
+  updateCamera(cameraId: string, patch: CameraPatch): Promise<CameraView>;
+  /** Removes a camera and its mountpoint. */
+  removeCamera(cameraId: string): Promise<void>;
+  /** Re-creates a camera's mountpoint. */
+  restartCamera(cameraId: string): Promise<void>;
+  /** What a viewer needs to play the camera (mountpoint id, pin, Janus URLs, ICE servers, token). */
+  streamInfo(cameraId: string): Promise<StreamInfo>;
+  /** Probes an RTSP URL without adding anything. */
+  probe(request: ProbeRequest): Promise<ProbeResult>;
+  /** Station health; `detailed` adds per-camera detail. */
+  health(detailed: boolean): Promise<HealthReport>;
+  /** The Janus URLs a viewer connects to. */
+  gatewayUrls(): { janus_url: string; websocket_url: string };
+  /** Subscribes to station events; returns the unsubscribe function. */
+  onEvent(listener: (event: StationEvent) => void): () => void;
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+
+import {
+  DEFAULT_HEALTH_THRESHOLDS as T,
+  initialHealth,
+  nextHealth,
+  type HealthSample,
+} from '../../../main/station/camera-health';
+
+const media = (at: number, ageMs: number | undefined, viewers = 0): HealthSample => ({
+  kind: 'media',
+  at,
+  ageMs,
+  viewers,
+});
+
+describe('nextHealth', () => {
+  it.each<[string, number | undefined, number, string]>([
+    ['no video yet, within the grace period', undefined, 1_000, 'starting'],
+    ['no video at all after the grace period', undefined, T.startGraceMs + 1, 'offline'],
+    ['fresh packets', 40, 1_000, 'live'],
+    ['a short gap', T.staleAfterMs, 1_000, 'stale'],
+    ['a long gap', T.offlineAfterMs, 1_000, 'offline'],
+  ])('%s → %s', (_name, ageMs, at, state) => {
+    expect(nextHealth(initialHealth(0), media(at, ageMs)).state).toBe(state);
+  });
+
+  it('keeps `since` while the state holds and moves it on a change', () => {
+    let h = nextHealth(initialHealth(0), media(1_000, 10));
+    expect(h).toMatchObject({ state: 'live', since: 1_000 });
+    h = nextHealth(h, media(2_000, 10));
+    expect(h.since).toBe(1_000);
+    h = nextHealth(h, media(5_000, 3_000));
+    expect(h).toMatchObject({ state: 'stale', since: 5_000, reason: 'No video for 3 s' });
+  });
+
+  it('counts a reconnect each time a camera that was live comes back', () => {
+    let h = nextHealth(initialHealth(0), media(1_000, 10));
+    h = nextHealth(h, media(20_000, 12_000));
+    expect(h.state).toBe('offline');
+    h = nextHealth(h, media(30_000, 20));
+    expect(h).toMatchObject({ state: 'live', reconnects: 1, since: 30_000 });
+    h = nextHealth(h, media(31_000, 2_500));
+    h = nextHealth(h, media(32_000, 10));
+    expect(h.reconnects).toBe(2);
+  });
+
+  it('does not count the first time live as a reconnect', () => {
+    let h = nextHealth(initialHealth(0), media(500, undefined));
+    h = nextHealth(h, media(1_000, 10));
+    expect(h.reconnects).toBe(0);
+  });
+
+  it('reports viewers, errors and disabled cameras', () => {
+    const live = nextHealth(initialHealth(0), media(1_000, 10, 3));
+    expect(live.viewers).toBe(3);
+    expect(nextHealth(live, { kind: 'error', at: 2_000, reason: 'boom' })).toMatchObject({
+      state: 'error',
+      reason: 'boom',
+      since: 2_000,
+    });
+    expect(nextHealth(live, { kind: 'disabled', at: 3_000 }).state).toBe('disabled');
+  });
+
+  it('a re-created mountpoint starts over but keeps the reconnect count', () => {
+    let h = nextHealth(initialHealth(0), media(1_000, 10));
+    h = nextHealth(h, media(20_000, 15_000));
+    h = nextHealth(h, media(21_000, 10));
+    h = nextHealth(h, { kind: 'started', at: 40_000 });
+    expect(h).toMatchObject({ state: 'starting', since: 40_000, reconnects: 1, wasLive: false });
+  });
+});
