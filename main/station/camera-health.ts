@@ -48,15 +48,16 @@ function stateFor(
   at: number,
   t: HealthThresholds,
 ): { state: CameraState; reason?: string } {
-  if (ageMs === undefined) {
+  if (ageMs !== undefined && ageMs < t.staleAfterMs) return { state: 'live' };
+  if (!record.wasLive) {
     return at - record.startedAt < t.startGraceMs
       ? { state: 'starting' }
       : { state: 'offline', reason: 'No video has arrived from the camera' };
   }
-  if (ageMs < t.staleAfterMs) return { state: 'live' };
-  if (ageMs < t.offlineAfterMs)
-    return { state: 'stale', reason: `No video for ${Math.round(ageMs / 1000)} s` };
-  return { state: 'offline', reason: `No video for ${Math.round(ageMs / 1000)} s` };
+  // Janus omits age_ms while it has no socket open to the camera (reconnecting): no media now.
+  const gapMs = ageMs ?? Math.max(at - record.since, t.offlineAfterMs);
+  const reason = `No video for ${Math.round(gapMs / 1000)} s`;
+  return gapMs < t.offlineAfterMs ? { state: 'stale', reason } : { state: 'offline', reason };
 }
 
 /** Folds one sample into a camera's health; `since` moves only when the state changes. */

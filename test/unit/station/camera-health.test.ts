@@ -17,12 +17,21 @@ const media = (at: number, ageMs: number | undefined, viewers = 0): HealthSample
 describe('nextHealth', () => {
   it.each<[string, number | undefined, number, string]>([
     ['no video yet, within the grace period', undefined, 1_000, 'starting'],
+    ['an old age before the first packet, within the grace period', 9e9, 1_000, 'starting'],
     ['no video at all after the grace period', undefined, T.startGraceMs + 1, 'offline'],
     ['fresh packets', 40, 1_000, 'live'],
-    ['a short gap', T.staleAfterMs, 1_000, 'stale'],
-    ['a long gap', T.offlineAfterMs, 1_000, 'offline'],
-  ])('%s → %s', (_name, ageMs, at, state) => {
+  ])('a new mountpoint: %s → %s', (_name, ageMs, at, state) => {
     expect(nextHealth(initialHealth(0), media(at, ageMs)).state).toBe(state);
+  });
+
+  it.each<[string, number | undefined, string]>([
+    ['fresh packets', 40, 'live'],
+    ['a short gap', T.staleAfterMs, 'stale'],
+    ['a long gap', T.offlineAfterMs, 'offline'],
+    ['no socket to the camera (Janus reconnecting)', undefined, 'offline'],
+  ])('a camera that was live: %s → %s', (_name, ageMs, state) => {
+    const live = nextHealth(initialHealth(0), media(500, 10));
+    expect(nextHealth(live, media(1_000, ageMs)).state).toBe(state);
   });
 
   it('keeps `since` while the state holds and moves it on a change', () => {

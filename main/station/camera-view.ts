@@ -1,0 +1,32 @@
+import type { CameraView } from '../../common/camera';
+import type { StoredCamera } from '../cameras/stored-camera';
+import type { HealthRecord } from './camera-health';
+
+/** A stored camera and its health as responses show them: never the password or the mountpoint secret. */
+export function cameraView(camera: StoredCamera, health: HealthRecord, websocketUrl: string): CameraView {
+  return {
+    camera_id: camera.camera_id,
+    name: camera.name,
+    status: health.state,
+    stream_id: camera.mountpoint.id,
+    websocket_url: websocketUrl,
+    rtsp_url: camera.rtsp_url,
+    username: camera.username,
+    has_password: camera.password_sealed !== null,
+    auth_method: camera.auth_method,
+    description: camera.description,
+    enabled: camera.enabled,
+    substream_url: camera.substream_url,
+    tags: [...camera.tags],
+    health: {
+      state: health.state,
+      since: new Date(health.since).toISOString(),
+      ...(health.reason === undefined ? {} : { reason: health.reason }),
+      ...(health.ageMs === undefined ? {} : { age_ms: health.ageMs }),
+      reconnects: health.reconnects,
+      viewers: health.viewers,
+    },
+    created_at: camera.created_at,
+    updated_at: camera.updated_at,
+  };
+}

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+
+import type { Logger } from 'pino';
+
+import type { JanusLink } from './janus-link';
+
+/** A Janus token a viewer may use for the streaming plugin only, until it expires. */
+export interface ViewerToken {
+  token: string;
+  expiresAt: Date;
+}
+
+const STREAMING_PLUGIN = 'janus.plugin.streaming';
+
+/** Issues short-lived, streaming-only Janus tokens (Admin API `add_token`) and removes them when they expire. */
+export class ViewerTokens {
+  readonly #link: JanusLink;
+  readonly #logger: Logger;
+  readonly #ttlMs: number;
+  readonly #timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(link: JanusLink, logger: Logger, ttlMs: number) {
+    this.#link = link;
+    this.#logger = logger;
+    this.#ttlMs = ttlMs;
+  }
+
+  /** Adds a fresh token to Janus, scoped to the streaming plugin. */
+  async issue(): Promise<ViewerToken> {
+    const token = randomBytes(24).toString('base64url');
+    await this.#link.admin().addToken(token, [STREAMING_PLUGIN]);
+    const timer = setTimeout(() => {
+      void this.#remove(token);
+    }, this.#ttlMs);
+    timer.unref();
+    this.#timers.set(token, timer);
+    return { token, expiresAt: new Date(Date.now() + this.#ttlMs) };
+  }
+
+  /** Removes every token still outstanding. */
+  async stop(): Promise<void> {
+    await Promise.all([...this.#timers.keys()].map((token) => this.#remove(token)));
+  }
+
+  async #remove(token: string): Promise<void> {
+    clearTimeout(this.#timers.get(token));
+    this.#timers.delete(token);
+    try {
+      await this.#link.admin().removeToken(token);
+    } catch (error) {
+      // A restarted Janus has forgotten its tokens anyway.
+      this.#logger.debug({ err: error }, 'could not remove an expired viewer token');
+    }
+  }
+}

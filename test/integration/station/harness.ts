@@ -1,0 +1,117 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import pino from 'pino';
+import { Registry } from 'prom-client';
+
+import { buildApi } from '../../../main/api/app';
+import type { ApiInstance } from '../../../main/api/types';
+import { openApiKeyStore } from '../../../main/cameras/api-keys';
+import { openCameraStore } from '../../../main/cameras/camera-store';
+import { createKeyFileCipher } from '../../../main/cameras/secret-cipher';
+import type { GatewayEndpoints } from '../../../main/gateway/gateway';
+import { REDACTED_PATHS } from '../../../main/log';
+import { Station, type StationTimings } from '../../../main/station/station';
+import type { Lab } from '../../lab';
+
+/** A real station and its real REST API, listening on 127.0.0.1, on the lab's Janus. */
+export interface RunningStation {
+  station: Station;
+  api: ApiInstance;
+  baseUrl: string;
+  dataDir: string;
+  logFile: string;
+  manageKey: string;
+  viewKey: string;
+  /** Fetches `path` on the API with the manage key (or `key`) and JSON body. */
+  call(path: string, init?: { method?: string; body?: unknown; key?: string | null }): Promise<Response>;
+  /** Stops the API and the station; the data dir stays for a restart. */
+  stop(options?: { removeMountpoints?: boolean }): Promise<void>;
+}
+
+/** The lab's Janus as the station's gateway. */
+export function labGateway(lab: Lab): GatewayEndpoints {
+  return {
+    urls: { http: lab.janus.http_url, ws: lab.janus.ws_url, adminHttp: lab.janus.admin_url },
+    secrets: {
+      apiSecret: lab.janus.api_secret,
+      adminSecret: lab.janus.admin_secret,
+      streamingAdminKey: lab.janus.streaming_admin_key,
+    },
+    origin: lab.janus.allow_origin,
+    tokenAuth: true,
+  };
+}
+
+/** Fast timings for tests: health every 250 ms, reconcile every 2 s. */
+export const TEST_TIMINGS: Partial<StationTimings> = { healthIntervalMs: 250, reconcileIntervalMs: 2_000 };
+
+/** A fresh data dir. */
+export function freshDataDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'vigil-station-'));
+}
+
+/** Starts a station + API on `dataDir` (keys created there on first use), logging to `<dataDir>/station.log`. */
+export async function startStation(lab: Lab, dataDir: string): Promise<RunningStation> {
+  const logFile = join(dataDir, 'station.log');
+  const logger = pino(
+    { level: 'debug', redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' } },
+    pino.destination({ dest: logFile, sync: true, mkdir: true }),
+  );
+  const cipher = await createKeyFileCipher(dataDir);
+  const store = await openCameraStore({ dataDir, cipher, logger });
+  const keys = openApiKeyStore(dataDir);
+  const manageKey = keys.create('tests', 'manage').key;
+  const viewKey = keys.create('wall', 'view').key;
+  const metrics = new Registry();
+  const station = await Station.start({
+    dataDir,
+    store,
+    gateway: labGateway(lab),
+    logger,
+    metrics,
+    timings: TEST_TIMINGS,
+  });
+  const api = await buildApi({
+    station,
+    keys,
+    logger,
+    metrics,
+    version: 'test',
+    bind: { host: '127.0.0.1', port: 0 },
+    mutationRateLimit: { max: 10_000, timeWindowMs: 60_000 },
+  });
+  const address = await api.listen({ host: '127.0.0.1', port: 0 });
+  const call: RunningStation['call'] = (path, init = {}) => {
+    const key = init.key === undefined ? manageKey : init.key;
+    return fetch(`${address}${path}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        ...(key === null ? {} : { authorization: `Bearer ${key}` }),
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+  };
+  return {
+    station,
+    api,
+    baseUrl: address,
+    dataDir,
+    logFile,
+    manageKey,
+    viewKey,
+    call,
+    stop: async (options) => {
+      await api.close();
+      await station.stop(options);
+      logger.flush();
+    },
+  };
+}
+
+/** Removes a data dir. */
+export function removeDataDir(dataDir: string): Promise<void> {
+  return rm(dataDir, { recursive: true, force: true });
+}
