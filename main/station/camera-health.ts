@@ -28,6 +28,8 @@ export interface HealthRecord {
   startedAt: number;
   /** Whether the current mountpoint has ever been live. */
   wasLive: boolean;
+  /** When the last packet arrived, as far as Janus said (ms since epoch). */
+  lastMediaAt?: number | undefined;
 }
 
 /** What one look at Janus says about a camera. */
@@ -54,8 +56,8 @@ function stateFor(
       ? { state: 'starting' }
       : { state: 'offline', reason: 'No video has arrived from the camera' };
   }
-  // Janus omits age_ms while it has no socket open to the camera (reconnecting): no media now.
-  const gapMs = ageMs ?? Math.max(at - record.since, t.offlineAfterMs);
+  // Janus omits age_ms while it has no socket open to the camera (reconnecting): the gap runs on.
+  const gapMs = ageMs ?? at - (record.lastMediaAt ?? record.since);
   const reason = `No video for ${Math.round(gapMs / 1000)} s`;
   return gapMs < t.offlineAfterMs ? { state: 'stale', reason } : { state: 'offline', reason };
 }
@@ -87,6 +89,7 @@ export function nextHealth(
         ageMs: sample.ageMs,
         viewers: sample.viewers,
         wasLive: record.wasLive || next.state === 'live',
+        lastMediaAt: sample.ageMs === undefined ? record.lastMediaAt : sample.at - sample.ageMs,
         reconnects: record.reconnects + (cameBack ? 1 : 0),
       });
     }

@@ -28,10 +28,15 @@ describe('nextHealth', () => {
     ['fresh packets', 40, 'live'],
     ['a short gap', T.staleAfterMs, 'stale'],
     ['a long gap', T.offlineAfterMs, 'offline'],
-    ['no socket to the camera (Janus reconnecting)', undefined, 'offline'],
   ])('a camera that was live: %s → %s', (_name, ageMs, state) => {
     const live = nextHealth(initialHealth(0), media(500, 10));
     expect(nextHealth(live, media(1_000, ageMs)).state).toBe(state);
+  });
+
+  it('measures the gap from the last packet while Janus has no socket to the camera', () => {
+    const live = nextHealth(initialHealth(0), media(1_000, 0));
+    expect(nextHealth(live, media(1_000 + T.staleAfterMs, undefined)).state).toBe('stale');
+    expect(nextHealth(live, media(1_000 + T.offlineAfterMs, undefined)).state).toBe('offline');
   });
 
   it('keeps `since` while the state holds and moves it on a change', () => {

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { StationEvent } from '../../../common/events';
+import { useLab } from '../../lab/vitest';
+import { eventually, labCamera } from '../janus/connect';
+import { freshDataDir, removeDataDir, startStation, type RunningStation } from './harness';
+import { janusMountpoints } from './janus-view';
+
+const lab = useLab({ cameras: 2, auth: 'digest' });
+
+type Health = {
+  status: string;
+  janus_connectivity: string;
+  cameras?: { camera_id: string; state: string }[];
+};
+
+describe('a station that keeps going', () => {
+  let dataDir: string;
+  let running: RunningStation;
+  const events: StationEvent[] = [];
+
+  beforeAll(async () => {
+    dataDir = await freshDataDir();
+    running = await startStation(lab(), dataDir);
+    running.station.onEvent((event) => events.push(event));
+    for (const [index, id] of ['north', 'south'].entries()) {
+      const camera = labCamera(lab(), index);
+      const response = await running.call('/cameras', {
+        method: 'POST',
+        body: {
+          camera_id: id,
+          name: id,
+          rtsp_url: camera.url,
+          username: camera.username,
+          password: camera.password,
+        },
+      });
+      expect(response.status).toBe(201);
+    }
+  });
+  afterAll(async () => {
+    await running.stop({ removeMountpoints: true });
+    await removeDataDir(dataDir);
+  });
+
+  const health = async () => (await (await running.call('/health')).json()) as Health;
+  const stateOf = async (cameraId: string) =>
+    (await health()).cameras?.find((c) => c.camera_id === cameraId)?.state;
+  const waitForState = (cameraId: string, states: string[], timeoutMs = 20_000) =>
+    eventually(async () => {
+      const state = await stateOf(cameraId);
+      return state !== undefined && states.includes(state) ? state : undefined;
+    }, timeoutMs);
+  const ours = async () => (await janusMountpoints(lab())).filter((m) => m.metadata?.startsWith('vigil:'));
+
+  it('a camera that stops goes stale/offline in /health and /events, and comes back live by itself', async () => {
+    await waitForState('north', ['live']);
+    await waitForState('south', ['live']);
+    events.length = 0;
+    await lab().camera.stop();
+    expect(await waitForState('north', ['stale', 'offline'])).toMatch(/stale|offline/);
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'camera.state', camera_id: 'north', state: 'stale', previous: 'live' }),
+    );
+    expect((await health()).status).toBe('degraded');
+
+    await lab().camera.start();
+    await waitForState('north', ['live'], 30_000);
+    await waitForState('south', ['live'], 30_000);
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'camera.state', camera_id: 'north', state: 'live' }),
+    );
+    const detail = (await (await running.call('/cameras/north')).json()) as {
+      health: { reconnects: number };
+    };
+    expect(detail.health.reconnects).toBeGreaterThanOrEqual(1);
+  });
+
+  it('Janus killed with SIGKILL and started again: the station sees it and puts every mountpoint back', async () => {
+    expect(await ours()).toHaveLength(2);
+    events.length = 0;
+    await lab().janus.kill('SIGKILL');
+    await eventually(async () => ((await health()).janus_connectivity === 'down' ? true : undefined));
+    expect(events).toContainEqual(expect.objectContaining({ type: 'gateway.down' }));
+    // Bad for viewers, but the store stays the truth.
+    expect((await (await running.call('/cameras')).json()) as unknown[]).toHaveLength(2);
+
+    await lab().janus.start();
+    await eventually(async () => ((await ours()).length === 2 ? true : undefined), 20_000);
+    expect(events).toContainEqual(expect.objectContaining({ type: 'gateway.up' }));
+    await waitForState('north', ['live'], 30_000);
+    expect((await health()).janus_connectivity).toBe('ok');
+  });
+
+  it('the station restarted: cameras are still there and their mountpoints are re-created', async () => {
+    const before = (await (await running.call('/cameras')).json()) as {
+      camera_id: string;
+      stream_id: number;
+    }[];
+    await running.stop({ removeMountpoints: true });
+    expect(await ours()).toHaveLength(0);
+
+    running = await startStation(lab(), dataDir);
+    const after = (await (await running.call('/cameras')).json()) as {
+      camera_id: string;
+      stream_id: number;
+    }[];
+    expect(after.map((c) => [c.camera_id, c.stream_id])).toEqual(
+      before.map((c) => [c.camera_id, c.stream_id]),
+    );
+    await eventually(async () => ((await ours()).length === 2 ? true : undefined), 20_000);
+    await waitForState('south', ['live'], 30_000);
+  });
+
+  it('a station restarted while Janus kept its mountpoints leaves them alone (idempotent)', async () => {
+    const before = await ours();
+    await running.stop({ removeMountpoints: false });
+    running = await startStation(lab(), dataDir);
+    await waitForState('north', ['live'], 30_000);
+    const after = await ours();
+    expect(after.map((m) => [m.id, m.metadata])).toEqual(before.map((m) => [m.id, m.metadata]));
+  });
+});
