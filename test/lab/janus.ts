@@ -1,12 +1,14 @@
 // The lab's Janus: configured by the product's own renderer (main/gateway), bound to 127.0.0.1 on free
 // ports, ICE on the namespace's v0 (127.0.0.1 is loopback, which Janus's ICE skips), both api_secret and
-// token_auth on. Started through a Launch, so `up` and `startLab` share this code.
+// token_auth on. Started through a Launch, so `up` and `startLab` share this code; the command line and the
+// wait for readiness are the product's own (main/gateway/janus-process.ts, main/gateway/janus-ready.ts).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { writeJanusConfigFolder, type JanusConfigFolder } from '../../main/gateway/janus-config-folder';
-import { waitForJanus, type JanusReadyTarget } from './janus-ready';
+import { janusArgs, whenJanusReady } from '../../main/gateway/janus-process';
+import { waitForJanus, type JanusReadyTarget } from '../../main/gateway/janus-ready';
 import type { LabJanusJson } from './model';
 import { LAB_ICE_ADDRESS, LAB_ICE_INTERFACE } from './netns';
 import { freePorts } from './ports';
@@ -53,33 +55,18 @@ export async function startJanus(
 /** Starts Janus on an existing config and resolves once all four APIs answer; stops it on failure. */
 export async function launchJanus(config: LabJanusConfig, launch: Launch): Promise<PartProcess> {
   const { folder, logFile } = config;
-  const janus = spawnPart({
-    launch,
-    command: JANUS_BINARY,
-    args: ['-C', folder.configFile, '-F', folder.dir],
-    logFile,
-  });
+  const janus = spawnPart({ launch, command: JANUS_BINARY, args: janusArgs(folder), logFile });
   const target: JanusReadyTarget = {
     httpUrl: folder.urls.http,
-    adminUrl: folder.urls.adminHttp,
-    wsUrl: folder.urls.ws,
-    adminWsUrl: folder.urls.adminWs,
-    adminSecret: folder.secrets.adminSecret,
+    admin: { url: folder.urls.adminHttp, secret: folder.secrets.adminSecret },
+    wsUrls: [folder.urls.ws, folder.urls.adminWs],
     origin: config.allowOrigin,
     timeoutMs: READY_TIMEOUT_MS,
   };
-  const abort = new AbortController();
   try {
-    const exited = janus.exited.then((status) => {
-      throw new Error(`Janus exited while starting (${JSON.stringify(status)})`);
-    });
-    await Promise.race([waitInside(target, launch, abort.signal), exited]);
-    return janus;
+    return await whenJanusReady(janus, (signal) => waitInside(target, launch, signal));
   } catch (error) {
-    await janus.stop();
     throw new Error(`Janus did not start; log ${logFile}:\n${logTail(logFile)}`, { cause: error });
-  } finally {
-    abort.abort();
   }
 }
 

@@ -1,0 +1,175 @@
+// One Janus process the station started: spawned on a config folder, its stdout/stderr logged line by line
+// (secrets redacted by value: Janus prints its whole config at debug level 5+), the last lines kept for
+// error messages, stopped by PID only (SIGTERM, then SIGKILL), and SIGKILLed if the station exits first.
+// `whenJanusReady` (start, wait, stop on failure) is shared with the media lab's Janus.
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+
+import type { Logger } from 'pino';
+
+import { JanusStartError } from './errors';
+
+/** How a process ended. */
+export interface ExitStatus {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** A started process, as far as starting Janus needs it: its end, and how to stop it. */
+export interface StartedProcess {
+  readonly exited: Promise<ExitStatus>;
+  stop(): Promise<unknown>;
+}
+
+/** How to start one Janus process. */
+export interface JanusProcessOptions {
+  binary: string;
+  /** The config folder (`janus -C <configFile> -F <dir>`). */
+  folder: { configFile: string; dir: string };
+  /** Receives one entry per Janus log line. */
+  logger: Logger;
+  /** Values replaced by `[redacted]` in every logged or kept line. */
+  redact: readonly string[];
+  env?: NodeJS.ProcessEnv;
+}
+
+const DEFAULT_GRACE_MS = 5_000;
+const TAIL_LINES = 20;
+const LEVELS: readonly [RegExp, 'error' | 'warn'][] = [
+  [/\[(FATAL|ERR)\]/, 'error'],
+  [/\[WARN\]/, 'warn'],
+];
+const TIMESTAMP = /^\[[A-Z][a-z]{2} [A-Z][a-z]{2} +\d+ [\d:]+ \d{4}\] /;
+
+const killOnExit = new Set<number>();
+let exitHookInstalled = false;
+
+/** The arguments that run Janus on a config folder. */
+export function janusArgs(folder: { configFile: string; dir: string }): string[] {
+  return ['-C', folder.configFile, '-F', folder.dir];
+}
+
+/** Resolves with `child` once `ready` resolves; if it exits first or `ready` fails, stops it and rethrows. */
+export async function whenJanusReady<P extends StartedProcess>(
+  child: P,
+  ready: (signal: AbortSignal) => Promise<void>,
+): Promise<P> {
+  const abort = new AbortController();
+  try {
+    const exited = child.exited.then((status) => {
+      throw new JanusStartError(`Janus exited while starting (${describeExit(status)})`);
+    });
+    await Promise.race([ready(abort.signal), exited]);
+    return child;
+  } catch (error) {
+    await child.stop();
+    throw error;
+  } finally {
+    abort.abort();
+  }
+}
+
+/** `code 1` or `signal SIGKILL`. */
+export function describeExit(status: ExitStatus): string {
+  return status.signal === null ? `code ${String(status.code)}` : `signal ${status.signal}`;
+}
+
+/** A Janus process this station started and still holds (its exit is observed: no PID reuse). */
+export class JanusProcess implements StartedProcess {
+  /** Resolves when the process has ended. */
+  readonly exited: Promise<ExitStatus>;
+  readonly #child: ChildProcessByStdio<null, Readable, Readable> & { pid: number };
+  readonly #tail: string[] = [];
+  #status: ExitStatus | undefined;
+
+  private constructor(child: ChildProcessByStdio<null, Readable, Readable> & { pid: number }) {
+    this.#child = child;
+    this.exited = new Promise((resolve) => {
+      child.once('exit', (code, signal) => {
+        this.#status = { code, signal };
+        killOnExit.delete(child.pid);
+        resolve(this.#status);
+      });
+    });
+    installExitHook();
+    killOnExit.add(child.pid);
+  }
+
+  /** Spawns Janus; throws JanusStartError if the binary cannot be executed. */
+  static spawn(options: JanusProcessOptions): JanusProcess {
+    const child = spawn(options.binary, janusArgs(options.folder), {
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // A failed spawn also emits 'error'; the missing pid below reports it.
+    child.once('error', () => undefined);
+    if (child.pid === undefined) throw new JanusStartError(`could not execute ${options.binary}`);
+    const janus = new JanusProcess(child as typeof child & { pid: number });
+    for (const stream of [child.stdout, child.stderr]) janus.#pipe(stream, options);
+    return janus;
+  }
+
+  /** The process ID. */
+  get pid(): number {
+    return this.#child.pid;
+  }
+
+  /** True until the process has ended. */
+  isRunning(): boolean {
+    return this.#status === undefined;
+  }
+
+  /** The last log lines (redacted), oldest first. */
+  tail(): string {
+    return this.#tail.join('\n');
+  }
+
+  /** Sends `signal` to this process (by its PID) if it still runs. */
+  kill(signal: NodeJS.Signals): void {
+    if (this.isRunning()) this.#child.kill(signal);
+  }
+
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves once the process has ended. */
+  async stop(graceMs = DEFAULT_GRACE_MS): Promise<ExitStatus> {
+    this.kill('SIGTERM');
+    const timer = setTimeout(() => {
+      this.kill('SIGKILL');
+    }, graceMs);
+    const status = await this.exited;
+    clearTimeout(timer);
+    return status;
+  }
+
+  #pipe(stream: Readable, options: JanusProcessOptions): void {
+    const lines = createInterface({ input: stream, crlfDelay: Infinity });
+    lines.on('line', (raw) => {
+      const line = redact(raw.replace(TIMESTAMP, ''), options.redact);
+      if (line.trim() === '') return;
+      this.#tail.push(line);
+      if (this.#tail.length > TAIL_LINES) this.#tail.shift();
+      const level = LEVELS.find(([pattern]) => pattern.test(line))?.[1] ?? 'info';
+      options.logger[level]({ pid: this.pid }, line);
+    });
+  }
+}
+
+function redact(line: string, secrets: readonly string[]): string {
+  let clean = line;
+  for (const secret of secrets) if (secret !== '') clean = clean.replaceAll(secret, '[redacted]');
+  return clean;
+}
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const pid of killOnExit) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+  });
+}
