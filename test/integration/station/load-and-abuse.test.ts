@@ -30,13 +30,14 @@ describe('a station under load and abuse', () => {
       signal: controller.signal,
     });
     expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
-    const reader = response.body?.getReader();
+    const body = response.body;
+    if (!body) throw new Error('/events answered without a body');
     void (async () => {
       const decoder = new TextDecoder();
-      for (;;) {
-        const chunk = await reader?.read().catch(() => undefined);
-        if (!chunk || chunk.done) return;
-        sse.push(decoder.decode(chunk.value));
+      try {
+        for await (const chunk of body as AsyncIterable<Uint8Array>) sse.push(decoder.decode(chunk));
+      } catch {
+        // Aborted in afterAll.
       }
     })();
   });
