@@ -52,8 +52,8 @@ export function freshDataDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'vigil-station-'));
 }
 
-/** Starts a station + API on `dataDir` (keys created there on first use), logging to `<dataDir>/station.log`. */
-export async function startStation(lab: Lab, dataDir: string): Promise<RunningStation> {
+/** Starts a station + API on `gateway` and `dataDir` (keys created there), logging to `<dataDir>/station.log`. */
+export async function startStation(gateway: GatewayEndpoints, dataDir: string): Promise<RunningStation> {
   const logFile = join(dataDir, 'station.log');
   const logger = pino(
     { level: 'debug', redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' } },
@@ -68,7 +68,7 @@ export async function startStation(lab: Lab, dataDir: string): Promise<RunningSt
   const station = await Station.start({
     dataDir,
     store,
-    gateway: labGateway(lab),
+    gateway,
     logger,
     metrics,
     timings: TEST_TIMINGS,

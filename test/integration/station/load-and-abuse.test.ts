@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { useLab } from '../../lab/vitest';
 import { labCamera } from '../janus/connect';
-import { freshDataDir, removeDataDir, startStation, type RunningStation } from './harness';
+import { freshDataDir, labGateway, removeDataDir, startStation, type RunningStation } from './harness';
 import { janusMountpoints } from './janus-view';
 
 const lab = useLab({ cameras: 4, auth: 'digest' });
@@ -19,7 +19,7 @@ describe('a station under load and abuse', () => {
 
   beforeAll(async () => {
     dataDir = await freshDataDir();
-    running = await startStation(lab(), dataDir);
+    running = await startStation(labGateway(lab()), dataDir);
     // Listen to /events for the whole run, as a portal would.
     const controller = new AbortController();
     closeSse = () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StationEvent } from '../../../common/events';
 import { useLab } from '../../lab/vitest';
 import { eventually, labCamera } from '../janus/connect';
-import { freshDataDir, removeDataDir, startStation, type RunningStation } from './harness';
+import { freshDataDir, labGateway, removeDataDir, startStation, type RunningStation } from './harness';
 import { janusMountpoints } from './janus-view';
 
 const lab = useLab({ cameras: 2, auth: 'digest' });
@@ -21,7 +21,7 @@ describe('a station that keeps going', () => {
 
   beforeAll(async () => {
     dataDir = await freshDataDir();
-    running = await startStation(lab(), dataDir);
+    running = await startStation(labGateway(lab()), dataDir);
     running.station.onEvent((event) => events.push(event));
     for (const [index, id] of ['north', 'south'].entries()) {
       const camera = labCamera(lab(), index);
@@ -100,7 +100,7 @@ describe('a station that keeps going', () => {
     await running.stop({ removeMountpoints: true });
     expect(await ours()).toHaveLength(0);
 
-    running = await startStation(lab(), dataDir);
+    running = await startStation(labGateway(lab()), dataDir);
     const after = (await (await running.call('/cameras')).json()) as {
       camera_id: string;
       stream_id: number;
@@ -115,7 +115,7 @@ describe('a station that keeps going', () => {
   it('a station restarted while Janus kept its mountpoints leaves them alone (idempotent)', async () => {
     const before = await ours();
     await running.stop({ removeMountpoints: false });
-    running = await startStation(lab(), dataDir);
+    running = await startStation(labGateway(lab()), dataDir);
     await waitForState('north', ['live'], 30_000);
     const after = await ours();
     expect(after.map((m) => [m.id, m.metadata])).toEqual(before.map((m) => [m.id, m.metadata]));

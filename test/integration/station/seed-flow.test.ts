@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { useLab } from '../../lab/vitest';
 import { eventually, labCamera } from '../janus/connect';
-import { freshDataDir, removeDataDir, startStation, type RunningStation } from './harness';
+import { freshDataDir, labGateway, removeDataDir, startStation, type RunningStation } from './harness';
 import { janusMountpoints } from './janus-view';
 
 const lab = useLab({ cameras: 1, auth: 'digest' });
@@ -12,7 +12,7 @@ describe("the seed README's curl flow, on a real station, Janus and Digest camer
   let dataDir: string;
   beforeAll(async () => {
     dataDir = await freshDataDir();
-    running = await startStation(lab(), dataDir);
+    running = await startStation(labGateway(lab()), dataDir);
   });
   afterAll(async () => {
     await running.stop({ removeMountpoints: true });
