@@ -21,7 +21,8 @@ export interface MountpointSecrets {
  * The `create` request for a camera's mountpoint: not permanent (Janus never writes the password to disk),
  * private (listed only with the admin key), with a secret (without one, `info` leaks the RTSP credentials to
  * any Janus client) and a pin, the keyframe buffered for fast starts, and no fail-check so a camera that is
- * down stays registered and Janus keeps retrying it.
+ * down stays registered and Janus keeps retrying it (the reconciler first tries with the fail-check, which
+ * connects at once).
  */
 export function mountpointRequest(
   stationId: string,

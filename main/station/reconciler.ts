@@ -27,6 +27,7 @@ export interface ReconcilerDeps {
 }
 
 const NO_SUCH_MOUNTPOINT = 455;
+const CANT_CREATE = 456;
 
 /**
  * Makes Janus's mountpoints equal to the store, one camera at a time per camera (a per-camera lock) and
@@ -138,7 +139,15 @@ export class Reconciler {
       store.unsealPassword(camera),
       store.unsealMountpointSecret(camera),
     ]);
-    await link.streaming().create(mountpointRequest(stationId, camera, { password, mountpointSecret }));
+    const request = mountpointRequest(stationId, camera, { password, mountpointSecret });
+    try {
+      // Connect now (first video in ~0.1 s); without the fail-check Janus waits rtsp_reconnect_delay first.
+      await link.streaming().create({ ...request, rtsp_failcheck: true });
+    } catch (error) {
+      if (!(error instanceof StreamingError && error.janusCode === CANT_CREATE)) throw error;
+      // The camera is down (or refuses Janus): register it anyway and let Janus keep retrying.
+      await link.streaming().create(request);
+    }
     this.#deps.onCreated(cameraId);
   }
 

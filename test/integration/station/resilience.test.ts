@@ -76,6 +76,32 @@ describe('a station that keeps going', () => {
     expect(detail.health.reconnects).toBeGreaterThanOrEqual(1);
   });
 
+  it('a camera added while it is down is refused with advice, registered with allow_offline, and goes live later', async () => {
+    await lab().camera.stop();
+    const camera = labCamera(lab());
+    const body = {
+      camera_id: 'late',
+      name: 'Late',
+      rtsp_url: camera.url,
+      username: camera.username,
+      password: camera.password,
+    };
+    const refused = await running.call('/cameras', { method: 'POST', body });
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(
+      'allow_offline',
+    );
+    const added = await running.call('/cameras', { method: 'POST', body: { ...body, allow_offline: true } });
+    expect(added.status).toBe(201);
+    const { stream_id: id } = (await added.json()) as { stream_id: number };
+    expect((await ours()).map((m) => m.id)).toContain(id);
+
+    await lab().camera.start();
+    await waitForState('late', ['live'], 30_000);
+    await waitForState('north', ['live'], 30_000);
+    expect((await running.call('/cameras/late', { method: 'DELETE' })).status).toBe(200);
+  });
+
   it('Janus killed with SIGKILL and started again: the station sees it and puts every mountpoint back', async () => {
     expect(await ours()).toHaveLength(2);
     events.length = 0;
