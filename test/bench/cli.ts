@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 import { startLab, type LabOptions } from '../lab';
+import { benchApi } from './api';
 import { benchJanus } from './janus';
 
 const benches: Record<
@@ -11,6 +12,7 @@ const benches: Record<
   { lab: LabOptions; run: (lab: Awaited<ReturnType<typeof startLab>>) => Promise<void> }
 > = {
   janus: { lab: { cameras: 1, auth: 'none' }, run: benchJanus },
+  api: { lab: { cameras: 1, auth: 'digest' }, run: benchApi },
 };
 
 const name = process.argv[2] ?? '';
