@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { Type, type Static } from 'typebox';
@@ -86,12 +86,26 @@ export function openApiKeyStore(dataDir: string): ApiKeyStore {
     projectVersion: '1.0.0',
     migrations: {},
   });
-  const loaded = checkKeys(backend.get('keys') ?? []);
-  if (typeof loaded === 'string') throw storeCorrupt(path, file?.bytes ?? readFileSync(path), loaded);
-  let keys: readonly StoredApiKey[] = loaded;
+  const load = (bytes?: Buffer): readonly StoredApiKey[] => {
+    const loaded = checkKeys(backend.get('keys') ?? []);
+    if (typeof loaded === 'string') throw storeCorrupt(path, bytes ?? readFileSync(path), loaded);
+    return loaded;
+  };
+  let keys = load(file?.bytes);
+  let stamp = fileStamp(path);
+  // `vigil keys` changes the file while a station runs: read it again whenever it changed on disk.
+  const current = (): readonly StoredApiKey[] => {
+    const onDisk = fileStamp(path);
+    if (onDisk !== stamp) {
+      keys = load();
+      stamp = onDisk;
+    }
+    return keys;
+  };
   const write = (next: StoredApiKey[]): void => {
     backend.set('keys', next);
     keys = next;
+    stamp = fileStamp(path);
   };
 
   const match = (presented: string): StoredApiKey | undefined => {
@@ -99,7 +113,7 @@ export function openApiKeyStore(dataDir: string): ApiKeyStore {
     const digest = sha256(presented);
     let found: StoredApiKey | undefined;
     // Every key is compared, with no early exit, so the time taken says nothing about which key came close.
-    for (const key of keys) {
+    for (const key of current()) {
       if (timingSafeEqual(digest, Buffer.from(key.sha256, 'hex'))) found = key;
     }
     return found;
@@ -120,12 +134,12 @@ export function openApiKeyStore(dataDir: string): ApiKeyStore {
     path,
     create(name, scope) {
       const { record, key } = mint(name, scope);
-      write([...keys, record]);
+      write([...current(), record]);
       return { id: record.id, key };
     },
-    list: () => keys.map(({ sha256: _hash, ...info }) => info),
+    list: () => current().map(({ sha256: _hash, ...info }) => info),
     revoke(id) {
-      if (!keys.some((k) => k.id === id))
+      if (!current().some((k) => k.id === id))
         throw new VigilError(ErrorCode.NotFound, `No API key "${id}"`, 'id');
       write(keys.filter((k) => k.id !== id));
     },
@@ -134,7 +148,7 @@ export function openApiKeyStore(dataDir: string): ApiKeyStore {
       if (key === undefined) return undefined;
       const lastUsed = key.last_used_at === undefined ? 0 : Date.parse(key.last_used_at);
       if (Date.now() - lastUsed >= LAST_USED_RESOLUTION_MS) {
-        write(keys.map((k) => (k.id === key.id ? { ...k, last_used_at: now() } : k)));
+        write(current().map((k) => (k.id === key.id ? { ...k, last_used_at: now() } : k)));
       }
       return { id: key.id, scope: key.scope };
     },
@@ -143,11 +157,11 @@ export function openApiKeyStore(dataDir: string): ApiKeyStore {
       const written = readKeyFile(keyFile);
       if (written !== undefined && match(written)?.scope === 'manage') return keyFile;
       // The operator took the key file away (and so holds the key): never mint another manage key behind their back.
-      if (keys.some((k) => k.scope === 'manage')) return undefined;
+      if (current().some((k) => k.scope === 'manage')) return undefined;
       // The file is written before the key is stored: a crash in between leaves a file no key matches, replaced next start.
       const { record, key } = mint('initial manage key', 'manage');
       writeSecretFile(keyFile, `${key}\n`);
-      write([...keys, record]);
+      write([...current(), record]);
       return keyFile;
     },
   };
@@ -184,6 +198,17 @@ function writeSecretFile(path: string, data: string): void {
     renameSync(temp, path);
   } finally {
     rmSync(temp, { force: true });
+  }
+}
+
+/** Changes whenever the file is replaced or rewritten (conf renames a new file over it). */
+function fileStamp(path: string): string {
+  try {
+    const stat = statSync(path);
+    return `${stat.ino}:${stat.mtimeMs}:${stat.size}`;
+  } catch (error) {
+    if (errnoOf(error) === 'ENOENT') return 'missing';
+    throw new StoreUnreadableError(path, errnoOf(error) ?? 'unknown error', { cause: error });
   }
 }
 

@@ -154,3 +154,27 @@ describe('ApiKeyStore.ensureManageKey', () => {
     expect(keys.verify(fresh)).toMatchObject({ scope: 'manage' });
   });
 });
+
+describe('ApiKeyStore shared with `vigil keys` in another process', () => {
+  it('sees keys created and revoked through another store on the same data dir', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vigil-keys-shared-'));
+    try {
+      const station = openApiKeyStore(dataDir);
+      const initial = station.create('station', 'manage');
+      const cli = openApiKeyStore(dataDir);
+      const added = cli.create('portal', 'view');
+      expect(station.verify(added.key)).toEqual({ id: added.id, scope: 'view' });
+      // The station's last-used write must not drop what the other process added.
+      expect(station.verify(initial.key)?.scope).toBe('manage');
+      expect(
+        openApiKeyStore(dataDir)
+          .list()
+          .map((k) => k.id),
+      ).toContain(added.id);
+      cli.revoke(added.id);
+      expect(station.verify(added.key)).toBeUndefined();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
