@@ -1,4 +1,4 @@
-import pino, { type Logger, type LoggerOptions } from 'pino';
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
 /** Object paths whose values never reach a log line (secrets, passwords, tokens, RTSP credentials). */
 export const REDACTED_PATHS = [
@@ -24,11 +24,15 @@ export const REDACTED_PATHS = [
   'req.headers.authorization',
 ] as const;
 
-/** Creates the process's root logger; subsystems take named children (`log.child({ name: 'janus/session' })`). */
-export function createRootLogger(options: LoggerOptions = {}): Logger {
-  return pino({
+/**
+ * Creates a root logger with secrets redacted, writing to `destination` (default stdout); subsystems take named
+ * children (`log.child({ name: 'janus/session' })`).
+ */
+export function createRootLogger(options: LoggerOptions = {}, destination?: DestinationStream): Logger {
+  const settings = {
     level: process.env.VIGIL_LOG_LEVEL ?? 'info',
     redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
     ...options,
-  });
+  };
+  return destination ? pino(settings, destination) : pino(settings);
 }

@@ -11,7 +11,7 @@ import { openApiKeyStore } from '../../../main/cameras/api-keys';
 import { openCameraStore } from '../../../main/cameras/camera-store';
 import { createKeyFileCipher } from '../../../main/cameras/secret-cipher';
 import type { GatewayEndpoints } from '../../../main/gateway/gateway';
-import { REDACTED_PATHS } from '../../../main/log';
+import { createRootLogger } from '../../../main/log';
 import { Station, type StationTimings } from '../../../main/station/station';
 import type { Lab } from '../../lab';
 
@@ -55,8 +55,8 @@ export function freshDataDir(): Promise<string> {
 /** Starts a station + API on `gateway` and `dataDir` (keys created there), logging to `<dataDir>/station.log`. */
 export async function startStation(gateway: GatewayEndpoints, dataDir: string): Promise<RunningStation> {
   const logFile = join(dataDir, 'station.log');
-  const logger = pino(
-    { level: 'debug', redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' } },
+  const logger = createRootLogger(
+    { level: 'debug' },
     pino.destination({ dest: logFile, sync: true, mkdir: true }),
   );
   const cipher = await createKeyFileCipher(dataDir);
