@@ -18,8 +18,8 @@ export const JANUS_DEFAULT_BINARY = '/usr/bin/janus';
 
 const INSTALL_HINT =
   'Install it: `sudo apt-get install janus` (Debian 12 / Ubuntu), or point Vigil at a Janus you run ' +
-  'elsewhere: `vigil serve --janus-http-url … --janus-ws-url … --janus-admin-url …` (see README: Remote ' +
-  'Janus). The desktop app will also offer a Janus container.';
+  'elsewhere: `vigil serve --janus-http-url … --janus-ws-url … --janus-admin-url …` (see the README, "Bundled ' +
+  'or remote Janus"). The desktop app will also offer a Janus container.';
 
 /** Where to look: an explicit binary, the environment (VIGIL_JANUS_BIN, PATH), folders to try. */
 export interface JanusLookup {

@@ -101,6 +101,9 @@ export class JanusProcess implements StartedProcess {
     const child = spawn(options.binary, janusArgs(options.folder), {
       env: options.env ?? process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group: a Ctrl-C in the station's terminal reaches the station, which then stops Janus
+      // in order (mountpoints removed first), instead of reaching Janus directly.
+      detached: true,
     });
     // A failed spawn also emits 'error'; the missing pid below reports it.
     child.once('error', () => undefined);

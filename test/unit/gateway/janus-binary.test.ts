@@ -72,7 +72,7 @@ describe('findJanusBinary', () => {
     expect(error.code).toBe('VIGIL_ERR_JANUS_NOT_FOUND');
     expect(error.message).toContain('`sudo apt-get install janus` (Debian 12 / Ubuntu)');
     expect(error.message).toContain('vigil serve --janus-http-url … --janus-ws-url … --janus-admin-url …');
-    expect(error.message).toContain('README: Remote Janus');
+    expect(error.message).toContain('"Bundled or remote Janus"');
   });
 
   it('does not look elsewhere when the named binary is not executable', () => {
