@@ -1,0 +1,44 @@
+// Runs one command line and returns the exit code; bin/vigil.js → main/cli/vigil.ts → here.
+import { parseCommand, type Command } from './args';
+import { helpText } from './commands-spec';
+import { resolveDataDir } from './data-dir';
+import { writeJanusConfig } from './janus-config';
+import { createKey, listKeys, revokeKey } from './keys';
+import type { Output } from './output';
+import { serve } from './serve';
+import { reportError } from './user-errors';
+import { vigilVersion } from './version';
+
+/** Parses and runs `argv` (arguments after the script); resolves to the process exit code. */
+export async function runCli(argv: readonly string[], out: Output): Promise<number> {
+  try {
+    return await runCommand(parseCommand(argv), out);
+  } catch (error) {
+    return reportError(error, out);
+  }
+}
+
+async function runCommand(command: Command, out: Output): Promise<number> {
+  switch (command.kind) {
+    case 'help':
+      out.stdout(helpText(command.topic));
+      return 0;
+    case 'version':
+      out.stdout(`vigil ${vigilVersion()}\n`);
+      return 0;
+    case 'serve':
+      return serve(command.args, out);
+    case 'keys-create':
+      await createKey(resolveDataDir(command.dataDir), command.name, command.scope, out);
+      return 0;
+    case 'keys-list':
+      await listKeys(resolveDataDir(command.dataDir), out);
+      return 0;
+    case 'keys-revoke':
+      await revokeKey(resolveDataDir(command.dataDir), command.id, out);
+      return 0;
+    case 'janus-config':
+      await writeJanusConfig(command.args, out);
+      return 0;
+  }
+}

@@ -1,0 +1,73 @@
+// What `vigil serve` prints once it listens: where the API and its docs are, how to use the manage key, and
+// which Janus it uses. Pure, so the wording is tested.
+import { isLoopback } from '../api/host';
+
+/** What the startup message reports. */
+export interface StartupFacts {
+  /** The URL the API answers on, e.g. `http://127.0.0.1:3000`. */
+  apiUrl: string;
+  /** The URL browsers use, when `--public-url` differs from the API URL. */
+  publicUrl?: string | undefined;
+  /** The bind host (a non-loopback one gets a warning). */
+  host: string;
+  /** `<dataDir>/manage.key`, or undefined when the operator removed it (manage keys exist). */
+  manageKeyFile: string | undefined;
+  janusMode: 'native' | 'remote' | 'container';
+  /** The Janus HTTP API URL the station uses. */
+  janusUrl: string;
+  dataDir: string;
+  logFile: string;
+}
+
+/** The startup message, a few lines of plain text. */
+export function formatStartupMessage(facts: StartupFacts): string {
+  const api = facts.apiUrl.replace(/\/$/, '');
+  const lines = [
+    `Vigil station is running.`,
+    `  API:    ${api}/`,
+    ...(facts.publicUrl === undefined ? [] : [`  Public: ${facts.publicUrl}`]),
+    `  Docs:   ${api}/docs`,
+    `  Janus:  ${describeJanus(facts.janusMode)} at ${facts.janusUrl}`,
+    `  Data:   ${facts.dataDir} (log: ${facts.logFile})`,
+    '',
+    ...manageKeyLines(facts.manageKeyFile, api),
+  ];
+  if (!isLoopback(facts.host)) {
+    lines.push(
+      '',
+      `WARNING: listening on ${facts.host}, not only on this machine: anyone who can reach this port can try`,
+      'keys. Put it behind TLS (a reverse proxy) and a firewall, and give clients view keys where they suffice.',
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function describeJanus(mode: StartupFacts['janusMode']): string {
+  switch (mode) {
+    case 'native':
+      return 'bundled Janus (started by Vigil)';
+    case 'remote':
+      return 'remote Janus';
+    case 'container':
+      return 'Janus container';
+  }
+}
+
+function manageKeyLines(file: string | undefined, api: string): string[] {
+  if (file === undefined) {
+    return [
+      'The manage key file was removed, so it is not printed here: use the manage key you kept, or create',
+      'another with: vigil keys create --name NAME --scope manage',
+    ];
+  }
+  return [
+    `The manage key is in ${file} (readable only by you). Use it like this:`,
+    `  curl -H "Authorization: Bearer $(cat ${shellQuote(file)})" ${api}/cameras`,
+    'Create keys for other clients with: vigil keys create --name NAME --scope view',
+  ];
+}
+
+/** Quotes a path for a POSIX shell when it needs it. */
+function shellQuote(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replaceAll("'", `'\\''`)}'`;
+}

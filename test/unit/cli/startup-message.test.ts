@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+
+import { formatStartupMessage, type StartupFacts } from '../../../main/cli/startup-message';
+
+const facts: StartupFacts = {
+  apiUrl: 'http://127.0.0.1:3000',
+  host: '127.0.0.1',
+  manageKeyFile: '/home/desk/.local/share/vigil/manage.key',
+  janusMode: 'native',
+  janusUrl: 'http://127.0.0.1:8088/janus',
+  dataDir: '/home/desk/.local/share/vigil',
+  logFile: '/home/desk/.local/share/vigil/logs/vigil.log',
+};
+
+describe('formatStartupMessage', () => {
+  it('says where the API, docs, Janus and data are, and how to use the manage key', () => {
+    expect(formatStartupMessage(facts)).toBe(
+      [
+        'Vigil station is running.',
+        '  API:    http://127.0.0.1:3000/',
+        '  Docs:   http://127.0.0.1:3000/docs',
+        '  Janus:  bundled Janus (started by Vigil) at http://127.0.0.1:8088/janus',
+        '  Data:   /home/desk/.local/share/vigil (log: /home/desk/.local/share/vigil/logs/vigil.log)',
+        '',
+        'The manage key is in /home/desk/.local/share/vigil/manage.key (readable only by you). Use it like this:',
+        '  curl -H "Authorization: Bearer $(cat /home/desk/.local/share/vigil/manage.key)" http://127.0.0.1:3000/cameras',
+        'Create keys for other clients with: vigil keys create --name NAME --scope view',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('quotes a key path the shell would split', () => {
+    const text = formatStartupMessage({ ...facts, manageKeyFile: "/srv/my vigil/it's/manage.key" });
+    expect(text).toContain(`$(cat '/srv/my vigil/it'\\''s/manage.key')`);
+  });
+
+  it('never prints a key, and explains a removed key file', () => {
+    const text = formatStartupMessage({ ...facts, manageKeyFile: undefined });
+    expect(text).toContain('The manage key file was removed');
+    expect(text).not.toContain('vigil_manage_');
+  });
+
+  it('names the remote Janus and the public URL', () => {
+    const text = formatStartupMessage({
+      ...facts,
+      janusMode: 'remote',
+      janusUrl: 'http://127.0.0.1:28088/janus',
+      publicUrl: 'https://vigil.example.com/',
+    });
+    expect(text).toContain('  Janus:  remote Janus at http://127.0.0.1:28088/janus');
+    expect(text).toContain('  Public: https://vigil.example.com/');
+  });
+
+  it('warns when the API listens beyond loopback', () => {
+    expect(formatStartupMessage(facts)).not.toContain('WARNING');
+    const text = formatStartupMessage({ ...facts, host: '0.0.0.0', apiUrl: 'http://0.0.0.0:3000' });
+    expect(text).toContain('WARNING: listening on 0.0.0.0, not only on this machine');
+  });
+});
