@@ -8,13 +8,15 @@ describe('KeyedLock', () => {
   it('runs tasks of one key in order, one at a time, even when one fails', async () => {
     const lock = new KeyedLock();
     const log: string[] = [];
-    const task = (name: string, fail = false) => async () => {
-      log.push(`start ${name}`);
-      await tick();
-      log.push(`end ${name}`);
-      if (fail) throw new Error(name);
-      return name;
-    };
+    const task =
+      (name: string, fail = false) =>
+      async () => {
+        log.push(`start ${name}`);
+        await tick();
+        log.push(`end ${name}`);
+        if (fail) throw new Error(name);
+        return name;
+      };
     const results = await Promise.allSettled([
       lock.run('cam', task('a')),
       lock.run('cam', task('b', true)),
