@@ -76,7 +76,8 @@ export class HealthMonitor {
       }
       const mountpoint = mountpoints.get(camera.mountpoint.id);
       const record = this.#records.get(camera.camera_id);
-      if (!mountpoint || record?.state === 'error' || record?.state === 'disabled') continue;
+      // No mountpoint yet (or a failed one): the reconciler's outcome decides the state until one exists.
+      if (!mountpoint) continue;
       const viewers = withViewers
         ? await this.#viewers(camera.mountpoint.id, camera)
         : (record?.viewers ?? 0);

@@ -44,13 +44,20 @@ describe('a station that keeps going', () => {
   });
 
   const health = async () => (await (await running.call('/health')).json()) as Health;
-  const stateOf = async (cameraId: string) =>
-    (await health()).cameras?.find((c) => c.camera_id === cameraId)?.state;
-  const waitForState = (cameraId: string, states: string[], timeoutMs = 20_000) =>
-    eventually(async () => {
-      const state = await stateOf(cameraId);
-      return state !== undefined && states.includes(state) ? state : undefined;
-    }, timeoutMs);
+  /** Waits for one of `states`; on timeout, says what the camera's health last was. */
+  const waitForState = async (cameraId: string, states: string[], timeoutMs = 20_000) => {
+    let last: { state?: string } | undefined;
+    try {
+      return await eventually(async () => {
+        last = (await health()).cameras?.find((c) => c.camera_id === cameraId);
+        return last?.state !== undefined && states.includes(last.state) ? last.state : undefined;
+      }, timeoutMs);
+    } catch (error) {
+      throw new Error(`${cameraId} never became ${states.join('/')}: last ${JSON.stringify(last)}`, {
+        cause: error,
+      });
+    }
+  };
   const ours = async () => (await janusMountpoints(lab())).filter((m) => m.metadata?.startsWith('vigil:'));
 
   it('a camera that stops goes stale/offline in /health and /events, and comes back live by itself', async () => {
