@@ -4,7 +4,7 @@ import type { StationEvent } from '../../../common/events';
 import { useLab } from '../../lab/vitest';
 import { eventually, labCamera } from '../janus/connect';
 import { freshDataDir, labGateway, removeDataDir, startStation, type RunningStation } from './harness';
-import { janusMountpoints } from './janus-view';
+import { createForeignMountpoint, janusMountpoints } from './janus-view';
 
 const lab = useLab({ cameras: 2, auth: 'digest' });
 
@@ -145,12 +145,18 @@ describe('a station that keeps going', () => {
     await waitForState('south', ['live'], 30_000);
   });
 
-  it('a station restarted while Janus kept its mountpoints leaves them alone (idempotent)', async () => {
+  it('a station restarted while Janus kept its mountpoints leaves them, and mountpoints it did not make, alone', async () => {
+    const foreign = await createForeignMountpoint(lab());
     const before = await ours();
     await running.stop({ removeMountpoints: false });
     running = await startStation(labGateway(lab()), dataDir);
     await waitForState('north', ['live'], 30_000);
+    await running.stop({ removeMountpoints: true });
+    expect((await janusMountpoints(lab())).map((m) => m.id)).toContain(foreign);
+    running = await startStation(labGateway(lab()), dataDir);
+    await waitForState('north', ['live'], 30_000);
     const after = await ours();
-    expect(after.map((m) => [m.id, m.metadata])).toEqual(before.map((m) => [m.id, m.metadata]));
+    expect(after.map((m) => m.metadata).sort()).toEqual(before.map((m) => m.metadata).sort());
+    expect((await janusMountpoints(lab())).map((m) => m.id)).toContain(foreign);
   });
 });
