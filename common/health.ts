@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 
-import { CameraId, CameraState } from './camera';
+import { CameraHealth, CameraId } from './camera';
 
 /** `GET /health`: the seed's summary (open to all), plus per-camera detail for authenticated callers. */
 export const HealthReport = Type.Object(
@@ -9,19 +9,7 @@ export const HealthReport = Type.Object(
     janus_connectivity: Type.Union([Type.Literal('ok'), Type.Literal('down')]),
     active_cameras: Type.Integer({ description: 'Cameras whose stream is live' }),
     active_sessions: Type.Integer({ description: 'Janus sessions open on the gateway' }),
-    cameras: Type.Optional(
-      Type.Array(
-        Type.Object({
-          camera_id: CameraId,
-          state: CameraState,
-          since: Type.String({ format: 'date-time' }),
-          reason: Type.Optional(Type.String()),
-          age_ms: Type.Optional(Type.Number()),
-          reconnects: Type.Integer(),
-          viewers: Type.Integer(),
-        }),
-      ),
-    ),
+    cameras: Type.Optional(Type.Array(Type.Object({ camera_id: CameraId, ...CameraHealth.properties }))),
   },
   { $id: 'HealthReport' },
 );

@@ -1,4 +1,4 @@
-import type { CameraView } from '../../common/camera';
+import type { CameraHealth, CameraView } from '../../common/camera';
 import type { StoredCamera } from '../cameras/stored-camera';
 import type { HealthRecord } from './camera-health';
 
@@ -18,15 +18,20 @@ export function cameraView(camera: StoredCamera, health: HealthRecord, websocket
     enabled: camera.enabled,
     substream_url: camera.substream_url,
     tags: [...camera.tags],
-    health: {
-      state: health.state,
-      since: new Date(health.since).toISOString(),
-      ...(health.reason === undefined ? {} : { reason: health.reason }),
-      ...(health.ageMs === undefined ? {} : { age_ms: health.ageMs }),
-      reconnects: health.reconnects,
-      viewers: health.viewers,
-    },
+    health: healthView(health),
     created_at: camera.created_at,
     updated_at: camera.updated_at,
+  };
+}
+
+/** A camera's health as responses, `/health` and events show it. */
+export function healthView(health: HealthRecord): CameraHealth {
+  return {
+    state: health.state,
+    since: new Date(health.since).toISOString(),
+    ...(health.reason === undefined ? {} : { reason: health.reason }),
+    ...(health.ageMs === undefined ? {} : { age_ms: health.ageMs }),
+    reconnects: health.reconnects,
+    viewers: health.viewers,
   };
 }

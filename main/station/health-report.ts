@@ -1,6 +1,7 @@
 import type { HealthReport } from '../../common/health';
 import type { StoredCamera } from '../cameras/stored-camera';
 import type { HealthRecord } from './camera-health';
+import { healthView } from './camera-view';
 
 /** What `/health` is built from. */
 export interface HealthFacts {
@@ -24,17 +25,9 @@ export function healthReport(facts: HealthFacts): HealthReport {
   if (!facts.detailed) return summary;
   return {
     ...summary,
-    cameras: facts.cameras.map((camera) => {
-      const health = facts.healthOf(camera.camera_id);
-      return {
-        camera_id: camera.camera_id,
-        state: health.state,
-        since: new Date(health.since).toISOString(),
-        ...(health.reason === undefined ? {} : { reason: health.reason }),
-        ...(health.ageMs === undefined ? {} : { age_ms: health.ageMs }),
-        reconnects: health.reconnects,
-        viewers: health.viewers,
-      };
-    }),
+    cameras: facts.cameras.map((camera) => ({
+      camera_id: camera.camera_id,
+      ...healthView(facts.healthOf(camera.camera_id)),
+    })),
   };
 }
