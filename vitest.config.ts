@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-/** Unit tests are fast and offline; integration tests run inside the lab's network namespace. */
+/** Unit tests are fast and offline; integration and e2e (Chromium) tests run inside the lab's network namespace. */
 export default defineConfig({
   test: {
     projects: [
@@ -20,6 +20,18 @@ export default defineConfig({
           hookTimeout: 90_000,
           pool: 'forks',
           maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+          // Chromium decoding many streams wants the machine to itself.
+          fileParallelism: false,
         },
       },
     ],

@@ -29,11 +29,12 @@ async function bareServer(body: string): Promise<{ url: string; close: () => Pro
   return {
     url: `http://127.0.0.1:${port}/cameras`,
     close: () =>
-      new Promise((resolve) =>
+      new Promise((resolve) => {
         server.close(() => {
           resolve();
-        }),
-      ),
+        });
+        server.closeAllConnections();
+      }),
   };
 }
 
