@@ -4,11 +4,3 @@ export interface FloorConfig {
   token?: string;
   tiles: { id: number; pin: string }[];
 }
-
-/** One floor tile's figures. */
-export interface FloorTileMetrics {
-  firstFrameMs?: number;
-  frames: number;
-  width: number;
-  latenciesMs: number[];
-}

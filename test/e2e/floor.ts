@@ -2,17 +2,16 @@ import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
 
-import type { FloorConfig, FloorTileMetrics } from './floor-types';
 import { bundlePage } from './bundle';
+import type { FloorConfig } from './floor-types';
 import { servePages } from './serve-pages';
 
 /** What the floor page puts on `globalThis.floor`. */
-type FloorApi = { start(config: FloorConfig): Promise<void>; metrics(): FloorTileMetrics[] };
+type FloorApi = { start(config: FloorConfig): Promise<void> };
 
-/** The floor page (bare janus.js), served on 127.0.0.1, open in `page`. */
+/** The floor page (bare janus.js), served on 127.0.0.1, open in a page. */
 export interface FloorPage {
   start(config: FloorConfig): Promise<void>;
-  metrics(): Promise<FloorTileMetrics[]>;
   close(): Promise<void>;
 }
 
@@ -31,7 +30,6 @@ export async function openFloorPage(page: Page): Promise<FloorPage> {
   return {
     start: (config) =>
       page.evaluate((c) => (globalThis as unknown as { floor: FloorApi }).floor.start(c), config),
-    metrics: () => page.evaluate(() => (globalThis as unknown as { floor: FloorApi }).floor.metrics()),
     close: () => server.close(),
   };
 }
