@@ -1,0 +1,178 @@
+import type { CameraInput, CameraView, StreamInfo } from '../../common/camera';
+import type { HealthReport } from '../../common/health';
+import { createStreamPlayer } from '../player';
+import type { PlayerTile, StreamPlayer, TileStatus } from '../player/types';
+import { VASError } from './errors';
+import { createStationRequester, type StationRequester } from './http';
+
+/** Makes the stream player the client plays through, given how to fetch a camera's stream info. */
+export type PlayerFactory = (streamInfo: (cameraId: string) => Promise<StreamInfo>) => StreamPlayer;
+
+/** How a `VASJanusClient` reaches the station. */
+export interface VASJanusClientOptions {
+  /** A station API key (`vigil_view_…` to watch, `vigil_manage_…` to change cameras), sent as a bearer token. */
+  apiKey?: string;
+  /** The `fetch` to use (default: the global one). */
+  fetch?: typeof fetch;
+  /** Makes the stream player (default: Vigil's Janus player); tests pass a fake. */
+  createPlayer?: PlayerFactory;
+}
+
+/** Options of `startCameraStream`. */
+export interface StartStreamOptions {
+  /** Mute the video (browsers only autoplay muted video; cameras here send video only). */
+  muted?: boolean;
+  /** Called with each status change of the stream: connecting, live, reconnecting, stale, … */
+  onStatus?: (status: TileStatus) => void;
+}
+
+/** The station's answer to restart and remove. */
+export interface StationMessage {
+  message: string;
+}
+
+interface ActiveStream {
+  tile: PlayerTile;
+  unsubscribe: () => void;
+}
+
+const defaultPlayer: PlayerFactory = (streamInfo) => createStreamPlayer({ streamInfo });
+
+const cameraPath = (cameraId: string): string => `/cameras/${encodeURIComponent(cameraId)}`;
+
+/**
+ * The VAS portal's client for a Vigil station: the seed's camera REST API plus live playback into a
+ * `<video>` element through the station's Janus gateway.
+ *
+ * @example
+ * const client = new VASJanusClient('http://127.0.0.1:3000', { apiKey });
+ * await client.startCameraStream('entrance_cam', document.querySelector('video')!);
+ * await client.stopCameraStream('entrance_cam');
+ */
+export class VASJanusClient {
+  private readonly request: StationRequester;
+  private readonly createPlayer: PlayerFactory;
+  private player: StreamPlayer | undefined;
+  private readonly streams = new Map<string, ActiveStream>();
+  /** The ticket of each camera's start that is still fetching stream info; a stop or newer start drops it. */
+  private readonly starting = new Map<string, number>();
+  /** Stream info fetched by `startCameraStream`, handed to the player's first watch of that camera. */
+  private readonly prefetched = new Map<string, StreamInfo>();
+  private tickets = 0;
+
+  constructor(baseUrl: string, options: VASJanusClientOptions = {}) {
+    this.request = createStationRequester({ baseUrl, apiKey: options.apiKey, fetch: options.fetch });
+    this.createPlayer = options.createPlayer ?? defaultPlayer;
+  }
+
+  /** Adds a camera (`POST /cameras`; needs a manage key); the station probes it first unless `skip_probe`. */
+  addCamera(input: CameraInput): Promise<CameraView> {
+    return this.request({ method: 'POST', path: '/cameras', body: input });
+  }
+
+  /** Every camera with its health (`GET /cameras`). */
+  getCameras(): Promise<CameraView[]> {
+    return this.request({ method: 'GET', path: '/cameras' });
+  }
+
+  /** One camera (`GET /cameras/{id}`). */
+  getCamera(cameraId: string): Promise<CameraView> {
+    return this.request({ method: 'GET', path: cameraPath(cameraId) });
+  }
+
+  /** What a viewer needs to play the camera: Janus URLs, mountpoint, pin, token (`GET /cameras/{id}/stream`). */
+  getStreamInfo(cameraId: string): Promise<StreamInfo> {
+    return this.request({ method: 'GET', path: `${cameraPath(cameraId)}/stream` });
+  }
+
+  /** Re-creates the camera's stream on the gateway (`POST /cameras/{id}/restart`); players re-watch by themselves. */
+  restartCamera(cameraId: string): Promise<StationMessage> {
+    return this.request({ method: 'POST', path: `${cameraPath(cameraId)}/restart` });
+  }
+
+  /** Removes the camera (`DELETE /cameras/{id}`) and stops this client's stream of it. */
+  async removeCamera(cameraId: string): Promise<StationMessage> {
+    const answer = await this.request<StationMessage>({ method: 'DELETE', path: cameraPath(cameraId) });
+    await this.stopCameraStream(cameraId);
+    return answer;
+  }
+
+  /** Station health (`GET /health`), with per-camera detail when the client has a key. */
+  checkHealth(): Promise<HealthReport> {
+    return this.request({ method: 'GET', path: '/health' });
+  }
+
+  /**
+   * Plays the camera into `videoElement`, replacing this client's earlier stream of it. Resolves with the
+   * player tile once the stream info is fetched and the player is connecting; rejects with a `VASError`
+   * when the station refuses (unknown camera, bad key) or a stop came first (`VIGIL_ERR_CANCELLED`).
+   */
+  async startCameraStream(
+    cameraId: string,
+    videoElement: HTMLVideoElement,
+    options: StartStreamOptions = {},
+  ): Promise<PlayerTile> {
+    const ticket = ++this.tickets;
+    this.starting.set(cameraId, ticket);
+    let info: StreamInfo;
+    let current: boolean;
+    try {
+      info = await this.getStreamInfo(cameraId);
+      // The earlier stream lets go of its video element before the new one takes it.
+      await this.stopTile(cameraId);
+    } finally {
+      current = this.starting.get(cameraId) === ticket;
+      if (current) this.starting.delete(cameraId);
+    }
+    if (!current) {
+      throw new VASError('VIGIL_ERR_CANCELLED', `The stream of ${cameraId} was stopped before it started`);
+    }
+    this.prefetched.set(cameraId, info);
+    const player = (this.player ??= this.createPlayer((id) => this.streamInfoForPlayer(id)));
+    const tile = player.play(
+      cameraId,
+      videoElement,
+      options.muted === undefined ? undefined : { muted: options.muted },
+    );
+    const { onStatus } = options;
+    const unsubscribe = onStatus ? tile.onStatus(onStatus) : () => undefined;
+    this.streams.set(cameraId, { tile, unsubscribe });
+    return tile;
+  }
+
+  /** Stops the camera's stream (its peer connection and Janus handle are closed); a no-op when not playing. */
+  async stopCameraStream(cameraId: string): Promise<void> {
+    this.starting.delete(cameraId);
+    await this.stopTile(cameraId);
+  }
+
+  /** The cameras this client is playing now. */
+  activeStreams(): string[] {
+    return [...this.streams.keys()];
+  }
+
+  /** Stops every stream and closes the player's Janus session; the client can start streams again later. */
+  async destroy(): Promise<void> {
+    this.starting.clear();
+    await Promise.all([...this.streams.keys()].map((cameraId) => this.stopTile(cameraId)));
+    const player = this.player;
+    this.player = undefined;
+    await player?.destroy();
+  }
+
+  private async stopTile(cameraId: string): Promise<void> {
+    this.prefetched.delete(cameraId);
+    const active = this.streams.get(cameraId);
+    if (!active) return;
+    this.streams.delete(cameraId);
+    active.unsubscribe();
+    await active.tile.stop();
+  }
+
+  private streamInfoForPlayer(cameraId: string): Promise<StreamInfo> {
+    const info = this.prefetched.get(cameraId);
+    if (!info) return this.getStreamInfo(cameraId);
+    this.prefetched.delete(cameraId);
+    return Promise.resolve(info);
+  }
+}

@@ -1,0 +1,12 @@
+// The VAS SDK's plain entry (built to out/sdk/vas-client.js): the client and its types, no React, so a
+// page without a bundler can `import { VASJanusClient } from '/sdk/vas-client.js'`. The React hook is in
+// ./react (out/sdk/vas-react.js), which re-exports all of this.
+
+export { VASJanusClient } from './client';
+export type { PlayerFactory, StartStreamOptions, StationMessage, VASJanusClientOptions } from './client';
+export { VASError } from './errors';
+export type { SdkErrorCode, VASErrorCode, VASErrorDetails } from './errors';
+export type { CameraHealth, CameraInput, CameraState, CameraView, StreamInfo } from '../../common/camera';
+export type { ErrorCode } from '../../common/errors';
+export type { HealthReport } from '../../common/health';
+export type { PlayerTile, StreamPlayer, TileState, TileStats, TileStatus } from '../player/types';
