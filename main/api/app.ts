@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -14,6 +15,9 @@ import { httpMetrics } from './metrics';
 import { cameraRoutes } from './routes/cameras';
 import { eventRoutes } from './routes/events';
 import { systemRoutes } from './routes/system';
+import { viewRoutes } from './routes/views';
+import { homePage, wallRoutes } from './routes/wall';
+import { sessionRoutes } from './session';
 import type { ApiDeps, ApiInstance } from './types';
 
 const DOCS_PREFIX = '/docs';
@@ -57,13 +61,18 @@ export async function buildApi(deps: ApiDeps): Promise<ApiInstance> {
   app.addHook('onRoute', defaultAccess(DOCS_PREFIX));
   app.addHook('onRequest', hostCheck(allowedHostSet(deps.bind, deps.allowedHosts)));
   await setupCors(app, deps.corsOrigins ?? []);
-  app.addHook('onRequest', authenticate(deps.keys));
+  // Cookies are parsed (onRequest) before auth reads the session cookie.
+  if (deps.sessions !== undefined) await app.register(cookie);
+  app.addHook('onRequest', authenticate(deps.keys, deps.sessions));
   app.addHook('onResponse', httpMetrics(deps.metrics));
   await setupRateLimit(app, deps.mutationRateLimit ?? { max: 120, timeWindowMs: 60_000 });
   await setupDocs(app, deps.version);
 
-  await app.register(systemRoutes, deps);
+  await app.register(systemRoutes, { ...deps, home: homePage(deps) });
   await app.register(cameraRoutes, deps);
+  if (deps.views !== undefined) await app.register(viewRoutes, { views: deps.views });
+  if (deps.sessions !== undefined) await app.register(sessionRoutes, { sessions: deps.sessions });
+  if (deps.wall !== undefined) await app.register(wallRoutes, deps.wall);
   await app.register(eventRoutes, { station: deps.station, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
   await app.ready();
   return app;
@@ -119,6 +128,8 @@ async function setupDocs(app: ApiInstance, version: string): Promise<void> {
         { name: 'system', description: 'Service information, health, metrics and this document' },
         { name: 'cameras', description: 'Cameras and their streams' },
         { name: 'events', description: 'Station events' },
+        { name: 'views', description: 'Saved wall views' },
+        { name: 'session', description: 'Browser sign-in' },
       ],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 
 import { ErrorCode, VigilError } from '../../common/errors';
+import { sessionKey, type BrowserSessions } from './session';
 import type { Access, ApiKey, ApiKeyVerifier } from './types';
 
 const BEARER = /^Bearer +([\x21-\x7e]+) *$/i;
@@ -36,14 +37,16 @@ function unauthenticated(reply: FastifyReply, message: string, invalid: boolean)
 /**
  * An `onRequest` hook: verifies the bearer key (if any) into `request.apiKey`, then answers 401 without a
  * needed key or with an unknown one, and 403 when the key's scope is too small. Unmatched routes pass to 404.
+ * Without an Authorization header a browser's session cookie (see session.ts) stands in for a manage key.
  */
-export function authenticate(keys: ApiKeyVerifier) {
+export function authenticate(keys: ApiKeyVerifier, sessions?: BrowserSessions) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const access = request.routeOptions.config.access;
     if (access === undefined || access === 'public') return;
     const header = request.headers.authorization;
     if (header === undefined) {
-      if (access === 'optional') return;
+      request.apiKey = sessions === undefined ? undefined : sessionKey(request, sessions);
+      if (request.apiKey !== undefined || access === 'optional') return;
       throw unauthenticated(reply, 'This request needs an API key: Authorization: Bearer <key>', false);
     }
     const presented = bearerKey(header);

@@ -9,6 +9,9 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 
 import type { StationService } from '../station/service';
+import type { ViewService } from '../station/views';
+import type { WallFiles } from './routes/wall';
+import type { BrowserSessions } from './session';
 
 /** What a bearer key may do: `view` reads, `manage` does everything. */
 export type Scope = 'manage' | 'view';
@@ -49,6 +52,12 @@ export interface ApiDeps {
   mutationRateLimit?: { max: number; timeWindowMs: number };
   /** How often `/events` sends a comment heartbeat (default 15 s). */
   sseHeartbeatMs?: number;
+  /** Saved views served at `/views` (the routes are absent without it). */
+  views?: ViewService;
+  /** Browser sign-in links and session cookies (without it only bearer keys authenticate). */
+  sessions?: BrowserSessions;
+  /** The built wall served to browsers at `/` and the SDK at `/sdk/` (without it `/` is JSON only). */
+  wall?: WallFiles;
 }
 
 /** The Fastify instance the API builds, typed by TypeBox schemas. */

@@ -16,7 +16,9 @@ import {
   type OptionSpecs,
   type ParsedOptions,
 } from './options';
+import { MAX_DEMO_CAMERAS } from '../demo/demo-cameras';
 import {
+  parseCount,
   parseHostName,
   parseHttpUrl,
   parseIceServer,
@@ -54,6 +56,8 @@ export interface ServeArgs {
   logLevel?: LogLevel | undefined;
   remoteJanus: RemoteJanusFlags;
   janus: JanusPortArgs;
+  /** How many simulated cameras to start and add (`--demo N`). */
+  demo?: number | undefined;
 }
 
 /** `vigil janus-config`'s settings. */
@@ -163,6 +167,7 @@ function serveArgs(p: ParsedOptions): ServeArgs {
   const port = stringValue(p, 'port');
   const publicUrl = stringValue(p, 'public-url');
   const logLevel = stringValue(p, 'log-level');
+  const demo = stringValue(p, 'demo');
   return {
     host: host === undefined ? DEFAULT_HOST : parseHostName('--host', host, topic),
     port: port === undefined ? DEFAULT_PORT : parsePort('--port', port, topic),
@@ -176,6 +181,7 @@ function serveArgs(p: ParsedOptions): ServeArgs {
       Object.keys(REMOTE_JANUS_OPTIONS).map((name) => [`--${name}`, stringValue(p, name)]),
     ),
     janus: janusPortArgs(p, topic),
+    demo: demo === undefined ? undefined : parseCount('--demo', demo, topic, MAX_DEMO_CAMERAS),
   };
 }
 

@@ -117,6 +117,11 @@ export const SERVE_OPTIONS = {
     value: 'LEVEL',
     help: 'fatal, error, warn, info, debug, trace or silent (default: $VIGIL_LOG_LEVEL, else info)',
   },
+  demo: {
+    type: 'string',
+    value: 'N',
+    help: 'Start N simulated cameras (1-16) and add them as demo-1…demo-N (needs python3-gi and GStreamer)',
+  },
   ...REMOTE_JANUS_OPTIONS,
   ...janusPorts,
   help,
@@ -185,7 +190,9 @@ const TOPICS: Record<string, { usage: string; about: string; options?: OptionSpe
     usage: 'vigil serve [options]',
     about:
       'Runs the station. Without Janus URLs it starts the bundled Janus; with --janus-http-url, --janus-ws-url\n' +
-      'and --janus-admin-url (or JANUS_HTTP_URL, JANUS_WS_URL, JANUS_ADMIN_URL) it uses that Janus.',
+      'and --janus-admin-url (or JANUS_HTTP_URL, JANUS_WS_URL, JANUS_ADMIN_URL) it uses that Janus.\n' +
+      'It serves the wall to browsers at its URL: open the one-time sign-in link it prints (also written to\n' +
+      'DATA/signin-url).',
     options: SERVE_OPTIONS,
   },
   keys: {

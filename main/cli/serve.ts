@@ -1,18 +1,23 @@
 // `vigil serve`: the headless station. bootstrap reads like a table of contents — data folder, logs, camera
-// store, API keys, Janus, station, REST API — and every part that starts registers how it stops.
+// and view stores, API keys, Janus, demo cameras, station, REST API with the wall, sign-in link — and every
+// part that starts registers how it stops.
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { Logger } from 'pino';
 
 import { buildApi } from '../api/app';
-import type { ApiInstance } from '../api/types';
+import type { ApiDeps, ApiInstance } from '../api/types';
 import { openApiKeyStore, type ApiKeyStore } from '../cameras/api-keys';
 import { openCameraStore, type CameraStore } from '../cameras/camera-store';
 import { createKeyFileCipher } from '../cameras/secret-cipher';
+import { openViewStore } from '../cameras/view-store';
+import { addDemoCameras, startDemoCameras, type DemoCameras } from '../demo/demo-cameras';
 import { Station } from '../station/station';
+import { ViewService } from '../station/views';
 import type { ServeArgs } from './args';
 import { CliError } from './cli-error';
 import { ensureDataDir, resolveDataDir } from './data-dir';
 import type { Output } from './output';
+import { DEFAULT_WALL_FILES, setupSessions, writeSignInUrl } from './serve-browser';
 import { setupGateway } from './serve-gateway';
 import { setupLogging, type StationLogging } from './serve-logging';
 import { EXIT_FORCED, firstStopSignal, Teardown } from './shutdown';
@@ -36,11 +41,13 @@ export async function serve(args: ServeArgs, out: Output): Promise<number> {
   const teardown = new Teardown(logger);
   try {
     const store = await setupCameraStore(dataDir, logger);
+    const views = new ViewService(openViewStore({ dataDir }));
     const keys = openApiKeyStore(dataDir);
     const manageKeyFile = keys.ensureManageKey();
     const gateway = setupGateway(args, dataDir, logger);
     teardown.add('Janus', () => gateway.stop());
     await gateway.start();
+    const demo = args.demo === undefined ? undefined : await setupDemo(args.demo, logger, teardown);
     const metrics = setupMetrics();
     const station = await Station.start({
       dataDir,
@@ -51,10 +58,13 @@ export async function serve(args: ServeArgs, out: Output): Promise<number> {
       iceServers: args.iceServers.map((urls) => ({ urls })),
     });
     teardown.add('station', () => station.stop({ removeMountpoints: gateway.mode === 'native' }));
-    const api = await setupApi(args, { station, keys, logger, metrics });
+    if (demo !== undefined) await addDemoCameras(station, demo.inputs, logger);
+    const sessions = setupSessions(args);
+    const api = await setupApi(args, { station, keys, logger, metrics, views, sessions });
     teardown.add('REST API', () => api.close());
     const apiUrl = await listen(api, args);
     logger.info({ url: apiUrl, janus: gateway.mode }, 'station listening');
+    const signIn = await writeSignInUrl(dataDir, sessions, args.publicUrl?.href ?? apiUrl);
     out.stdout(
       formatStartupMessage({
         apiUrl,
@@ -65,6 +75,8 @@ export async function serve(args: ServeArgs, out: Output): Promise<number> {
         janusUrl: gateway.endpoints.urls.http,
         dataDir,
         logFile: logging.logFile,
+        signIn,
+        demoCameras: demo?.inputs.map((input) => input.camera_id),
       }),
     );
     const ended = await Promise.race([stopSignal.then((signal) => ({ signal })), gateway.gaveUp]);
@@ -97,6 +109,13 @@ async function setupCameraStore(dataDir: string, logger: Logger): Promise<Camera
   return openCameraStore({ dataDir, cipher, logger: logger.child({ name: 'cameras/store' }) });
 }
 
+/** Starts the simulated cameras (stopped after the station, which holds their mountpoints). */
+async function setupDemo(count: number, logger: Logger, teardown: Teardown): Promise<DemoCameras> {
+  const demo = await startDemoCameras(count, logger);
+  teardown.add('demo cameras', () => demo.stop());
+  return demo;
+}
+
 /** One registry for the process: Node's default metrics, the API's and the station's. */
 function setupMetrics(): Registry {
   const metrics = new Registry();
@@ -106,7 +125,7 @@ function setupMetrics(): Registry {
 
 async function setupApi(
   args: ServeArgs,
-  deps: { station: Station; keys: ApiKeyStore; logger: Logger; metrics: Registry },
+  deps: Pick<ApiDeps, 'logger' | 'metrics' | 'views' | 'sessions'> & { station: Station; keys: ApiKeyStore },
 ): Promise<ApiInstance> {
   const publicHosts = args.publicUrl === undefined ? [] : [args.publicUrl.host, args.publicUrl.hostname];
   return buildApi({
@@ -115,6 +134,7 @@ async function setupApi(
     bind: { host: args.host, port: args.port },
     allowedHosts: [...new Set([...args.allowedHosts, ...publicHosts])],
     corsOrigins: args.corsOrigins,
+    wall: DEFAULT_WALL_FILES,
   });
 }
 

@@ -17,6 +17,10 @@ export interface StartupFacts {
   janusUrl: string;
   dataDir: string;
   logFile: string;
+  /** The browser sign-in link, the file holding a copy, and how long it works. */
+  signIn?: { url: string; file: string; validMinutes: number } | undefined;
+  /** The simulated cameras' ids (`--demo N`). */
+  demoCameras?: string[] | undefined;
 }
 
 /** The startup message, a few lines of plain text. */
@@ -29,7 +33,11 @@ export function formatStartupMessage(facts: StartupFacts): string {
     `  Docs:   ${api}/docs`,
     `  Janus:  ${describeJanus(facts.janusMode)} at ${facts.janusUrl}`,
     `  Data:   ${facts.dataDir} (log: ${facts.logFile})`,
+    ...(facts.demoCameras === undefined
+      ? []
+      : [`  Demo:   simulated cameras ${facts.demoCameras.join(', ')}`]),
     '',
+    ...signInLines(facts.signIn),
     ...manageKeyLines(facts.manageKeyFile, api),
   ];
   if (!isLoopback(facts.host)) {
@@ -51,6 +59,16 @@ function describeJanus(mode: StartupFacts['janusMode']): string {
     case 'container':
       return 'Janus container';
   }
+}
+
+function signInLines(signIn: StartupFacts['signIn']): string[] {
+  if (signIn === undefined) return [];
+  return [
+    'Open the camera wall in a browser on this machine with this sign-in link (it works once, within',
+    `${signIn.validMinutes} minutes; a copy is in ${signIn.file}):`,
+    `  ${signIn.url}`,
+    '',
+  ];
 }
 
 function manageKeyLines(file: string | undefined, api: string): string[] {

@@ -91,3 +91,12 @@ export function parseHostName(flag: string, text: string, topic: string): string
   }
   return text;
 }
+
+/** A whole number from 1 to `max`, e.g. `--demo 4`. */
+export function parseCount(flag: string, text: string, topic: string, max: number): number {
+  const count = /^\d{1,4}$/.test(text) ? Number(text) : NaN;
+  if (!(count >= 1 && count <= max)) {
+    throw new UsageError(`${flag} must be a whole number from 1 to ${max}, got "${text}"`, topic);
+  }
+  return count;
+}

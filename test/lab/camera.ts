@@ -1,5 +1,6 @@
-// The lab's RTSP camera (test/lab/camera.py under Debian's /usr/bin/python3): /cam1../camN on 127.0.0.1,
-// a free port, random credentials. Started through a Launch, so `up` and `startLab` share this code.
+// The lab's RTSP camera: resources/demo/camera.py (which `vigil serve --demo` also runs) under Debian's
+// /usr/bin/python3, /cam1../camN on 127.0.0.1, a free port, random credentials. Started through a Launch, so
+// `up` and `startLab` share this code.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -14,7 +15,7 @@ import { TIMECODE_BITS, TIMECODE_BLOCK_SIZE, TIMECODE_X, TIMECODE_Y } from './ti
 /** Debian's Python, which has gi (a `python3` first on PATH may be a pyenv shim without it). */
 export const SYSTEM_PYTHON = '/usr/bin/python3';
 
-const CAMERA_SCRIPT = fileURLToPath(new URL('./camera.py', import.meta.url));
+const CAMERA_SCRIPT = fileURLToPath(new URL('../../resources/demo/camera.py', import.meta.url));
 const READY_TIMEOUT_MS = 10_000;
 const START_ATTEMPTS = 3;
 

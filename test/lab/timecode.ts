@@ -1,4 +1,4 @@
-// The lab camera's machine-readable timecode strip, shared by the camera (test/lab/camera.py gets these
+// The lab camera's machine-readable timecode strip, shared by the camera (resources/demo/camera.py gets these
 // numbers as arguments) and by browser pages that measure camera → screen latency. No Node imports.
 //
 // Geometry, in pixels of the 640x360 frame (origin top-left):

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { HealthReport } from '../../../common/health';
 import { bearer, errorResponses } from './schemas';
 import type { ApiDeps } from '../types';
+import type { HomeHandler } from './wall';
 
 // The Swagger UI serves the same document under /docs/json.
 const OPENAPI_PATH = '/openapi.json';
@@ -17,24 +18,34 @@ const ServiceInfo = Type.Object({
   docs: Type.String(),
 });
 
-/** `GET /`, `GET /health`, `GET /openapi.json` and `GET /metrics`; the Swagger UI lives at /docs. */
-export const systemRoutes: FastifyPluginCallbackTypebox<Pick<ApiDeps, 'station' | 'metrics' | 'version'>> = (
-  app,
-  { station, metrics, version },
-  done,
-) => {
+/**
+ * `GET /`, `GET /health`, `GET /openapi.json` and `GET /metrics`; the Swagger UI lives at /docs. `home`, when
+ * given, answers `GET /` first (sign-in links, the wall for browsers); API clients get the JSON.
+ */
+export const systemRoutes: FastifyPluginCallbackTypebox<
+  Pick<ApiDeps, 'station' | 'metrics' | 'version'> & { home?: HomeHandler }
+> = (app, { station, metrics, version, home }, done) => {
   app.get(
     '/',
     {
       config: { access: 'public' },
       schema: {
         tags: ['system'],
-        summary: 'Service information',
+        summary: 'Service information (browsers asking for HTML get the wall; ?token= signs them in)',
+        querystring: Type.Object({ token: Type.Optional(Type.String({ maxLength: 128 })) }),
         response: { 200: ServiceInfo, ...errorResponses },
       },
     },
-    () =>
-      ({ service: 'vigil', version, status: 'running', ...station.gatewayUrls(), docs: '/docs' }) as const,
+    async (request, reply) => {
+      if (home !== undefined && (await home(request, reply, request.query.token))) return reply;
+      return {
+        service: 'vigil',
+        version,
+        status: 'running',
+        ...station.gatewayUrls(),
+        docs: '/docs',
+      } as const;
+    },
   );
 
   app.get(

@@ -43,6 +43,11 @@ describe('parseCommand: top level', () => {
 });
 
 describe('parseCommand: serve', () => {
+  it('takes --demo N', () => {
+    expect(serveArgs(['--demo', '2']).demo).toBe(2);
+    expect(serveArgs([]).demo).toBeUndefined();
+  });
+
   it('defaults to 127.0.0.1:3000, the bundled Janus and no extras', () => {
     expect(serveArgs([])).toEqual({
       host: '127.0.0.1',
@@ -181,6 +186,9 @@ describe('parseCommand: serve', () => {
     [['--janus-rtp-ports', '20000'], '--janus-rtp-ports must be a port range MIN-MAX'],
     [['--janus-rtp-ports', '20100-20000'], '--janus-rtp-ports must be a port range MIN-MAX'],
     [['--host', 'http://127.0.0.1'], '--host must be a host name or address'],
+    [['--demo', '0'], '--demo must be a whole number from 1 to 16, got "0"'],
+    [['--demo', '17'], '--demo must be a whole number from 1 to 16'],
+    [['--demo', 'two'], '--demo must be a whole number from 1 to 16'],
   ])('%j → usage error', (argv, message) => {
     const error = usageError(['serve', ...argv]);
     expect(error.message).toContain(message);

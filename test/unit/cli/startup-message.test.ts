@@ -57,4 +57,16 @@ describe('formatStartupMessage', () => {
     const text = formatStartupMessage({ ...facts, host: '0.0.0.0', apiUrl: 'http://0.0.0.0:3000' });
     expect(text).toContain('WARNING: listening on 0.0.0.0, not only on this machine');
   });
+
+  it('prints the sign-in link, where its copy is, and the demo cameras', () => {
+    const text = formatStartupMessage({
+      ...facts,
+      signIn: { url: 'http://127.0.0.1:3000/?token=abc', file: '/data/signin-url', validMinutes: 10 },
+      demoCameras: ['demo-1', 'demo-2'],
+    });
+    expect(text).toContain('  Demo:   simulated cameras demo-1, demo-2\n');
+    expect(text).toContain(
+      '10 minutes; a copy is in /data/signin-url):\n  http://127.0.0.1:3000/?token=abc\n',
+    );
+  });
 });

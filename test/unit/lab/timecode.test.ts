@@ -9,7 +9,7 @@ import {
   timecodeAgeMs,
 } from '../../lab/timecode';
 
-/** Paints the strip the way test/lab/camera.py does, into a luma reader (0 outside the strip). */
+/** Paints the strip the way resources/demo/camera.py does, into a luma reader (0 outside the strip). */
 function paint(value: number, damage?: { bit: number; row: 0 | 1 }): (x: number, y: number) => number {
   return (x, y) => {
     const i = Math.floor((x - TIMECODE_X) / TIMECODE_BLOCK_SIZE);

@@ -1,10 +1,12 @@
-"""The media lab's RTSP test camera: GStreamer's RTSP server with /cam1../camN on 127.0.0.1.
+"""Vigil's simulated RTSP camera: GStreamer's RTSP server with /cam1../camN on 127.0.0.1.
 
-Run by /usr/bin/python3 (Debian's, which has gi). test/lab/camera.ts starts it; credentials come from the
-environment (CAMERA_USERNAME, CAMERA_PASSWORD) so they never show in `ps`. Every path is a live moving test
-pattern, 640x360 at 25 fps, H.264 (x264, zero latency, no B-frames), with a clock at the bottom and a
-machine-readable timecode strip drawn into each frame; the strip's geometry comes from test/lab/timecode.ts
-through --timecode-* arguments. Prints "ready" on stdout once serving; exits on SIGTERM or SIGINT.
+Run by /usr/bin/python3 (Debian's, which has gi). `vigil serve --demo N` (main/demo) and the media lab
+(test/lab/camera.ts) start it; credentials come from the environment (CAMERA_USERNAME, CAMERA_PASSWORD) so
+they never show in `ps`. Every path is a live moving test pattern, 640x360 at 25 fps, H.264 (x264, zero
+latency, no B-frames), with a clock at the bottom and, for the lab, a machine-readable timecode strip whose
+geometry comes from test/lab/timecode.ts through --timecode-* arguments (no strip without them). Prints
+"ready" on stdout once serving; exits on SIGTERM or SIGINT. When a Debian package it needs is missing it
+prints "missing-packages: <names>" on stderr and exits with code 3.
 """
 
 import argparse
@@ -13,26 +15,53 @@ import signal
 import sys
 import time
 
-import gi
+# Which Debian package holds each GStreamer element of the pipeline.
+ELEMENT_PACKAGES = {
+    "videotestsrc": "gstreamer1.0-plugins-base",
+    "videoconvert": "gstreamer1.0-plugins-base",
+    "cairooverlay": "gstreamer1.0-plugins-good",
+    "clockoverlay": "gstreamer1.0-x",
+    "x264enc": "gstreamer1.0-plugins-ugly",
+    "rtph264pay": "gstreamer1.0-plugins-good",
+}
+EXIT_MISSING_PACKAGES = 3
 
-gi.require_version("Gst", "1.0")
-gi.require_version("GstRtsp", "1.0")
-gi.require_version("GstRtspServer", "1.0")
-from gi.repository import GLib, Gst, GstRtsp, GstRtspServer  # noqa: E402
+try:
+    import gi
+
+    gi.require_version("Gst", "1.0")
+    gi.require_version("GstRtsp", "1.0")
+    gi.require_version("GstRtspServer", "1.0")
+    from gi.repository import GLib, Gst, GstRtsp, GstRtspServer  # noqa: E402
+except (ImportError, ValueError) as error:
+    GI_ERROR = error
+else:
+    GI_ERROR = None
+
+
+def missing_packages():
+    """The Debian packages this camera needs that are not installed (empty when all are)."""
+    if GI_ERROR is not None:
+        if isinstance(GI_ERROR, ImportError) and GI_ERROR.name == "gi":
+            return ["python3-gi", "gir1.2-gstreamer-1.0", "gir1.2-gst-rtsp-server-1.0"]
+        return ["gir1.2-gstreamer-1.0", "gir1.2-gst-plugins-base-1.0", "gir1.2-gst-rtsp-server-1.0"]
+    Gst.init(None)
+    return sorted({pkg for name, pkg in ELEMENT_PACKAGES.items() if Gst.ElementFactory.find(name) is None})
+
 
 ROLE = "lab-viewer"
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description="RTSP test camera for the Vigil media lab")
+    parser = argparse.ArgumentParser(description="Vigil's simulated RTSP camera (demo and media lab)")
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--cameras", type=int, default=1)
     parser.add_argument("--auth", choices=["digest", "basic", "none"], default="digest")
     parser.add_argument("--keyframe-interval", type=int, default=50)
-    parser.add_argument("--timecode-x", type=int, required=True)
-    parser.add_argument("--timecode-y", type=int, required=True)
-    parser.add_argument("--timecode-block", type=int, required=True)
-    parser.add_argument("--timecode-bits", type=int, required=True)
+    parser.add_argument("--timecode-x", type=int, default=0)
+    parser.add_argument("--timecode-y", type=int, default=0)
+    parser.add_argument("--timecode-block", type=int, default=0)
+    parser.add_argument("--timecode-bits", type=int, default=0)
     return parser.parse_args()
 
 
@@ -99,7 +128,10 @@ def make_auth(args):
 
 def main():
     args = parse_args()
-    Gst.init(None)
+    missing = missing_packages()
+    if missing:
+        print(f"missing-packages: {' '.join(missing)}", file=sys.stderr, flush=True)
+        sys.exit(EXIT_MISSING_PACKAGES)
     server = GstRtspServer.RTSPServer()
     server.set_address("127.0.0.1")
     server.set_service(str(args.port))

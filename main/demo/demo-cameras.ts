@@ -1,0 +1,147 @@
+// `vigil serve --demo N`: N simulated cameras (one camera process, paths /cam1../camN, Digest auth with random
+// credentials, a free 127.0.0.1 port), supervised like the bundled Janus — restarted with backoff if it dies,
+// stopped on exit — and added to the station as cameras demo-1…demo-N (probed like any camera).
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+
+import type { Logger } from 'pino';
+
+import type { CameraInput } from '../../common/camera';
+import { planRestart } from '../gateway/restart-policy';
+import type { StationService } from '../station/service';
+import {
+  DemoCameraError,
+  startCameraProcess,
+  type CameraProcess,
+  type CameraProcessSettings,
+} from './camera-process';
+
+/** The most simulated cameras `--demo` starts (each encodes video: ≈ 10 % of a core apiece). */
+export const MAX_DEMO_CAMERAS = 16;
+/** The description demo cameras are added with. */
+export const DEMO_DESCRIPTION = 'Simulated camera (vigil serve --demo)';
+
+const START_ATTEMPTS = 3;
+
+/** Running demo cameras: what to add to the station, and how to stop them. */
+export interface DemoCameras {
+  /** The cameras as `POST /cameras` bodies, demo-1…demo-N. */
+  readonly inputs: CameraInput[];
+  /** Stops the camera process (and its supervision). */
+  stop(): Promise<void>;
+}
+
+/** The camera bodies for a camera process's paths. */
+export function demoCameraInputs(settings: CameraProcessSettings): CameraInput[] {
+  return Array.from({ length: settings.cameras }, (_, index) => ({
+    camera_id: `demo-${index + 1}`,
+    name: `Demo camera ${index + 1}`,
+    rtsp_url: `rtsp://127.0.0.1:${settings.port}/cam${index + 1}`,
+    username: settings.username,
+    password: settings.password,
+    auth_method: 'digest' as const,
+    description: DEMO_DESCRIPTION,
+  }));
+}
+
+/**
+ * Starts `count` simulated cameras and keeps them running until `stop()`; throws DemoCameraError (naming the
+ * Debian packages to install) when the camera cannot run here.
+ * @example
+ * const demo = await startDemoCameras(2, logger);
+ * await addDemoCameras(station, demo.inputs, logger);
+ * await demo.stop();
+ */
+export async function startDemoCameras(count: number, logger: Logger): Promise<DemoCameras> {
+  const log = logger.child({ name: 'demo/camera' });
+  const credentials = {
+    username: `demo-${randomBytes(3).toString('hex')}`,
+    password: randomBytes(12).toString('base64url'),
+  };
+  let settings: CameraProcessSettings | undefined;
+  let current: CameraProcess | undefined;
+  for (let attempt = 1; current === undefined; attempt++) {
+    settings = { ...credentials, cameras: count, port: await freePort() };
+    try {
+      current = await startCameraProcess(settings, log);
+    } catch (error) {
+      // Another program may have taken the port in between: try a fresh one, then give up.
+      if (attempt >= START_ATTEMPTS || !(error instanceof DemoCameraError) || error.reason !== 'failed')
+        throw error;
+    }
+  }
+  const fixed = settings as CameraProcessSettings;
+  log.info({ port: fixed.port, cameras: count, pid: current.pid }, 'demo cameras running');
+  let stopping = false;
+  let fastFailures = 0;
+  let restartTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const supervise = (running: CameraProcess, startedAt: number): void => {
+    void running.exited.then(() => {
+      if (stopping) return;
+      const decision = planRestart(fastFailures, Date.now() - startedAt);
+      fastFailures = decision.fastFailures;
+      if (decision.action === 'give-up') {
+        log.error('the demo camera keeps failing: giving up on it (the demo cameras stay offline)');
+        return;
+      }
+      log.warn({ delayMs: decision.delayMs }, 'the demo camera exited: restarting it');
+      restartTimer = setTimeout(() => {
+        startCameraProcess(fixed, log).then(
+          (next) => {
+            current = next;
+            if (stopping) void next.stop();
+            else supervise(next, Date.now());
+          },
+          (error: unknown) => {
+            log.error({ err: error }, 'the demo camera did not restart');
+          },
+        );
+      }, decision.delayMs);
+    });
+  };
+  supervise(current, Date.now());
+
+  return {
+    inputs: demoCameraInputs(fixed),
+    async stop() {
+      stopping = true;
+      clearTimeout(restartTimer);
+      await current?.stop();
+    },
+  };
+}
+
+/**
+ * Adds demo-1…demo-N to the station, or points existing ones at this run's camera (its port and credentials
+ * are new each start). Adding probes the camera, like any `POST /cameras`.
+ */
+export async function addDemoCameras(
+  station: Pick<StationService, 'listCameras' | 'addCamera' | 'updateCamera'>,
+  inputs: CameraInput[],
+  logger: Logger,
+): Promise<void> {
+  const existing = new Set(station.listCameras().map((camera) => camera.camera_id));
+  for (const input of inputs) {
+    const { camera_id: cameraId, rtsp_url, username, password } = input;
+    if (existing.has(cameraId)) await station.updateCamera(cameraId, { rtsp_url, username, password });
+    else await station.addCamera(input);
+    logger.info(
+      { camera_id: cameraId },
+      existing.has(cameraId) ? 'demo camera updated' : 'demo camera added',
+    );
+  }
+}
+
+/** A TCP port on 127.0.0.1 that was free a moment ago. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (address === null || typeof address === 'string') throw new Error('no port was allocated');
+  return address.port;
+}

@@ -1,0 +1,88 @@
+import { ErrorCode, VigilError } from '../../common/errors';
+import { LAYOUT_TILES, type LayoutId, type View, type ViewInput, type ViewPatch } from '../../common/views';
+import { viewNotFound, type ViewStore } from '../cameras/view-store';
+
+/**
+ * Why `tiles` does not fit `layout` (a `VIGIL_ERR_VALIDATION` on field `tiles`), or undefined when it does.
+ * Tiles are never padded or trimmed behind the caller's back: the count must be the layout's.
+ */
+export function tilesProblem(layout: LayoutId, tiles: readonly unknown[]): VigilError | undefined {
+  const expected = LAYOUT_TILES[layout];
+  if (tiles.length === expected) return undefined;
+  return new VigilError(
+    ErrorCode.Validation,
+    `tiles has ${tiles.length} entr${tiles.length === 1 ? 'y' : 'ies'}, but layout ${layout} has ${expected} ` +
+      `tiles: send exactly ${expected} (a camera id, or null for an empty tile)`,
+    'tiles',
+  );
+}
+
+/**
+ * Saved views (layout, camera per tile, optional tour) over the view store; what `/views` and the desktop's
+ * IPC serve. Methods throw `VigilError`. Camera ids in tiles and tours are not checked against the cameras:
+ * a view may name a camera that is added later (or was removed), and the wall shows such a tile as empty.
+ * @example
+ * const views = new ViewService(openViewStore({ dataDir }));
+ * views.create({ view_id: 'lobby', name: 'Lobby', layout: '2x2', tiles: ['cam1', null, null, null] });
+ */
+export class ViewService {
+  readonly #store: ViewStore;
+  readonly #now: () => Date;
+
+  constructor(store: ViewStore, now: () => Date = () => new Date()) {
+    this.#store = store;
+    this.#now = now;
+  }
+
+  /** Every view, in creation order. */
+  list(): View[] {
+    return [...this.#store.list()];
+  }
+
+  /** One view; `VIGIL_ERR_NOT_FOUND` (field `view_id`) if unknown. */
+  get(viewId: string): View {
+    const view = this.#store.get(viewId);
+    if (view === undefined) throw viewNotFound(viewId);
+    return view;
+  }
+
+  /** Saves a new view; a taken id or a tile count that does not fit the layout is `VIGIL_ERR_VALIDATION`. */
+  create(input: ViewInput): View {
+    const problem = tilesProblem(input.layout, input.tiles);
+    if (problem !== undefined) throw problem;
+    const at = this.#now().toISOString();
+    const view: View = {
+      view_id: input.view_id,
+      name: input.name,
+      layout: input.layout,
+      tiles: [...input.tiles],
+      tour: input.tour ?? null,
+      created_at: at,
+      updated_at: at,
+    };
+    this.#store.insert(view);
+    return this.get(view.view_id);
+  }
+
+  /** Changes a view; the result's tiles must fit its layout (changing the layout needs the new tiles too). */
+  update(viewId: string, patch: ViewPatch): View {
+    const current = this.get(viewId);
+    const next: View = {
+      ...current,
+      ...(patch.name === undefined ? {} : { name: patch.name }),
+      ...(patch.layout === undefined ? {} : { layout: patch.layout }),
+      ...(patch.tiles === undefined ? {} : { tiles: [...patch.tiles] }),
+      ...(patch.tour === undefined ? {} : { tour: patch.tour }),
+      updated_at: this.#now().toISOString(),
+    };
+    const problem = tilesProblem(next.layout, next.tiles);
+    if (problem !== undefined) throw problem;
+    this.#store.replace(next);
+    return this.get(viewId);
+  }
+
+  /** Deletes a view; `VIGIL_ERR_NOT_FOUND` if unknown. */
+  delete(viewId: string): void {
+    this.#store.remove(viewId);
+  }
+}
