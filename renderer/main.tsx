@@ -1,16 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
-import { PRODUCT_NAME } from '../common/product';
+import { App } from './App';
+import { createStreamPlayer } from './player';
+import { createHttpStationApi } from './station-api/http';
+import './styles.css';
+
+const api = createHttpStationApi();
+const createPlayer = () => createStreamPlayer({ streamInfo: (cameraId: string) => api.streamInfo(cameraId) });
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <main style={{ font: '14px system-ui', color: '#d7dde6', background: '#0b0e13', padding: 24 }}>
-        <h1>{PRODUCT_NAME}</h1>
-        <p>The camera wall arrives with the station.</p>
-      </main>
+      <App api={api} createPlayer={createPlayer} />
     </StrictMode>,
   );
 }

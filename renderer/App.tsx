@@ -1,0 +1,193 @@
+import { useCallback, useReducer, useState } from 'react';
+
+import type { CameraView } from '../common/camera';
+import type { StationEvent } from '../common/events';
+import { PRODUCT_NAME } from '../common/product';
+import type { StationApi } from '../common/station-api';
+import type { View } from '../common/views';
+import { errorText, runInBackground } from './background';
+import { CameraForm } from './cameras/CameraForm';
+import { CameraList } from './cameras/CameraList';
+import { useCameras } from './cameras/useCameras';
+import type { StreamPlayer } from './player/types';
+import { useStationEvents } from './useStationEvents';
+import { TourEditor } from './views/TourEditor';
+import { useTour } from './views/useTour';
+import { useViews } from './views/useViews';
+import { ViewBar } from './views/ViewBar';
+import { emptyWall, wallReducer } from './views/viewState';
+import { AlertBanner } from './wall/AlertBanner';
+import { HelpOverlay } from './wall/HelpOverlay';
+import type { Shortcut } from './wall/shortcuts';
+import { useAlerts } from './wall/useAlerts';
+import { useShortcuts } from './wall/useShortcuts';
+import { useStreamPlayer } from './wall/useStreamPlayer';
+import { Wall } from './wall/Wall';
+
+/** What the app runs on: the station, and how to make the window's one stream player. */
+export interface AppProps {
+  api: StationApi;
+  /** Called once per window; the player is destroyed when the window unloads. */
+  createPlayer: () => StreamPlayer;
+}
+
+type Overlay = { type: 'help' } | { type: 'tour' } | { type: 'camera'; camera: CameraView | null } | null;
+
+/** The camera wall: toolbar, desk alerts, camera list and the wall itself. */
+export function App({ api, createPlayer }: AppProps) {
+  const player = useStreamPlayer(createPlayer);
+  const [state, dispatch] = useReducer(wallReducer, emptyWall);
+  const [overlay, setOverlay] = useState<Overlay>(null);
+  const [listShown, setListShown] = useState(true);
+  const [notice, setNotice] = useState<string | null>(null);
+  const cameras = useCameras(api);
+  const alerts = useAlerts();
+  const loadView = useCallback((view: View) => {
+    dispatch({ type: 'load', view });
+  }, []);
+  const views = useViews(api, loadView);
+  useTour(state.tour, state.tourMode, dispatch);
+
+  useStationEvents(api, (event: StationEvent) => {
+    cameras.onStationEvent(event);
+    alerts.onStationEvent(event);
+    if (event.type === 'gateway.down') setNotice(`Gateway down${event.reason ? `: ${event.reason}` : ''}`);
+    if (event.type === 'gateway.up') setNotice(null);
+  });
+
+  useShortcuts((shortcut: Shortcut) => {
+    switch (shortcut.type) {
+      case 'layout':
+        dispatch({ type: 'layout', layout: shortcut.layout });
+        return;
+      case 'full':
+        if (state.focused !== null) dispatch({ type: 'full', tile: state.focused });
+        else dispatch({ type: 'exit-full' });
+        return;
+      case 'back':
+        if (overlay) setOverlay(null);
+        else dispatch({ type: 'exit-full' });
+        return;
+      case 'tour':
+        dispatch({ type: 'tour-toggle' });
+        return;
+      case 'help':
+        setOverlay(overlay?.type === 'help' ? null : { type: 'help' });
+        return;
+    }
+  });
+
+  const act = (what: string, task: Promise<void>): void => {
+    setNotice(null);
+    runInBackground(
+      task.then(() => {
+        cameras.refresh();
+      }),
+      (error: unknown) => {
+        setNotice(`${what}: ${errorText(error)}`);
+      },
+    );
+  };
+
+  return (
+    <div className={`app${listShown ? '' : ' app-list-hidden'}`}>
+      <div className="topbar">
+        <button
+          type="button"
+          className="brand"
+          title={listShown ? 'Hide the camera list' : 'Show the camera list'}
+          onClick={() => {
+            setListShown(!listShown);
+          }}
+        >
+          {PRODUCT_NAME}
+        </button>
+        <ViewBar
+          views={views}
+          state={state}
+          dispatch={dispatch}
+          onEditTour={() => {
+            setOverlay({ type: 'tour' });
+          }}
+          onHelp={() => {
+            setOverlay({ type: 'help' });
+          }}
+        />
+        {notice && (
+          <span
+            className="problem"
+            role="status"
+            onClick={() => {
+              setNotice(null);
+            }}
+          >
+            {notice}
+          </span>
+        )}
+      </div>
+      <AlertBanner alerts={alerts.alerts} cameras={cameras.byId} onAcknowledge={alerts.acknowledge} />
+      <div className="body">
+        {listShown && (
+          <CameraList
+            cameras={cameras.cameras}
+            error={cameras.error}
+            onAdd={() => {
+              setOverlay({ type: 'camera', camera: null });
+            }}
+            onEdit={(camera) => {
+              setOverlay({ type: 'camera', camera });
+            }}
+            onRestart={(camera) => {
+              act(`Restart ${camera.name}`, api.restartCamera(camera.camera_id));
+            }}
+            onDelete={(camera) => {
+              act(`Delete ${camera.name}`, api.removeCamera(camera.camera_id));
+            }}
+          />
+        )}
+        <main className="wall-area">
+          <Wall
+            state={state}
+            cameras={cameras.byId}
+            player={player}
+            dispatch={dispatch}
+            onPlayerStatus={alerts.onPlayerStatus}
+          />
+        </main>
+      </div>
+      {overlay?.type === 'help' && (
+        <HelpOverlay
+          onClose={() => {
+            setOverlay(null);
+          }}
+        />
+      )}
+      {overlay?.type === 'tour' && (
+        <TourEditor
+          cameras={cameras.cameras}
+          tour={state.tour}
+          onSave={(tour) => {
+            dispatch({ type: 'set-tour', tour });
+            setOverlay(null);
+          }}
+          onClose={() => {
+            setOverlay(null);
+          }}
+        />
+      )}
+      {overlay?.type === 'camera' && (
+        <CameraForm
+          api={api}
+          camera={overlay.camera}
+          onSaved={() => {
+            setOverlay(null);
+            cameras.refresh();
+          }}
+          onClose={() => {
+            setOverlay(null);
+          }}
+        />
+      )}
+    </div>
+  );
+}

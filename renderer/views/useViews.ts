@@ -1,0 +1,102 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+import type { StationApi } from '../../common/station-api';
+import type { View } from '../../common/views';
+import { errorText, runInBackground } from '../background';
+import { readSelectedView, writeSelectedView } from './selectedView';
+import { viewIdFor } from './viewId';
+
+/** What a saved view stores of the wall. */
+export type ViewFields = Pick<View, 'layout' | 'tiles' | 'tour'>;
+
+/** The station's named views and the one this window shows. */
+export interface Views {
+  views: readonly View[];
+  current: View | null;
+  /** Why listing the views failed, until a list succeeds. */
+  error: string | null;
+  /** Shows a saved view, remembering its id for the next reload; null detaches the wall from any view, as it is. */
+  select: (viewId: string | null) => void;
+  /** Saves the wall into the current view. */
+  save: (fields: ViewFields) => Promise<void>;
+  /** Saves the wall as a new view and makes it current. */
+  saveAs: (name: string, fields: ViewFields) => Promise<void>;
+  /** Deletes a view; the wall keeps showing what it shows. */
+  remove: (viewId: string) => Promise<void>;
+}
+
+/**
+ * Named views through the StationApi. `onLoad` is called with the view to put on the wall: the one this
+ * window showed before a reload (once the list arrives), then each view the operator selects.
+ */
+export function useViews(api: StationApi, onLoad: (view: View) => void): Views {
+  const [views, setViews] = useState<readonly View[]>([]);
+  const [currentId, setCurrentId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useRef(onLoad);
+  useEffect(() => {
+    load.current = onLoad;
+  }, [onLoad]);
+
+  useEffect(() => {
+    let active = true;
+    runInBackground(
+      api.listViews().then((list) => {
+        if (!active) return;
+        setViews(list);
+        setError(null);
+        const restored = list.find((v) => v.view_id === readSelectedView()) ?? null;
+        setCurrentId(restored?.view_id ?? null);
+        if (restored) load.current(restored);
+      }),
+      (failure: unknown) => {
+        if (active) setError(errorText(failure));
+      },
+    );
+    return () => {
+      active = false;
+    };
+  }, [api]);
+
+  const select = useCallback(
+    (viewId: string | null) => {
+      const view = views.find((v) => v.view_id === viewId) ?? null;
+      setCurrentId(view?.view_id ?? null);
+      writeSelectedView(view?.view_id ?? null);
+      if (view) load.current(view);
+    },
+    [views],
+  );
+
+  const replace = (saved: View): void => {
+    setViews((list) => [...list.filter((v) => v.view_id !== saved.view_id), saved]);
+  };
+
+  const save = async (fields: ViewFields): Promise<void> => {
+    if (currentId === null) throw new Error('No view selected: use “Save as”');
+    replace(await api.updateView(currentId, fields));
+  };
+
+  const saveAs = async (name: string, fields: ViewFields): Promise<void> => {
+    const view_id = viewIdFor(
+      name,
+      views.map((v) => v.view_id),
+    );
+    const created = await api.createView({ view_id, name, ...fields });
+    replace(created);
+    setCurrentId(created.view_id);
+    writeSelectedView(created.view_id);
+  };
+
+  const remove = async (viewId: string): Promise<void> => {
+    await api.deleteView(viewId);
+    setViews((list) => list.filter((v) => v.view_id !== viewId));
+    if (viewId === currentId) {
+      setCurrentId(null);
+      writeSelectedView(null);
+    }
+  };
+
+  const current = views.find((v) => v.view_id === currentId) ?? null;
+  return { views, current, error, select, save, saveAs, remove };
+}

@@ -1,0 +1,69 @@
+/*
+ * Stable data-testid attributes for end-to-end tests (keep them when changing the markup):
+ *   wall                 the grid (data-layout = layout id)
+ *   tile-<index>         a tile, 0-based in layout order; data-camera-id (empty when none) and data-state
+ *                        (empty, connecting, live, reconnecting, stale, offline, paused, disabled, error)
+ *   tile-video-<index>   the tile's <video>
+ *   camera-list          the camera list; camera-item-<id> one camera in it (drag source, data-state =
+ *                        station health); delete-camera-<id> then delete-camera-confirm-<id> delete it
+ *   add-camera           opens the add-camera form
+ *   camera-form          the add/edit form; field-<name> each input (camera_id, name, rtsp_url, username,
+ *                        password, auth_method, description, tags, enabled); field-error-<name> the
+ *                        error under a field, field-note-<name> what the probe confirmed; form-error an
+ *                        error no field owns; test-camera runs the probe; save-camera saves
+ *   layout-<id>          layout buttons (layout-1, layout-2x2, … layout-1+12)
+ *   view-select          the named-view select; save-view saves the current view (asks for a name when
+ *                        there is none); save-view-name + save-view-confirm name a new view ("Save as…")
+ *   tour-toggle          plays/pauses the tour
+ *   alert-banner         the unacknowledged desk alerts (present only while there are some);
+ *                        alert-ack the acknowledge button of each alert (data-camera-id)
+ */
+import type { CameraView } from '../../common/camera';
+import type { StreamPlayer, TileStatus } from '../player/types';
+import { shownTiles, type WallAction, type WallState } from '../views/viewState';
+import { gridArea, gridLayout } from './layout';
+import { Tile } from './Tile';
+
+/** The wall's inputs: its state, the cameras by id, the window's player. */
+export interface WallProps {
+  state: WallState;
+  cameras: ReadonlyMap<string, CameraView>;
+  player: StreamPlayer | null;
+  dispatch: (action: WallAction) => void;
+  onPlayerStatus: (cameraId: string, status: TileStatus) => void;
+}
+
+/** The camera wall: the layout's CSS grid with one tile per slot; a full-window tile covers the grid. */
+export function Wall({ state, cameras, player, dispatch, onPlayerStatus }: WallProps) {
+  const grid = gridLayout(state.layout);
+  const tiles = shownTiles(state);
+  return (
+    <div
+      className="wall"
+      data-testid="wall"
+      data-layout={state.layout}
+      style={{
+        gridTemplateColumns: `repeat(${grid.size}, minmax(0, 1fr))`,
+        gridTemplateRows: `repeat(${grid.size}, minmax(0, 1fr))`,
+      }}
+    >
+      {grid.tiles.map((placement, index) => {
+        const cameraId = tiles[index] ?? null;
+        return (
+          <Tile
+            key={`${index}:${cameraId ?? ''}`}
+            index={index}
+            cameraId={cameraId}
+            camera={cameraId ? cameras.get(cameraId) : undefined}
+            player={player}
+            gridArea={gridArea(placement)}
+            full={state.full === index}
+            hidden={state.full !== null && state.full !== index}
+            dispatch={dispatch}
+            onPlayerStatus={onPlayerStatus}
+          />
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import { describe, expect, it, vi } from 'vitest';
+
+import type { StationApi } from '../../../common/station-api';
+import { App } from '../../../renderer/App';
+import type { StreamPlayer } from '../../../renderer/player/types';
+import { camera } from './fixtures';
+
+const listCameras = vi.fn(() => Promise.resolve([camera('gate')]));
+const onEvent = vi.fn(() => () => undefined);
+
+function fakeApi(): StationApi {
+  const never = (): Promise<never> => Promise.reject(new Error('not used by a server render'));
+  return {
+    listCameras,
+    addCamera: never,
+    updateCamera: never,
+    removeCamera: never,
+    restartCamera: never,
+    probe: never,
+    streamInfo: never,
+    health: never,
+    listViews: vi.fn(() => Promise.resolve([])),
+    createView: never,
+    updateView: never,
+    deleteView: never,
+    onEvent,
+  };
+}
+
+describe('App (server render smoke test)', () => {
+  it('renders the toolbar, camera list and an empty 2×2 wall without running effects', () => {
+    const api = fakeApi();
+    const createPlayer = vi.fn((): StreamPlayer => ({
+      play: vi.fn(),
+      destroy: vi.fn(() => Promise.resolve()),
+    }));
+    const html = renderToString(createElement(App, { api, createPlayer }));
+
+    for (const id of ['wall', 'camera-list', 'add-camera', 'view-select', 'save-view', 'tour-toggle']) {
+      expect(html).toContain(`data-testid="${id}"`);
+    }
+    for (const layout of ['1', '2x2', '3x3', '4x4', '5x5', '1+5', '1+7', '1+12']) {
+      expect(html).toContain(`data-testid="layout-${layout}"`);
+    }
+    for (const index of [0, 1, 2, 3]) {
+      expect(html).toContain(`data-testid="tile-${index}" data-camera-id="" data-state="empty"`);
+    }
+    expect(html).not.toContain('data-testid="tile-4"');
+    expect(html).not.toContain('data-testid="alert-banner"');
+    // Effects never run on the server: no player, no fetch, no subscription.
+    expect(createPlayer).not.toHaveBeenCalled();
+    expect(listCameras).not.toHaveBeenCalled();
+    expect(onEvent).not.toHaveBeenCalled();
+  });
+});

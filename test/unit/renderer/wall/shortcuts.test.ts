@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+
+import { shortcutFor, type KeyPress } from '../../../../renderer/wall/shortcuts';
+import { snapshotName } from '../../../../renderer/wall/snapshotName';
+
+const press = (key: string, over: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  targetTag: 'BODY',
+  targetEditable: false,
+  ...over,
+});
+
+describe('shortcutFor', () => {
+  it.each([
+    ['1', { type: 'layout', layout: '1' }],
+    ['2', { type: 'layout', layout: '2x2' }],
+    ['5', { type: 'layout', layout: '5x5' }],
+    ['6', { type: 'layout', layout: '1+5' }],
+    ['8', { type: 'layout', layout: '1+12' }],
+    ['9', null],
+    ['f', { type: 'full' }],
+    ['F', { type: 'full' }],
+    ['Escape', { type: 'back' }],
+    ['t', { type: 'tour' }],
+    ['?', { type: 'help' }],
+    ['x', null],
+  ])('%s', (key, shortcut) => {
+    expect(shortcutFor(press(key))).toEqual(shortcut);
+  });
+
+  it('leaves typing and modifier chords alone, but Esc still goes back', () => {
+    expect(shortcutFor(press('2', { targetTag: 'INPUT' }))).toBeNull();
+    expect(shortcutFor(press('t', { targetEditable: true }))).toBeNull();
+    expect(shortcutFor(press('1', { ctrlKey: true }))).toBeNull();
+    expect(shortcutFor(press('f', { metaKey: true }))).toBeNull();
+    expect(shortcutFor(press('Escape', { targetTag: 'SELECT' }))).toEqual({ type: 'back' });
+  });
+});
+
+describe('snapshotName', () => {
+  it('names a snapshot by camera and local time', () => {
+    expect(snapshotName('gate-1', new Date(2025, 2, 4, 14, 2, 11))).toBe('gate-1-20250304-140211.png');
+  });
+});
