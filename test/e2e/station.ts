@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { childPids, startVigil, type VigilProcess } from '../integration/cli/vigil-process';
+import { LAB_ICE_ADDRESS, LAB_ICE_INTERFACE } from '../lab/netns';
+import { freePorts } from '../lab/ports';
+
+/** `vigil serve` as a user runs it (bundled Janus), ready for a browser in the lab namespace. */
+export interface E2EStation {
+  process: VigilProcess;
+  baseUrl: string;
+  signInLink: string;
+  manageKey: string;
+  /** Calls the REST API with the manage key. */
+  call(path: string, init?: { method?: string; body?: unknown }): Promise<Response>;
+  /** The bundled Janus's PID. */
+  janusPid(): number | undefined;
+  /** SIGTERM; resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** The station's ports, kept across restarts so pages and views stay valid. */
+export type StationPorts = Record<'api' | 'http' | 'ws' | 'admin', number>;
+
+/** Picks free ports for a station. */
+export function stationPorts(): Promise<StationPorts> {
+  return freePorts(['api', 'http', 'ws', 'admin'] as const);
+}
+
+/** Starts `vigil serve` on `dataDir` and `ports` with its bundled Janus gathering ICE on the lab interface. */
+export async function startStation(dataDir: string, ports: StationPorts): Promise<E2EStation> {
+  const vigil = startVigil([
+    'serve',
+    ...['--data-dir', dataDir, '--port', String(ports.api)],
+    ...['--janus-http-port', String(ports.http), '--janus-ws-port', String(ports.ws)],
+    ...['--janus-admin-port', String(ports.admin)],
+    ...['--janus-ice-interface', LAB_ICE_ADDRESS, '--janus-ice-enforce-list', LAB_ICE_INTERFACE],
+  ]);
+  const [, link] = await vigil.waitFor(/^ {2}(http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)$/m, 60_000);
+  const manageKey = (await readFile(join(dataDir, 'manage.key'), 'utf8')).trim();
+  const baseUrl = `http://127.0.0.1:${ports.api}`;
+  return {
+    process: vigil,
+    baseUrl,
+    signInLink: link ?? '',
+    manageKey,
+    call: (path, init = {}) =>
+      fetch(`${baseUrl}${path}`, {
+        method: init.method ?? 'GET',
+        headers: {
+          authorization: `Bearer ${manageKey}`,
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      }),
+    janusPid: () => childPids(vigil.pid, 'janus')[0],
+    stop: async () => {
+      process.kill(vigil.pid, 'SIGTERM');
+      return vigil.exited;
+    },
+  };
+}

@@ -1,0 +1,201 @@
+// The wall as a desk operator uses it: `vigil serve` (bundled Janus) + the lab's Digest camera + Debian's
+// Chromium, all in the lab namespace. Screenshots go to test-results/.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { labCamera } from '../integration/janus/connect';
+import { useLab } from '../lab/vitest';
+import { launchChromium, type Chromium } from './chromium';
+import { installVideoProbe, markVideos, videoMetrics, waitForVideos } from './probe';
+import { startStation, stationPorts, type E2EStation, type StationPorts } from './station';
+
+const lab = useLab({ cameras: 4, auth: 'digest' });
+const RESULTS = join(import.meta.dirname, '../../test-results');
+const CAMERAS = Array.from({ length: 16 }, (_, i) => `cam-${String(i + 1).padStart(2, '0')}`);
+
+let dataDir: string;
+let ports: StationPorts;
+let station: E2EStation;
+let chromium: Chromium;
+let page: Page;
+
+/** An attribute of each of the first `count` tiles. */
+function tileAttributes(count: number, name: string): Promise<string[]> {
+  return Promise.all(
+    Array.from(
+      { length: count },
+      async (_, i) => (await page.getAttribute(`[data-testid="tile-${i}"]`, name)) ?? '',
+    ),
+  );
+}
+
+/** States of the first `count` tiles. */
+function tileStates(count: number): Promise<string[]> {
+  return tileAttributes(count, 'data-state');
+}
+
+/** Polls `read` until it returns `expected` (throws after `timeoutMs`). */
+async function until<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs: number,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`still ${JSON.stringify(value)} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const selectedView = () => page.inputValue('[data-testid="view-select"]');
+
+/** Waits until every one of the first `count` tiles is in one of `states`; returns the ms it took. */
+async function waitForTiles(count: number, states: string[], timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const current = await tileStates(count);
+    if (current.every((s) => states.includes(s))) return Date.now() - started;
+    if (Date.now() - started > timeoutMs) {
+      throw new Error(`tiles not ${states.join('/')} after ${timeoutMs} ms: ${current.join(',')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function selectView(viewId: string): Promise<void> {
+  await page.selectOption('[data-testid="view-select"]', viewId);
+}
+
+beforeAll(async () => {
+  await mkdir(RESULTS, { recursive: true });
+  dataDir = await mkdtemp(join(tmpdir(), 'vigil-e2e-'));
+  ports = await stationPorts();
+  station = await startStation(dataDir, ports);
+  for (const [i, cameraId] of CAMERAS.entries()) {
+    const camera = labCamera(lab(), i % 4);
+    const response = await station.call('/cameras', {
+      method: 'POST',
+      body: {
+        camera_id: cameraId,
+        name: `Camera ${i + 1}`,
+        rtsp_url: camera.url,
+        username: camera.username,
+        password: camera.password,
+      },
+    });
+    expect(response.status).toBe(201);
+  }
+  const view = await station.call('/views', {
+    method: 'POST',
+    body: { view_id: 'desk-16', name: 'Desk 16', layout: '4x4', tiles: CAMERAS },
+  });
+  expect(view.status).toBe(201);
+  chromium = await launchChromium();
+  await installVideoProbe(chromium.context);
+  page = await chromium.context.newPage();
+  await page.goto(station.signInLink);
+  await page.waitForSelector('[data-testid="wall"]');
+});
+
+afterAll(async () => {
+  await chromium.close();
+  await station.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('the wall, on real parts', () => {
+  it('plays a 16-tile view: every tile decodes and its frames advance', async () => {
+    await markVideos(page);
+    await selectView('desk-16');
+    await waitForTiles(16, ['live'], 30_000);
+    const metrics = await waitForVideos(page, 16, 30_000);
+    expect(metrics.filter((m) => m.width > 0)).toHaveLength(16);
+    const before = metrics.map((m) => m.frames);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const after = (await videoMetrics(page)).map((m) => m.frames);
+    after.forEach((frames, i) => {
+      expect(frames).toBeGreaterThan(before[i] ?? 0);
+    });
+    await page.screenshot({ path: join(RESULTS, 'wall-16-live.png') });
+  });
+
+  it('a camera that stops shows stale within 5 s and plays again by itself within 5 s of its return', async () => {
+    await lab().camera.stop();
+    const staleMs = await waitForTiles(16, ['stale', 'reconnecting', 'offline'], 5_000);
+    await page.screenshot({ path: join(RESULTS, 'wall-16-stale.png') });
+    await lab().camera.start();
+    const recoveredMs = await waitForTiles(16, ['live'], 5_000);
+    console.log(
+      `camera stopped → tiles stale in ${staleMs} ms; camera back → tiles live in ${recoveredMs} ms`,
+    );
+  });
+
+  it('Janus killed: every tile recovers by itself', async () => {
+    const pid = station.janusPid();
+    expect(pid).toEqual(expect.any(Number));
+    process.kill(pid ?? 0, 'SIGKILL');
+    await waitForTiles(16, ['reconnecting', 'stale', 'connecting', 'error'], 10_000).catch(() => 0);
+    const recoveredMs = await waitForTiles(16, ['live'], 45_000);
+    console.log(`Janus SIGKILLed → all 16 tiles live again in ${recoveredMs} ms`);
+    expect(station.janusPid()).not.toBe(pid);
+  });
+
+  it('the selected view survives a reload and a station restart', async () => {
+    await page.reload();
+    await page.waitForSelector('[data-testid="wall"]');
+    await until(selectedView, (id) => id === 'desk-16', 10_000);
+    await waitForTiles(16, ['live'], 30_000);
+
+    expect(await station.stop()).toBe(0);
+    station = await startStation(dataDir, ports);
+    await page.goto(station.signInLink);
+    await page.waitForSelector('[data-testid="wall"]');
+    await until(selectedView, (id) => id === 'desk-16', 10_000);
+    await waitForTiles(16, ['live'], 45_000);
+  });
+
+  it('adds a camera through the UI and plays it on a tile', async () => {
+    const camera = labCamera(lab(), 1);
+    await page.click('[data-testid="add-camera"]');
+    await page.fill('[data-testid="field-camera_id"]', 'gate');
+    await page.fill('[data-testid="field-name"]', 'Gate');
+    await page.fill('[data-testid="field-rtsp_url"]', camera.url);
+    await page.fill('[data-testid="field-username"]', camera.username);
+    await page.fill('[data-testid="field-password"]', camera.password);
+    await page.click('[data-testid="save-camera"]');
+    await page.waitForSelector('[data-testid="camera-item-gate"]');
+    await page.click('[data-testid="layout-1"]');
+    await page.dragAndDrop('[data-testid="camera-item-gate"]', '[data-testid="tile-0"]');
+    await page.waitForSelector('[data-testid="tile-0"][data-camera-id="gate"][data-state="live"]', {
+      timeout: 20_000,
+    });
+    await page.screenshot({ path: join(RESULTS, 'wall-added-camera.png') });
+  });
+
+  it('a tour rotates its cameras through the tiles', async () => {
+    const tour = await station.call('/views', {
+      method: 'POST',
+      body: {
+        view_id: 'tour',
+        name: 'Tour',
+        layout: '2x2',
+        tiles: CAMERAS.slice(0, 4),
+        tour: { cameras: CAMERAS.slice(0, 8), interval_s: 3 },
+      },
+    });
+    expect(tour.status).toBe(201);
+    await page.reload();
+    await page.waitForSelector('[data-testid="wall"]');
+    await selectView('tour');
+    const shown = async () => (await tileAttributes(4, 'data-camera-id')).join(',');
+    const first = await until(shown, (ids) => ids === CAMERAS.slice(0, 4).join(','), 10_000);
+    await until(shown, (ids) => ids !== first, 10_000);
+    expect(await shown()).not.toBe(first);
+  });
+});
