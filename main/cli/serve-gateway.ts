@@ -3,6 +3,7 @@
 import type { Logger } from 'pino';
 
 import type { Gateway } from '../gateway/gateway';
+import { janusAllowOrigin } from '../gateway/janus-allow-origin';
 import { createNativeGateway } from '../gateway/native-janus';
 import { resolveGatewaySettings } from '../gateway/remote-config';
 import { createRemoteGateway } from '../gateway/remote-janus';
@@ -30,6 +31,7 @@ export function setupGateway(
       : createNativeGateway({
           dataDir,
           origin: stationOrigin(args),
+          allowOrigin: bundledAllowOrigin(args, logger),
           logger,
           ports: {
             ...(args.janus.httpPort === undefined ? {} : { http: args.janus.httpPort }),
@@ -50,6 +52,19 @@ export function setupGateway(
     });
   });
   return Object.assign(gateway, { gaveUp });
+}
+
+/** The bundled Janus's allow_origin: pages of the station and of every `--cors-origin` portal may open WebSockets. */
+function bundledAllowOrigin(args: ServeArgs, logger: Logger): string | null {
+  const allow = janusAllowOrigin(stationOrigin(args), args.corsOrigins);
+  if (allow === null) {
+    logger.warn(
+      { corsOrigins: args.corsOrigins },
+      'the --cors-origin portals share no origin prefix with the station: the bundled Janus cannot enforce CORS ' +
+        '(viewers still need a station token)',
+    );
+  }
+  return allow;
 }
 
 /** The origin browsers load the station from: `--public-url`'s, else `http://HOST:PORT`. */

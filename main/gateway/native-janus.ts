@@ -21,8 +21,10 @@ import { DEFAULT_RESTART_POLICY, planRestart, type RestartPolicy } from './resta
 export interface NativeGatewayOptions {
   /** The station's data folder; Janus's config goes to `<dataDir>/janus/` (mode 0700, files 0600). */
   dataDir: string;
-  /** The station's own URL origin (e.g. `http://127.0.0.1:3000`): Janus's `allow_origin`, CORS enforced. */
+  /** The station's own URL origin (e.g. `http://127.0.0.1:3000`): what the station sends as `Origin`. */
   origin: string;
+  /** Janus's `allow_origin` (Janus matches it as a prefix); default `origin`; null: CORS not enforced. */
+  allowOrigin?: string | null;
   /** Parent logger; Janus's output goes to its child `gateway/janus`. */
   logger: Logger;
   /** The janus binary (default: VIGIL_JANUS_BIN, PATH, /usr/bin/janus). */
@@ -172,7 +174,10 @@ class NativeJanus implements NativeGateway {
       listeners,
       apiSecret: true,
       tokenAuth: true,
-      cors: { allowOrigin: opts.origin, enforce: true },
+      cors:
+        opts.allowOrigin === null
+          ? { allowOrigin: opts.origin, enforce: false }
+          : { allowOrigin: opts.allowOrigin ?? opts.origin, enforce: true },
       ...(opts.iceInterface === undefined ? {} : { iceInterface: opts.iceInterface }),
       ...(opts.iceEnforceList === undefined ? {} : { iceEnforceList: opts.iceEnforceList }),
       mediaRtpPortRange: opts.mediaRtpPortRange ?? { min: 10000, max: 19999 },

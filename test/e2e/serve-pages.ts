@@ -7,9 +7,10 @@ export interface PageFile {
   body: string;
 }
 
-/** Serves fixed files on 127.0.0.1 (a free port); returns the base URL and a close function. */
+/** Serves fixed files on 127.0.0.1 (`port`, default a free one); returns the base URL and a close function. */
 export async function servePages(
   files: Record<string, PageFile>,
+  port = 0,
 ): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((request, response) => {
     const file = files[(request.url ?? '/').split('?')[0] ?? '/'];
@@ -19,10 +20,10 @@ export async function servePages(
     }
     response.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' }).end(file.body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const { port: bound } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
     close: () =>
       new Promise((resolve) => {
         server.close(() => {

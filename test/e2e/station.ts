@@ -27,14 +27,19 @@ export function stationPorts(): Promise<StationPorts> {
   return freePorts(['api', 'http', 'ws', 'admin'] as const);
 }
 
-/** Starts `vigil serve` on `dataDir` and `ports` with its bundled Janus gathering ICE on the lab interface. */
-export async function startStation(dataDir: string, ports: StationPorts): Promise<E2EStation> {
+/** Starts `vigil serve` on `dataDir` and `ports` (plus `extra` flags), its bundled Janus doing ICE on the lab interface. */
+export async function startStation(
+  dataDir: string,
+  ports: StationPorts,
+  extra: string[] = [],
+): Promise<E2EStation> {
   const vigil = startVigil([
     'serve',
     ...['--data-dir', dataDir, '--port', String(ports.api)],
     ...['--janus-http-port', String(ports.http), '--janus-ws-port', String(ports.ws)],
     ...['--janus-admin-port', String(ports.admin)],
     ...['--janus-ice-interface', LAB_ICE_ADDRESS, '--janus-ice-enforce-list', LAB_ICE_INTERFACE],
+    ...extra,
   ]);
   const [, link] = await vigil.waitFor(/^ {2}(http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)$/m, 60_000);
   const manageKey = (await readFile(join(dataDir, 'manage.key'), 'utf8')).trim();
