@@ -15,16 +15,19 @@ export interface FloorPage {
   close(): Promise<void>;
 }
 
-/** Bundles and serves the floor page and opens it in `page`. */
-export async function openFloorPage(page: Page): Promise<FloorPage> {
+/** Bundles and serves the floor page (on `port`, default a free one) and opens it in `page`. */
+export async function openFloorPage(page: Page, port = 0): Promise<FloorPage> {
   const script = await bundlePage(join(import.meta.dirname, 'pages/floor.ts'));
-  const server = await servePages({
-    '/': {
-      type: 'text/html',
-      body: '<!doctype html><title>floor</title><script type="module" src="/floor.js"></script>',
+  const server = await servePages(
+    {
+      '/': {
+        type: 'text/html',
+        body: '<!doctype html><title>floor</title><script type="module" src="/floor.js"></script>',
+      },
+      '/floor.js': { type: 'text/javascript', body: script },
     },
-    '/floor.js': { type: 'text/javascript', body: script },
-  });
+    port,
+  );
   await page.goto(server.url);
   await page.waitForFunction(() => 'floor' in globalThis);
   return {

@@ -1,0 +1,170 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { Page } from 'playwright-core';
+
+import type { StreamInfo } from '../../common/camera';
+import { launchChromium, type Chromium } from '../e2e/chromium';
+import { openFloorPage } from '../e2e/floor';
+import { installVideoProbe, markVideos, videoMetrics, waitForVideos } from '../e2e/probe';
+import { startStation, stationPorts, type E2EStation } from '../e2e/station';
+import type { VideoMetrics } from '../e2e/video-metrics';
+import type { Lab } from '../lab';
+import { freePort } from '../lab/ports';
+import { chromiumCpuPercent } from './chromium-cpu';
+import { quantile } from './measure';
+
+const TILE_COUNTS = [1, 4, 9, 16] as const;
+const LAYOUT: Record<(typeof TILE_COUNTS)[number], string> = { 1: '1', 4: '2x2', 9: '3x3', 16: '4x4' };
+const STEADY_MS = 5_000;
+
+/** One page's figures for one tile count. */
+interface Run {
+  firstFrame: number[];
+  fps: number;
+  cpu: number;
+  latency: number[];
+}
+
+async function measure(page: Page, tiles: number, play: () => Promise<void>): Promise<Run> {
+  await markVideos(page);
+  await play();
+  const started = await waitForVideos(page, tiles, 30_000);
+  const framesBefore = (await videoMetrics(page)).map((m) => m.frames);
+  const cpu = await chromiumCpuPercent(STEADY_MS);
+  const after: VideoMetrics[] = await videoMetrics(page);
+  const fps =
+    after.reduce((sum, m, i) => sum + (m.frames - (framesBefore[i] ?? 0)), 0) /
+    after.length /
+    (STEADY_MS / 1_000);
+  const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+  return {
+    firstFrame: sorted(started.flatMap((m) => (m.firstFrameMs === undefined ? [] : [m.firstFrameMs]))),
+    fps,
+    cpu,
+    latency: sorted(after.flatMap((m) => m.latenciesMs.slice(-50))),
+  };
+}
+
+function row(label: string, run: Run, floor?: Run): string {
+  const cell = (value: number, base?: number) =>
+    `${value.toFixed(0)}${base === undefined ? '' : ` (${(value / base).toFixed(2)}×)`}`.padEnd(16);
+  const med = (v: number[]) => quantile(v, 0.5);
+  const p95 = (v: number[]) => quantile(v, 0.95);
+  return [
+    label.padEnd(14),
+    cell(med(run.firstFrame), floor && med(floor.firstFrame)),
+    cell(p95(run.firstFrame), floor && p95(floor.firstFrame)),
+    run.fps.toFixed(1).padEnd(8),
+    cell(run.cpu, floor?.cpu),
+    cell(med(run.latency), floor && med(floor.latency)),
+    cell(p95(run.latency), floor && p95(floor.latency)),
+  ].join('');
+}
+
+async function onNewPage(chromium: Chromium, task: (page: Page) => Promise<Run>): Promise<Run> {
+  const page = await chromium.context.newPage();
+  try {
+    return await task(page);
+  } finally {
+    await page.close();
+  }
+}
+
+/** Prints the wall's first-frame time, fps, Chromium CPU and camera → frame latency beside bare janus.js. */
+export async function benchWall(lab: Lab): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'vigil-bench-wall-'));
+  // The floor page is a page on another origin: listed like a portal, so the bundled Janus accepts it.
+  const floorPort = await freePort();
+  const station: E2EStation = await startStation(dataDir, await stationPorts(), [
+    '--cors-origin',
+    `http://127.0.0.1:${floorPort}`,
+  ]);
+  const chromium = await launchChromium();
+  try {
+    const ids = Array.from({ length: 16 }, (_, i) => `cam-${i + 1}`);
+    for (const [i, cameraId] of ids.entries()) {
+      const camera = lab.cameras[i % lab.cameras.length];
+      if (!camera) throw new Error('the bench lab has no camera');
+      await station.call('/cameras', {
+        method: 'POST',
+        body: {
+          camera_id: cameraId,
+          name: cameraId,
+          rtsp_url: camera.url,
+          username: camera.username,
+          password: camera.password,
+        },
+      });
+    }
+    for (const tiles of TILE_COUNTS) {
+      await station.call('/views', {
+        method: 'POST',
+        body: {
+          view_id: `v${tiles}`,
+          name: `${tiles} tiles`,
+          layout: LAYOUT[tiles],
+          tiles: ids.slice(0, tiles),
+        },
+      });
+    }
+    await installVideoProbe(chromium.context);
+    // Sign in once: the session cookie serves every wall page of this browser.
+    const signIn = await chromium.context.newPage();
+    await signIn.goto(station.signInLink);
+    await signIn.close();
+    console.log(
+      `Wall vs bare janus.js (floor), same mountpoints, same Chromium; steady state over ${STEADY_MS / 1000} s`,
+    );
+    console.log('ratio = wall ÷ floor; goal ≤ 1.10');
+    console.log(
+      [
+        'tiles / page'.padEnd(14),
+        'first frame ms',
+        '  p95',
+        '           fps',
+        '     CPU % core',
+        '  latency ms',
+        '      p95',
+      ].join(''),
+    );
+    for (const tiles of TILE_COUNTS) {
+      const floor = await onNewPage(chromium, async (page) => {
+        const streams = await Promise.all(
+          ids
+            .slice(0, tiles)
+            .map(async (id) => (await (await station.call(`/cameras/${id}/stream`)).json()) as StreamInfo),
+        );
+        const floorPage = await openFloorPage(page, floorPort);
+        try {
+          return await measure(page, tiles, () =>
+            floorPage.start({
+              server: streams[0]?.websocket_url ?? '',
+              ...(streams[0]?.token ? { token: streams[0].token } : {}),
+              tiles: streams.map((s) => ({ id: s.stream_id, pin: s.pin })),
+            }),
+          );
+        } finally {
+          await floorPage.close();
+        }
+      });
+      const wall = await onNewPage(chromium, async (page) => {
+        await page.goto(station.baseUrl);
+        await page.waitForSelector('[data-testid="wall"]');
+        await page.waitForSelector(`[data-testid="view-select"] option[value="v${tiles}"]`, {
+          state: 'attached',
+        });
+        return measure(page, tiles, () =>
+          page.selectOption('[data-testid="view-select"]', `v${tiles}`).then(() => undefined),
+        );
+      });
+      console.log(row(`${tiles} floor`, floor));
+      console.log(row(`${tiles} wall`, wall, floor));
+    }
+  } finally {
+    await chromium.close();
+    await station.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
