@@ -14,7 +14,7 @@ export const SYSTEM_PYTHON = '/usr/bin/python3';
 export const CAMERA_SCRIPT = fileURLToPath(new URL('../../resources/demo/camera.py', import.meta.url));
 /** What the script needs from Debian, named when something is missing. */
 export const CAMERA_PACKAGES =
-  'python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good ' +
+  'python3-gi python3-gi-cairo gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base gstreamer1.0-plugins-good ' +
   'gstreamer1.0-plugins-ugly gstreamer1.0-x';
 
 const EXIT_MISSING_PACKAGES = 3;
