@@ -272,6 +272,7 @@ export class Station implements StationService {
 
   #setupLink(): void {
     this.#link.on('up', () => {
+      this.#tokens.forgetLatest();
       this.#emit({ type: 'gateway.up', at: new Date().toISOString() });
       this.#background(this.#reconciler.reconcileAll());
     });

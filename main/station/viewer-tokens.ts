@@ -12,12 +12,18 @@ export interface ViewerToken {
 
 const STREAMING_PLUGIN = 'janus.plugin.streaming';
 
-/** Issues short-lived, streaming-only Janus tokens (Admin API `add_token`) and removes them when they expire. */
+/**
+ * Issues short-lived, streaming-only Janus tokens (Admin API `add_token`) and removes them when they expire.
+ * A token with at least half its life left is handed out again (every viewer of a station has the same rights),
+ * so a wall of 16 tiles costs Janus one `add_token`, not 16.
+ */
 export class ViewerTokens {
   readonly #link: JanusLink;
   readonly #logger: Logger;
   readonly #ttlMs: number;
   readonly #timers = new Map<string, NodeJS.Timeout>();
+  #latest: ViewerToken | undefined;
+  #minting: Promise<ViewerToken> | undefined;
 
   constructor(link: JanusLink, logger: Logger, ttlMs: number) {
     this.#link = link;
@@ -25,8 +31,24 @@ export class ViewerTokens {
     this.#ttlMs = ttlMs;
   }
 
-  /** Adds a fresh token to Janus, scoped to the streaming plugin. */
-  async issue(): Promise<ViewerToken> {
+  /** A streaming-only token valid for at least half the TTL: the latest one, or a fresh one (minted once). */
+  issue(): Promise<ViewerToken> {
+    const latest = this.#latest;
+    if (latest && latest.expiresAt.getTime() - Date.now() >= this.#ttlMs / 2) return Promise.resolve(latest);
+    this.#minting ??= this.#mint()
+      .then((token) => (this.#latest = token))
+      .finally(() => {
+        this.#minting = undefined;
+      });
+    return this.#minting;
+  }
+
+  /** Janus came back (maybe restarted, forgetting its tokens): the next viewer gets a fresh token. */
+  forgetLatest(): void {
+    this.#latest = undefined;
+  }
+
+  async #mint(): Promise<ViewerToken> {
     const token = randomBytes(24).toString('base64url');
     await this.#link.admin().addToken(token, [STREAMING_PLUGIN]);
     const timer = setTimeout(() => {

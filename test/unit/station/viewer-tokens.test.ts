@@ -1,0 +1,63 @@
+import pino from 'pino';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import type { JanusLink } from '../../../main/station/janus-link';
+import { ViewerTokens } from '../../../main/station/viewer-tokens';
+
+const TTL = 10 * 60_000;
+
+function fakeLink() {
+  const added: string[] = [];
+  const removed: string[] = [];
+  const admin = {
+    addToken: (token: string) => {
+      added.push(token);
+      return Promise.resolve(['janus.plugin.streaming']);
+    },
+    removeToken: (token: string) => {
+      removed.push(token);
+      return Promise.resolve();
+    },
+  };
+  return { link: { admin: () => admin } as unknown as JanusLink, added, removed };
+}
+
+describe('ViewerTokens', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('hands one fresh token to concurrent viewers (one add_token for a whole wall)', async () => {
+    const { link, added } = fakeLink();
+    const tokens = new ViewerTokens(link, pino({ level: 'silent' }), TTL);
+    const issued = await Promise.all(Array.from({ length: 16 }, () => tokens.issue()));
+    expect(added).toHaveLength(1);
+    expect(new Set(issued.map((t) => t.token)).size).toBe(1);
+  });
+
+  it('mints a new token once the latest has less than half its life left, and removes each at expiry', async () => {
+    const { link, added, removed } = fakeLink();
+    const tokens = new ViewerTokens(link, pino({ level: 'silent' }), TTL);
+    const first = await tokens.issue();
+    await vi.advanceTimersByTimeAsync(TTL / 2 - 1_000);
+    expect((await tokens.issue()).token).toBe(first.token);
+    await vi.advanceTimersByTimeAsync(2_000);
+    const second = await tokens.issue();
+    expect(second.token).not.toBe(first.token);
+    expect(added).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(TTL);
+    expect(removed).toEqual([first.token, second.token]);
+  });
+
+  it('mints a new token after Janus came back (a restarted Janus forgot the old one)', async () => {
+    const { link, added } = fakeLink();
+    const tokens = new ViewerTokens(link, pino({ level: 'silent' }), TTL);
+    const first = await tokens.issue();
+    tokens.forgetLatest();
+    expect((await tokens.issue()).token).not.toBe(first.token);
+    expect(added).toHaveLength(2);
+  });
+});
