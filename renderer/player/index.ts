@@ -14,7 +14,10 @@ export type * from './types';
  * tile.onStatus((status) => console.log(status.state));
  */
 export function createStreamPlayer(options: PlayerOptions): StreamPlayer {
-  const core = createPlayerCore(options, loadJanus);
+  // Fetch janus.js now, not on the first play: the first tiles should not wait for the module.
+  const preloaded = loadJanus();
+  preloaded.catch(() => undefined);
+  const core = createPlayerCore(options, () => preloaded.catch(() => loadJanus()));
   return {
     play: (cameraId, video, playOptions) =>
       core.play(cameraId, videoSurface(video, playOptions?.muted ?? true)),
