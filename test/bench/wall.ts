@@ -150,6 +150,10 @@ export async function benchWall(lab: Lab): Promise<void> {
         }
       });
       const wall = await onNewPage(chromium, async (page) => {
+        // Start from an empty wall: the wall would otherwise reopen the previous run's view before the mark.
+        await page.addInitScript(() => {
+          localStorage.clear();
+        });
         await page.goto(station.baseUrl);
         await page.waitForSelector('[data-testid="wall"]');
         await page.waitForSelector(`[data-testid="view-select"] option[value="v${tiles}"]`, {

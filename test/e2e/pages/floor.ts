@@ -11,7 +11,7 @@ function play(janus: Janus, tile: { id: number; pin: string }, index: number): v
   video.muted = true;
   video.autoplay = true;
   video.playsInline = true;
-  video.width = 320;
+  video.style.cssText = 'width:100%;height:100%;object-fit:contain;background:#000;min-width:0;min-height:0';
   video.dataset.testid = `floor-video-${index}`;
   document.body.append(video);
   let handle: JanusJS.PluginHandle | undefined;
@@ -50,6 +50,11 @@ const floor = {
             iceServers: [],
             ...(config.token ? { token: config.token } : {}),
             success: () => {
+              // The same grid as the wall's square layouts, filling the viewport: both pages draw as many pixels.
+              const columns = Math.ceil(Math.sqrt(config.tiles.length));
+              document.body.style.cssText =
+                `margin:0;height:100vh;display:grid;gap:2px;background:#0b0e13;` +
+                `grid-template-columns:repeat(${columns},1fr);grid-template-rows:repeat(${columns},1fr)`;
               config.tiles.forEach((tile, index) => {
                 play(janus, tile, index);
               });
