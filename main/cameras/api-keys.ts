@@ -3,7 +3,6 @@ import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 
 import { Type, type Static } from 'typebox';
-import { Value } from 'typebox/value';
 
 import { ErrorCode, VigilError } from '../../common/errors';
 import {
@@ -14,7 +13,7 @@ import {
   readStoreFile,
   storeCorrupt,
 } from './camera-store';
-import { schemaProblem } from './stored-camera';
+import { checkUniqueRecords, schemaProblem } from './stored-camera';
 
 /** What a REST API key may do: `manage` (change cameras, keys, settings) or `view` (read and watch). */
 export const ApiKeyScope = Type.Union([Type.Literal('manage'), Type.Literal('view')]);
@@ -168,16 +167,11 @@ export function openApiKeyStore(dataDir: string): ApiKeyStore {
 }
 
 function checkKeys(value: unknown): StoredApiKey[] | string {
-  if (!Array.isArray(value)) return '"keys" is not a list';
-  const ids = new Set<string>();
-  for (const [index, entry] of (value as unknown[]).entries()) {
-    if (!Value.Check(StoredApiKey, entry)) {
-      return `key at entry ${index + 1} ${schemaProblem(StoredApiKey, entry)?.text ?? 'is invalid'}`;
-    }
-    if (ids.has(entry.id)) return `key at entry ${index + 1} repeats id "${entry.id}"`;
-    ids.add(entry.id);
-  }
-  return value as StoredApiKey[];
+  return checkUniqueRecords(value, StoredApiKey, {
+    list: 'keys',
+    record: 'key',
+    idField: 'id',
+  });
 }
 
 function readKeyFile(path: string): string | undefined {

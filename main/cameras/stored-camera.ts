@@ -183,6 +183,27 @@ export function checkCameraRecords(value: unknown): StoredCamera[] | string {
   return value as StoredCamera[];
 }
 
+/**
+ * The records of a stored list when each fits `schema` and their `idField` is unique; else what is wrong, e.g.
+ * `view at entry 2 repeats view_id "lobby"` (never a value other than the id).
+ */
+export function checkUniqueRecords<S extends TSchema>(
+  value: unknown,
+  schema: S,
+  names: { list: string; record: string; idField: string },
+): Static<S>[] | string {
+  if (!Array.isArray(value)) return `"${names.list}" is not a list`;
+  const ids = new Set<unknown>();
+  for (const [index, entry] of (value as unknown[]).entries()) {
+    const where = `${names.record} at entry ${index + 1}`;
+    if (!Value.Check(schema, entry)) return `${where} ${schemaProblem(schema, entry)?.text ?? 'is invalid'}`;
+    const id = (entry as Record<string, unknown>)[names.idField];
+    if (ids.has(id)) return `${where} repeats ${names.idField} "${String(id)}"`;
+    ids.add(id);
+  }
+  return value as Static<S>[];
+}
+
 /** The first schema violation of `value`, as `field <path> <what is wrong>` (never the value itself). */
 export function schemaProblem(schema: TSchema, value: unknown): { field: string; text: string } | undefined {
   const [error] = Value.Errors(schema, value);

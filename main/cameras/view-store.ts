@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { Type } from 'typebox';
-import { Value } from 'typebox/value';
 
 import { ErrorCode, VigilError } from '../../common/errors';
 import { View } from '../../common/views';
@@ -16,7 +15,7 @@ import {
   type StoreBackend,
   type StoreBackendFactory,
 } from './camera-store';
-import { schemaProblem } from './stored-camera';
+import { checkUniqueRecords, schemaProblem } from './stored-camera';
 
 /** The view store's schema version (conf records it as `__internal__.migrations.version`). */
 export const VIEW_STORE_VERSION = '1.0.0';
@@ -131,16 +130,7 @@ function createViewStore(backend: StoreBackend, initial: View[]): ViewStore {
 
 /** The records when every one fits the schema and ids are unique, else what is wrong (never a value). */
 function checkViews(value: unknown): View[] | string {
-  if (!Array.isArray(value)) return '"views" is not a list';
-  const ids = new Set<string>();
-  for (const [index, entry] of (value as unknown[]).entries()) {
-    if (!Value.Check(StoredView, entry)) {
-      return `view at entry ${index + 1} ${schemaProblem(StoredView, entry)?.text ?? 'is invalid'}`;
-    }
-    if (ids.has(entry.view_id)) return `view at entry ${index + 1} repeats view_id "${entry.view_id}"`;
-    ids.add(entry.view_id);
-  }
-  return value as View[];
+  return checkUniqueRecords(value, StoredView, { list: 'views', record: 'view', idField: 'view_id' });
 }
 
 function freeze(view: View): View {

@@ -7,6 +7,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 
 import type { Logger } from 'pino';
+import { killOnExit } from '../kill-on-exit';
 
 /** Debian's Python, which has gi (a `python3` first on PATH may be a pyenv shim without it). */
 export const SYSTEM_PYTHON = '/usr/bin/python3';
@@ -43,9 +44,6 @@ export interface CameraProcessSettings {
   username: string;
   password: string;
 }
-
-const killOnExit = new Set<number>();
-let exitHookInstalled = false;
 
 /** A running camera process; `exited` resolves when it ends, however that happens. */
 export interface CameraProcess {
@@ -91,12 +89,11 @@ export async function startCameraProcess(
       'missing-packages',
     );
   }
-  installExitHook();
-  killOnExit.add(pid);
+  const forget = killOnExit(pid);
   const tail: string[] = [];
   const exitCode = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => {
-      killOnExit.delete(pid);
+      forget();
       resolve(code);
     });
   });
@@ -146,18 +143,4 @@ async function waitForReady(stdout: Readable, exited: Promise<void>, timeoutMs: 
     clearTimeout(timer);
     lines.close();
   }
-}
-
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const pid of killOnExit) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    }
-  });
 }

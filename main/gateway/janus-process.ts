@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 import type { Logger } from 'pino';
 
 import { JanusStartError } from './errors';
+import { killOnExit } from '../kill-on-exit';
 
 /** How a process ended. */
 export interface ExitStatus {
@@ -41,9 +42,6 @@ const LEVELS: readonly [RegExp, 'error' | 'warn'][] = [
   [/\[WARN\]/, 'warn'],
 ];
 const TIMESTAMP = /^\[[A-Z][a-z]{2} [A-Z][a-z]{2} +\d+ [\d:]+ \d{4}\] /;
-
-const killOnExit = new Set<number>();
-let exitHookInstalled = false;
 
 /** The arguments that run Janus on a config folder. */
 export function janusArgs(folder: { configFile: string; dir: string }): string[] {
@@ -85,15 +83,14 @@ export class JanusProcess implements StartedProcess {
 
   private constructor(child: ChildProcessByStdio<null, Readable, Readable> & { pid: number }) {
     this.#child = child;
+    const forget = killOnExit(child.pid);
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
         this.#status = { code, signal };
-        killOnExit.delete(child.pid);
+        forget();
         resolve(this.#status);
       });
     });
-    installExitHook();
-    killOnExit.add(child.pid);
   }
 
   /** Spawns Janus; throws JanusStartError if the binary cannot be executed. */
@@ -161,18 +158,4 @@ function redact(line: string, secrets: readonly string[]): string {
   let clean = line;
   for (const secret of secrets) if (secret !== '') clean = clean.replaceAll(secret, '[redacted]');
   return clean;
-}
-
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const pid of killOnExit) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    }
-  });
 }
