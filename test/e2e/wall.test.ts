@@ -55,13 +55,23 @@ async function until<T>(
 
 const selectedView = () => page.inputValue('[data-testid="view-select"]');
 
-/** Waits until every one of the first `count` tiles is in one of `states`; returns the ms it took. */
-async function waitForTiles(count: number, states: string[], timeoutMs: number): Promise<number> {
-  const started = Date.now();
+/**
+ * Waits until every one of the first `count` tiles is in one of `states`; returns the ms it took from
+ * `since()` (default: the call), which may move (a camera that crashed and came back again).
+ */
+async function waitForTiles(
+  count: number,
+  states: string[],
+  timeoutMs: number,
+  since: () => number = (
+    (start) => () =>
+      start
+  )(Date.now()),
+): Promise<number> {
   for (;;) {
     const current = await tileStates(count);
-    if (current.every((s) => states.includes(s))) return Date.now() - started;
-    if (Date.now() - started > timeoutMs) {
+    if (current.every((s) => states.includes(s))) return Date.now() - since();
+    if (Date.now() - since() > timeoutMs) {
       throw new Error(`tiles not ${states.join('/')} after ${timeoutMs} ms: ${current.join(',')}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -130,7 +140,8 @@ describe('the wall, on real parts', () => {
     const staleMs = await waitForTiles(16, ['stale', 'reconnecting', 'offline'], 5_000);
     await page.screenshot({ path: join(RESULTS, 'wall-16-stale.png') });
     await lab().camera.start();
-    const recoveredMs = await waitForTiles(16, ['live'], 5_000);
+    // From the moment the camera serves again (the lab restarts it if GStreamer aborts under the reconnects).
+    const recoveredMs = await waitForTiles(16, ['live'], 5_000, () => lab().camera.startedAt);
     console.log(
       `camera stopped → tiles stale in ${staleMs} ms; camera back → tiles live in ${recoveredMs} ms`,
     );

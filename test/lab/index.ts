@@ -35,6 +35,8 @@ export interface LabCamera {
   start(): Promise<void>;
   /** True until the camera process has ended. */
   isRunning(): boolean;
+  /** When the camera last started serving (ms since epoch): start(), or a restart after a crash. */
+  readonly startedAt: number;
 }
 
 /** A running lab: the same data as `npm run lab -- up` prints, plus control over its parts. */
@@ -49,6 +51,8 @@ export interface Lab extends Omit<LabJson, 'janus'> {
 
 const HERE: Launch = { prefix: [], detached: false };
 const EXIT_TIMEOUT_MS = 10_000;
+const CAMERA_RESTARTS = 5;
+const CAMERA_RESTART_WINDOW_MS = 60_000;
 
 /** Starts a fresh Janus and camera in the current lab namespace; throws if not inside one. */
 export async function startLab(options: LabOptions = {}): Promise<Lab> {
@@ -81,6 +85,37 @@ function labFromParts(parts: LabParts): Lab {
     janus: { ...parts.json.janus, pid: janus.pid },
     camera_pid: camera.pid,
   });
+  // GStreamer 1.22's RTSP server can abort (gst_rtsp_media_get_rates assertion) when many clients set up
+  // the shared media at once right after a start. A real camera that crashes reboots: so does this one,
+  // a bounded number of times, saying so on stderr.
+  let cameraWanted = true;
+  let cameraStartedAt = Date.now();
+  let restarts: number[] = [];
+  const watchCamera = (part: PartProcess): void => {
+    void part.exited
+      .then(async (status) => {
+        if (!cameraWanted || part !== camera) return;
+        const now = Date.now();
+        restarts = restarts.filter((at) => now - at < CAMERA_RESTART_WINDOW_MS);
+        if (restarts.length >= CAMERA_RESTARTS) {
+          process.stderr.write(
+            `lab: the camera died ${CAMERA_RESTARTS} times in a minute; not restarting it\n`,
+          );
+          return;
+        }
+        restarts.push(now);
+        process.stderr.write(
+          `lab: the camera (pid ${part.pid}) died (${JSON.stringify(status)}); restarting it\n`,
+        );
+        camera = await launchCamera(parts.camera.settings, HERE);
+        cameraStartedAt = Date.now();
+        watchCamera(camera);
+      })
+      .catch((error: unknown) => {
+        process.stderr.write(`lab: could not restart the camera: ${String(error)}\n`);
+      });
+  };
+  watchCamera(camera);
   return {
     ...parts.json,
     janus: {
@@ -103,11 +138,18 @@ function labFromParts(parts: LabParts): Lab {
         return camera.pid;
       },
       stop: async () => {
+        cameraWanted = false;
         await camera.stop();
       },
       start: async () => {
         refuseIfRunning(camera, 'the camera');
+        cameraWanted = true;
         camera = await launchCamera(parts.camera.settings, HERE);
+        cameraStartedAt = Date.now();
+        watchCamera(camera);
+      },
+      get startedAt() {
+        return cameraStartedAt;
       },
       isRunning: () => camera.isRunning(),
     },
@@ -115,6 +157,7 @@ function labFromParts(parts: LabParts): Lab {
       return camera.pid;
     },
     stop: () => {
+      cameraWanted = false;
       stopping ??= (async () => {
         await Promise.all([janus.stop(), camera.stop()]);
         await rm(parts.json.state_dir, { recursive: true, force: true });
