@@ -43,7 +43,7 @@ export function cameraInput(overrides: Partial<CameraInput> = {}): CameraInput {
   return {
     camera_id: 'entrance_cam',
     name: 'Entrance Camera',
-    rtsp_url: 'rtsp://172.16.16.122/live1s1.sdp',
+    rtsp_url: 'rtsp://127.0.0.122/live1s1.sdp',
     username: 'root',
     password: 'G3M13m0b',
     auth_method: 'digest',

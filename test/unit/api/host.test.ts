@@ -9,7 +9,7 @@ describe('isLoopback', () => {
     ['localhost', true],
     ['::1', true],
     ['0.0.0.0', false],
-    ['192.168.1.10', false],
+    ['203.0.113.10', false],
     ['127.0.0.1.evil.example', false],
   ])('%s → %s', (host, loopback) => {
     expect(isLoopback(host)).toBe(loopback);
@@ -44,8 +44,8 @@ describe('hostAllowed', () => {
   });
 
   it('does not add loopback names for a LAN bind, but takes extra names', () => {
-    const set = allowedHostSet({ host: '192.168.1.10', port: 3000 }, ['Vigil.LAN']);
-    expect(hostAllowed('192.168.1.10:3000', set)).toBe(true);
+    const set = allowedHostSet({ host: '203.0.113.10', port: 3000 }, ['Vigil.LAN']);
+    expect(hostAllowed('203.0.113.10:3000', set)).toBe(true);
     expect(hostAllowed('vigil.lan', set)).toBe(true);
     expect(hostAllowed('vigil.lan:3000', set)).toBe(true);
     expect(hostAllowed('localhost:3000', set)).toBe(false);

@@ -55,7 +55,7 @@ async function newRecord(store: CameraStore, cameraId: string, password = ''): P
   return {
     camera_id: cameraId,
     name: `Camera ${cameraId}`,
-    rtsp_url: `rtsp://10.0.0.7:554/${cameraId}`,
+    rtsp_url: `rtsp://127.0.0.7:554/${cameraId}`,
     username: password === '' ? '' : 'admin',
     password_sealed: await store.sealPassword(password),
     auth_method: 'digest',
@@ -125,7 +125,7 @@ describe('CameraStore records', () => {
 
   it('validates records on the way in and names the field', async () => {
     const store = await open();
-    const record = { ...(await newRecord(store, 'cam')), rtsp_url: 'rtsp://admin:pw@10.0.0.7/x' };
+    const record = { ...(await newRecord(store, 'cam')), rtsp_url: 'rtsp://admin:pw@127.0.0.7/x' };
     expect(() => {
       store.insert(record);
     }).toThrow(expect.objectContaining({ code: 'VIGIL_ERR_VALIDATION', field: 'rtsp_url' }));
@@ -232,7 +232,7 @@ describe('CameraStore migration from schema v0', () => {
       {
         camera_id: 'lobby',
         name: 'Lobby',
-        rtsp_url: 'rtsp://admin:hunter2@10.0.0.5:554/stream1',
+        rtsp_url: 'rtsp://admin:hunter2@127.0.0.5:554/stream1',
         auth_method: 'digest',
         description: 'front door',
         stream_id: 1,
@@ -241,11 +241,11 @@ describe('CameraStore migration from schema v0', () => {
       {
         camera_id: 'gate',
         name: 'Gate',
-        rtsp_url: 'rtsp://10.0.0.6/live',
+        rtsp_url: 'rtsp://127.0.0.6/live',
         username: 'op',
         password: 'g4te-pass',
       },
-      { camera_id: 'yard', name: 'Yard', rtsp_url: 'rtsp://10.0.0.8/live' },
+      { camera_id: 'yard', name: 'Yard', rtsp_url: 'rtsp://127.0.0.8/live' },
     ],
   });
 
@@ -259,7 +259,7 @@ describe('CameraStore migration from schema v0', () => {
     expect(store.list().map((r) => r.camera_id)).toEqual(['lobby', 'gate', 'yard']);
     const [lobby, gate, yard] = store.list() as [StoredCamera, StoredCamera, StoredCamera];
     expect(lobby).toMatchObject({
-      rtsp_url: 'rtsp://10.0.0.5:554/stream1',
+      rtsp_url: 'rtsp://127.0.0.5:554/stream1',
       username: 'admin',
       auth_method: 'digest',
       description: 'front door',

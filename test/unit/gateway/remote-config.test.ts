@@ -12,9 +12,9 @@ import {
 } from '../../../main/gateway/remote-config';
 
 const URL_FLAGS = {
-  '--janus-http-url': 'http://10.0.0.5:8088/janus',
-  '--janus-ws-url': 'ws://10.0.0.5:8188',
-  '--janus-admin-url': 'http://10.0.0.5:7088/admin',
+  '--janus-http-url': 'http://127.0.0.5:8088/janus',
+  '--janus-ws-url': 'ws://127.0.0.5:8188',
+  '--janus-admin-url': 'http://127.0.0.5:7088/admin',
 };
 const URL_ENV = {
   JANUS_HTTP_URL: 'http://127.0.0.9:8088/janus/',
@@ -74,9 +74,9 @@ describe('resolveGatewaySettings', () => {
     expect(settings).toEqual({
       mode: 'remote',
       urls: {
-        http: 'http://10.0.0.5:8088/janus',
-        ws: 'ws://10.0.0.5:8188',
-        adminHttp: 'http://10.0.0.5:7088/admin',
+        http: 'http://127.0.0.5:8088/janus',
+        ws: 'ws://127.0.0.5:8188',
+        adminHttp: 'http://127.0.0.5:7088/admin',
       },
       secrets: { apiSecret: 'env-api', adminSecret: 'flag-admin', streamingAdminKey: 'flag-key' },
       origin: 'http://desk.local:3000',
