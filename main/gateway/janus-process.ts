@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 
 import { JanusStartError } from './errors';
 import { killOnExit } from '../kill-on-exit';
+import { stopWithGrace } from '../stop-with-grace';
 
 /** How a process ended. */
 export interface ExitStatus {
@@ -132,13 +133,13 @@ export class JanusProcess implements StartedProcess {
 
   /** SIGTERM, then SIGKILL after `graceMs`; resolves once the process has ended. */
   async stop(graceMs = DEFAULT_GRACE_MS): Promise<ExitStatus> {
-    this.kill('SIGTERM');
-    const timer = setTimeout(() => {
-      this.kill('SIGKILL');
-    }, graceMs);
-    const status = await this.exited;
-    clearTimeout(timer);
-    return status;
+    return stopWithGrace(
+      (signal) => {
+        this.kill(signal);
+      },
+      this.exited,
+      graceMs,
+    );
   }
 
   #pipe(stream: Readable, options: JanusProcessOptions): void {

@@ -1,7 +1,6 @@
 import pino from 'pino';
 import type { Logger } from 'pino';
 
-import { runInBackground } from './background';
 import { systemClock } from './clock';
 import type { Clock } from './clock';
 import { parseEnvelope } from './envelope';
@@ -10,14 +9,13 @@ import type { AdminOptions } from './options';
 import type { AnswerEnvelope, JanusInfo, JanusRequest, SuccessEnvelope } from './envelope';
 import {
   JanusClosedError,
-  JanusError,
   JanusPluginError,
   JanusProtocolError,
   JanusTransportError,
   StreamingError,
 } from './errors';
 import { StreamingHandle } from './plugins/streaming';
-import { TransactionManager } from './transactions';
+import { sendTracked, TransactionManager } from './transactions';
 import { createTransport } from './transport/create';
 import type { Transport, TransportSink } from './transport/types';
 
@@ -195,13 +193,7 @@ export class JanusAdmin {
     const full: Record<string, unknown> = { ...message, transaction: id };
     if (this.#options.adminSecret !== undefined) full.admin_secret = this.#options.adminSecret;
     this.#logger.debug({ janus: message.janus, transaction: id }, 'admin request');
-    runInBackground(this.#link.send(full), (error: unknown) => {
-      const failure =
-        error instanceof JanusError
-          ? error
-          : new JanusTransportError('Sending to Janus failed', { cause: error });
-      this.#transactions.reject(id, failure);
-    });
+    sendTracked((m) => this.#link.send(m), full, this.#transactions, id);
     return promise;
   }
 

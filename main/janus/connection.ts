@@ -9,16 +9,16 @@ import { CONNECTION_DEFAULTS } from './options';
 import type { ConnectionOptions } from './options';
 import { parseEnvelope } from './envelope';
 import type { AnswerEnvelope, JanusInfo, JanusRequest, SessionEnvelope } from './envelope';
+import type { JanusError } from './errors';
 import {
   JanusClosedError,
-  JanusError,
   JanusProtocolError,
   JanusSessionNotFoundError,
   JanusTransportError,
 } from './errors';
 import { JanusSession } from './session';
 import type { SessionControl, SessionHost } from './session';
-import { TransactionManager } from './transactions';
+import { sendTracked, TransactionManager } from './transactions';
 import type { TransactionOwner } from './transactions';
 import { createTransport } from './transport/create';
 import type { Transport, TransportKind, TransportSink } from './transport/types';
@@ -178,13 +178,7 @@ export class JanusConnection extends TypedEmitter<ConnectionEvents> {
       { janus: message.janus, transaction: id, sessionId: message.session_id, handleId: message.handle_id },
       'request',
     );
-    runInBackground(this.#link.send(full), (error: unknown) => {
-      const failure =
-        error instanceof JanusError
-          ? error
-          : new JanusTransportError('Sending to Janus failed', { cause: error });
-      this.#transactions.reject(id, failure);
-    });
+    sendTracked((m) => this.#link.send(m), full, this.#transactions, id);
     return promise;
   }
 

@@ -1,7 +1,6 @@
 import type { Clock } from './clock';
 import type { AnswerEnvelope, JanusEnvelope } from './envelope';
-import { errorFromJanus, JanusTimeoutError } from './errors';
-import type { JanusError } from './errors';
+import { errorFromJanus, JanusError, JanusTimeoutError, JanusTransportError } from './errors';
 
 /** Who a transaction belongs to; tearing the owner down fails its transactions. */
 export interface TransactionOwner {
@@ -114,4 +113,20 @@ export class TransactionManager {
     pending.cancelTimer();
     return pending;
   }
+}
+
+/** Sends `message` without awaiting it; a failed send rejects transaction `id` (typed: JanusError or transport). */
+export function sendTracked(
+  send: (message: Record<string, unknown>) => Promise<void>,
+  message: Record<string, unknown>,
+  transactions: TransactionManager,
+  id: string,
+): void {
+  send(message).catch((error: unknown) => {
+    const failure =
+      error instanceof JanusError
+        ? error
+        : new JanusTransportError('Sending to Janus failed', { cause: error });
+    transactions.reject(id, failure);
+  });
 }

@@ -4,6 +4,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import { stopWithGrace } from '../../main/stop-with-grace';
+
 /** How a lab process ended. */
 export interface ExitStatus {
   code: number | null;
@@ -69,13 +71,13 @@ export class PartProcess {
 
   /** SIGTERM, then SIGKILL after a grace period; resolves once the process has ended. */
   async stop(graceMs = GRACE_MS): Promise<ExitStatus> {
-    this.kill('SIGTERM');
-    const timer = setTimeout(() => {
-      this.kill('SIGKILL');
-    }, graceMs);
-    const status = await this.exited;
-    clearTimeout(timer);
-    return status;
+    return stopWithGrace(
+      (signal) => {
+        this.kill(signal);
+      },
+      this.exited,
+      graceMs,
+    );
   }
 
   /** Lets the process live on after this program exits (for `up`): no pipes, no exit-time kill. */
