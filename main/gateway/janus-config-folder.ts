@@ -58,19 +58,17 @@ export async function readJanusTemplates(templatesDir = JANUS_TEMPLATES_DIR): Pr
   return files;
 }
 
-/** Creates (or rewrites) `options.dir` (mode 0700) as a runnable Janus config folder with fresh secrets. */
-export async function writeJanusConfigFolder<L extends JanusListeners>(
-  options: JanusConfigFolderOptions<L>,
-): Promise<JanusConfigFolder<L>> {
-  const { apiSecret, libDir = DEBIAN_JANUS_LIB_DIR, templatesDir, ...rest } = options;
-  const secrets: JanusSecrets = {
+/** Fresh secrets for one Janus: admin secret, streaming admin key and, if asked, an API secret. */
+export function generateJanusSecrets(apiSecret: boolean): JanusSecrets {
+  return {
     ...(apiSecret ? { apiSecret: generateSecret() } : {}),
     adminSecret: generateSecret(),
     streamingAdminKey: generateSecret(),
   };
-  const files = renderJanusConfig({ ...rest, secrets }, await readJanusTemplates(templatesDir));
+}
 
-  const { dir } = options;
+/** Writes the four rendered files into `dir` (created with mode 0700; files 0600), replacing what was there. */
+export async function writeJanusConfigFiles(dir: string, files: JanusConfigFiles): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   await chmod(dir, 0o700);
   for (const sub of Object.values(JANUS_CONFIG_SUBFOLDERS))
@@ -79,6 +77,18 @@ export async function writeJanusConfigFolder<L extends JanusListeners>(
     await writeFile(join(dir, name), files[name], { mode: 0o600 });
     await chmod(join(dir, name), 0o600);
   }
+}
+
+/** Creates (or rewrites) `options.dir` (mode 0700) as a runnable Janus config folder with fresh secrets. */
+export async function writeJanusConfigFolder<L extends JanusListeners>(
+  options: JanusConfigFolderOptions<L>,
+): Promise<JanusConfigFolder<L>> {
+  const { apiSecret, libDir = DEBIAN_JANUS_LIB_DIR, templatesDir, ...rest } = options;
+  const secrets = generateJanusSecrets(apiSecret);
+  const files = renderJanusConfig({ ...rest, secrets }, await readJanusTemplates(templatesDir));
+
+  const { dir } = options;
+  await writeJanusConfigFiles(dir, files);
   await linkSharedObjects(join(libDir, 'plugins'), join(dir, JANUS_CONFIG_SUBFOLDERS.plugins), [
     STREAMING_PLUGIN,
   ]);

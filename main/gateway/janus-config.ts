@@ -50,8 +50,10 @@ export interface PortRange {
 
 /** Everything that varies between Janus configurations Vigil renders. */
 export interface JanusConfigOptions<L extends JanusListeners = JanusListeners> {
-  /** Folder holding the files and the plugins/, transports/ and loggers/ folders. */
+  /** Folder holding the files (and, unless `modulesDir` is given, the plugins/, transports/, loggers/ folders). */
   dir: string;
+  /** Folder holding plugins/, transports/ and loggers/ when they live apart from the files (a container image). */
+  modulesDir?: string;
   listeners: L;
   secrets: JanusSecrets;
   /** Require a token added through the Admin API (`add_token`) unless the request carries the api secret. */
@@ -121,13 +123,13 @@ export function transportsInUse(listeners: JanusListeners): string[] {
 }
 
 function placeholderValues(options: JanusConfigOptions): JcfgValues {
-  const { dir, listeners, secrets, cors } = options;
+  const { dir, modulesDir = dir, listeners, secrets, cors } = options;
   const range = (r: PortRange): string => `${r.min}-${r.max}`;
   return {
     configs_folder: dir,
-    plugins_folder: `${dir}/${JANUS_CONFIG_SUBFOLDERS.plugins}`,
-    transports_folder: `${dir}/${JANUS_CONFIG_SUBFOLDERS.transports}`,
-    loggers_folder: `${dir}/${JANUS_CONFIG_SUBFOLDERS.loggers}`,
+    plugins_folder: `${modulesDir}/${JANUS_CONFIG_SUBFOLDERS.plugins}`,
+    transports_folder: `${modulesDir}/${JANUS_CONFIG_SUBFOLDERS.transports}`,
+    loggers_folder: `${modulesDir}/${JANUS_CONFIG_SUBFOLDERS.loggers}`,
     log_to_stdout: options.logToStdout,
     log_file: options.logFile,
     debug_level: options.debugLevel,

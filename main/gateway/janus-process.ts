@@ -3,12 +3,12 @@
 // error messages, stopped by PID only (SIGTERM, then SIGKILL), and SIGKILLed if the station exits first.
 // `whenJanusReady` (start, wait, stop on failure) is shared with the media lab's Janus.
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 
 import type { Logger } from 'pino';
 
 import { JanusStartError } from './errors';
+import { JanusLog } from './janus-log';
 import { killOnExit } from '../kill-on-exit';
 import { stopWithGrace } from '../stop-with-grace';
 
@@ -37,12 +37,6 @@ export interface JanusProcessOptions {
 }
 
 const DEFAULT_GRACE_MS = 5_000;
-const TAIL_LINES = 20;
-const LEVELS: readonly [RegExp, 'error' | 'warn'][] = [
-  [/\[(FATAL|ERR)\]/, 'error'],
-  [/\[WARN\]/, 'warn'],
-];
-const TIMESTAMP = /^\[[A-Z][a-z]{2} [A-Z][a-z]{2} +\d+ [\d:]+ \d{4}\] /;
 
 /** The arguments that run Janus on a config folder. */
 export function janusArgs(folder: { configFile: string; dir: string }): string[] {
@@ -79,11 +73,21 @@ export class JanusProcess implements StartedProcess {
   /** Resolves when the process has ended. */
   readonly exited: Promise<ExitStatus>;
   readonly #child: ChildProcessByStdio<null, Readable, Readable> & { pid: number };
-  readonly #tail: string[] = [];
+  readonly #log: JanusLog;
   #status: ExitStatus | undefined;
 
-  private constructor(child: ChildProcessByStdio<null, Readable, Readable> & { pid: number }) {
+  private constructor(
+    child: ChildProcessByStdio<null, Readable, Readable> & { pid: number },
+    options: JanusProcessOptions,
+  ) {
     this.#child = child;
+    this.#log = new JanusLog({
+      logger: options.logger,
+      redact: options.redact,
+      bindings: { pid: child.pid },
+    });
+    this.#log.pipe(child.stdout);
+    this.#log.pipe(child.stderr);
     const forget = killOnExit(child.pid);
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
@@ -106,9 +110,7 @@ export class JanusProcess implements StartedProcess {
     // A failed spawn also emits 'error'; the missing pid below reports it.
     child.once('error', () => undefined);
     if (child.pid === undefined) throw new JanusStartError(`could not execute ${options.binary}`);
-    const janus = new JanusProcess(child as typeof child & { pid: number });
-    for (const stream of [child.stdout, child.stderr]) janus.#pipe(stream, options);
-    return janus;
+    return new JanusProcess(child as typeof child & { pid: number }, options);
   }
 
   /** The process ID. */
@@ -123,7 +125,7 @@ export class JanusProcess implements StartedProcess {
 
   /** The last log lines (redacted), oldest first. */
   tail(): string {
-    return this.#tail.join('\n');
+    return this.#log.tail();
   }
 
   /** Sends `signal` to this process (by its PID) if it still runs. */
@@ -141,22 +143,4 @@ export class JanusProcess implements StartedProcess {
       graceMs,
     );
   }
-
-  #pipe(stream: Readable, options: JanusProcessOptions): void {
-    const lines = createInterface({ input: stream, crlfDelay: Infinity });
-    lines.on('line', (raw) => {
-      const line = redact(raw.replace(TIMESTAMP, ''), options.redact);
-      if (line.trim() === '') return;
-      this.#tail.push(line);
-      if (this.#tail.length > TAIL_LINES) this.#tail.shift();
-      const level = LEVELS.find(([pattern]) => pattern.test(line))?.[1] ?? 'info';
-      options.logger[level]({ pid: this.pid }, line);
-    });
-  }
-}
-
-function redact(line: string, secrets: readonly string[]): string {
-  let clean = line;
-  for (const secret of secrets) if (secret !== '') clean = clean.replaceAll(secret, '[redacted]');
-  return clean;
 }

@@ -10,41 +10,23 @@ import { runInBackground } from '../janus/background';
 import { GatewayNotStartedError, JanusStartError } from './errors';
 import type { Gateway, GatewayEndpoints, GatewayEvent } from './gateway';
 import { findJanusBinary, findJanusLibDir } from './janus-binary';
-import type { PortRange } from './janus-config';
+import { bundledJanusConfig, type BundledJanusSettings } from './bundled-config';
 import { writeJanusConfigFolder } from './janus-config-folder';
 import { describeExit, JanusProcess, whenJanusReady, type ExitStatus } from './janus-process';
 import { waitForJanus, type JanusReadyTarget } from './janus-ready';
-import { assertPortsFree, DEFAULT_NATIVE_PORTS, type NativePorts } from './native-ports';
+import { assertPortsFree } from './native-ports';
 import { DEFAULT_RESTART_POLICY, planRestart, type RestartPolicy } from './restart-policy';
 
 /** Options of `createNativeGateway`; everything but `dataDir`, `origin` and `logger` has a default. */
-export interface NativeGatewayOptions {
+export interface NativeGatewayOptions extends BundledJanusSettings {
   /** The station's data folder; Janus's config goes to `<dataDir>/janus/` (mode 0700, files 0600). */
   dataDir: string;
-  /** The station's own URL origin (e.g. `http://127.0.0.1:3000`): what the station sends as `Origin`. */
-  origin: string;
-  /** Janus's `allow_origin` (Janus matches it as a prefix); default `origin`; null: CORS not enforced. */
-  allowOrigin?: string | null;
   /** Parent logger; Janus's output goes to its child `gateway/janus`. */
   logger: Logger;
   /** The janus binary (default: VIGIL_JANUS_BIN, PATH, /usr/bin/janus). */
   binary?: string | undefined;
   /** The folder holding Janus's plugins/ and transports/ (default: the first of JANUS_LIB_DIRS that has them). */
   libDir?: string | undefined;
-  /** Listener ports on 127.0.0.1 (default 8088 HTTP, 8188 WS, 7088 admin HTTP, admin WS off). */
-  ports?: Partial<NativePorts>;
-  /** `general.interface`: the address ICE host candidates use. */
-  iceInterface?: string | undefined;
-  /** `nat.ice_enforce_list`: the only interfaces ICE gathers candidates on. */
-  iceEnforceList?: string | undefined;
-  /** Janus's RTP/ICE range (default 10000-19999). */
-  mediaRtpPortRange?: PortRange;
-  /** The streaming plugin's RTP/RTSP range (default 20000-29999). */
-  streamingRtpPortRange?: PortRange;
-  /** Janus `session_timeout` (default 60 s). */
-  sessionTimeoutSeconds?: number;
-  /** Janus debug level 0-7 (default 4, info). */
-  debugLevel?: number;
   /** How long to wait for Janus to answer after each spawn (default 10 000 ms). */
   readyTimeoutMs?: number;
   /** SIGTERM → SIGKILL grace on stop (default 5 000 ms). */
@@ -159,32 +141,13 @@ class NativeJanus implements NativeGateway {
     const lookup = { binary: opts.binary, libDir: opts.libDir, env: opts.env };
     const binary = findJanusBinary(lookup);
     const libDir = findJanusLibDir(lookup);
-    const ports = { ...DEFAULT_NATIVE_PORTS, ...opts.ports };
-    const at = (port: number): { ip: string; port: number } => ({ ip: '127.0.0.1', port });
-    const listeners = {
-      http: at(ports.http),
-      ws: at(ports.ws),
-      adminHttp: at(ports.adminHttp),
-      ...(ports.adminWs === undefined ? {} : { adminWs: at(ports.adminWs) }),
-    };
-    await assertPortsFree(listeners);
+    const { options } = bundledJanusConfig(opts, '127.0.0.1');
+    await assertPortsFree(options.listeners);
     const folder = await writeJanusConfigFolder({
+      ...options,
       dir: join(opts.dataDir, 'janus'),
       libDir,
-      listeners,
       apiSecret: true,
-      tokenAuth: true,
-      cors:
-        opts.allowOrigin === null
-          ? { allowOrigin: opts.origin, enforce: false }
-          : { allowOrigin: opts.allowOrigin ?? opts.origin, enforce: true },
-      ...(opts.iceInterface === undefined ? {} : { iceInterface: opts.iceInterface }),
-      ...(opts.iceEnforceList === undefined ? {} : { iceEnforceList: opts.iceEnforceList }),
-      mediaRtpPortRange: opts.mediaRtpPortRange ?? { min: 10000, max: 19999 },
-      streamingRtpPortRange: opts.streamingRtpPortRange ?? { min: 20000, max: 29999 },
-      sessionTimeoutSeconds: opts.sessionTimeoutSeconds ?? 60,
-      logToStdout: true,
-      debugLevel: opts.debugLevel ?? 4,
     });
     const { secrets, urls } = folder;
     const redact = [secrets.apiSecret ?? '', secrets.adminSecret, secrets.streamingAdminKey];

@@ -111,6 +111,20 @@ describe('renderJanusConfig', () => {
     expect(keyLines(text).filter((line) => line.startsWith(`${key} =`))).toEqual([]);
   });
 
+  it('points the module folders at modulesDir when they live apart from the files (a container image)', () => {
+    const text = renderJanusConfig({ ...base, dir: '/janus-config', modulesDir: '/opt/modules' }, templates)[
+      'janus.jcfg'
+    ];
+    expect(keyLines(text)).toEqual(
+      expect.arrayContaining([
+        'configs_folder = "/janus-config"',
+        'plugins_folder = "/opt/modules/plugins"',
+        'transports_folder = "/opt/modules/transports"',
+        'loggers_folder = "/opt/modules/loggers"',
+      ]),
+    );
+  });
+
   it('turns a listener off when it is left out', () => {
     const { adminWs: _adminWs, ...listeners } = base.listeners;
     const ws = renderJanusConfig({ ...base, listeners }, templates)['janus.transport.websockets.jcfg'];
