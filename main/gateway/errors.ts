@@ -54,3 +54,29 @@ export class GatewaySettingsError extends GatewayError {
 export class GatewayNotStartedError extends GatewayError {
   readonly code = 'VIGIL_ERR_GATEWAY_NOT_STARTED';
 }
+
+/** The Docker engine the container gateway needs is missing, not running, or refuses this user. */
+export class DockerUnavailableError extends GatewayError {
+  readonly code = 'VIGIL_ERR_DOCKER_UNAVAILABLE';
+
+  /** The setting that says where the engine is, e.g. `DOCKER_HOST` or `--docker-host`. */
+  readonly setting: string;
+
+  constructor(setting: string, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.setting = setting;
+  }
+}
+
+/** The Janus image could not be built (or a container of it could not be created or started). */
+export class JanusImageError extends GatewayError {
+  readonly code = 'VIGIL_ERR_JANUS_IMAGE';
+
+  /** The setting at fault, e.g. the base image or the Dockerfile folder. */
+  readonly setting: string;
+
+  constructor(setting: string, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.setting = setting;
+  }
+}

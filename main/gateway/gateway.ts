@@ -33,12 +33,12 @@ export interface Gateway {
   start(): Promise<void>;
   /** Stops what `start` started (nothing for remote); idempotent. */
   stop(): Promise<void>;
-  /** Subscribes to process-level events (`exit`, `restarted`); returns the unsubscribe function. */
+  /** Subscribes to process-level events (`exited`, `restarted`, `gave-up`); returns the unsubscribe function. */
   onEvent(listener: (event: GatewayEvent) => void): () => void;
 }
 
 /** What a gateway reports about its Janus process. */
 export type GatewayEvent =
   | { type: 'exited'; code: number | null; signal: string | null; restartInMs: number }
-  | { type: 'restarted'; pid: number }
+  | { type: 'restarted'; pid: number; containerId?: string }
   | { type: 'gave-up'; reason: string };

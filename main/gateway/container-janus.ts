@@ -1,0 +1,244 @@
+// The bundled Janus in a container, through the Docker Engine API: builds the image from
+// resources/janus/Dockerfile once per engine, renders the config (fresh secrets per start(); restarts reuse
+// them) into <dataDir>/janus-container/ mounted read-only, runs the container (host networking on Linux,
+// published ports elsewhere), waits until /janus/info answers, restarts it with capped backoff when it dies,
+// gives up on a crash loop, and removes it on stop. Secrets never reach a log line or an error message.
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+
+import type Docker from 'dockerode';
+import type { Logger } from 'pino';
+
+import { bundledJanusConfig, type BundledJanusSettings } from './bundled-config';
+import { containerNetwork, PUBLISHED_PORT_RANGES } from './container-network';
+import { CONTAINER_CONFIG_DIR, containerUser, writeContainerConfig } from './container-config';
+import { ensureJanusImage, type JanusImageOptions } from './container-image';
+import { CONTAINER_LABEL, ContainerRun, removeLeftover } from './container-run';
+import { connectDocker, resolveDockerHost, type DockerHost } from './docker-engine';
+import { GatewayNotStartedError, JanusStartError } from './errors';
+import type { Gateway, GatewayEndpoints, GatewayEvent } from './gateway';
+import { janusUrls } from './janus-config';
+import { whenJanusReady } from './janus-process';
+import { waitForJanus, type JanusReadyTarget } from './janus-ready';
+import { assertPortsFree } from './native-ports';
+import { DEFAULT_RESTART_POLICY, type RestartPolicy } from './restart-policy';
+import { Supervisor, type SupervisorState } from './supervisor';
+
+/** Options of `createContainerGateway`; everything but `dataDir`, `origin` and `logger` has a default. */
+export interface ContainerGatewayOptions extends BundledJanusSettings {
+  /** The station's data folder; Janus's config goes to `<dataDir>/janus-container/`. */
+  dataDir: string;
+  /** Parent logger; Janus's output goes to its child `gateway/janus`. */
+  logger: Logger;
+  /** The Docker engine (default: DOCKER_HOST, else the platform's default socket). */
+  docker?: DockerHost | undefined;
+  image?: JanusImageOptions;
+  /** The container's name (default `vigil-janus-` and a hash of `dataDir`). */
+  containerName?: string | undefined;
+  /** Decides host networking (Linux) or published ports (default process.platform). */
+  platform?: NodeJS.Platform;
+  /** How long to wait for Janus to answer after each container start (default 20 000 ms). */
+  readyTimeoutMs?: number;
+  /** `docker stop` grace before SIGKILL (default 5 000 ms). */
+  stopGraceMs?: number;
+  restartPolicy?: Partial<RestartPolicy>;
+  /** Environment for DOCKER_HOST (default process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Where the container gateway is, and its current container. */
+export interface ContainerGatewayStatus {
+  state: SupervisorState;
+  containerId: string | undefined;
+  image: string | undefined;
+}
+
+/** A Gateway whose Janus runs in a container; `status()` reports its state and container. */
+export type ContainerGateway = Gateway & { status(): ContainerGatewayStatus };
+
+/**
+ * Creates the container gateway; nothing runs until `start()`. `endpoints` is readable after it.
+ * @example
+ * const gateway = createContainerGateway({ dataDir, origin: 'http://127.0.0.1:3000', logger });
+ * gateway.onEvent((event) => logger.warn({ event }, 'janus'));
+ * await gateway.start(); // DockerUnavailableError / JanusImageError name the setting to fix
+ */
+export function createContainerGateway(options: ContainerGatewayOptions): ContainerGateway {
+  return new ContainerJanus(options);
+}
+
+class ContainerJanus implements ContainerGateway {
+  readonly mode = 'container';
+  readonly #options: ContainerGatewayOptions;
+  readonly #log: Logger;
+  readonly #janusLog: Logger;
+  readonly #listeners = new Set<(event: GatewayEvent) => void>();
+  #endpoints: GatewayEndpoints | undefined;
+  #image: string | undefined;
+  #supervisor: Supervisor<ContainerRun> | undefined;
+  #starting: Promise<void> | undefined;
+  #stopping: Promise<void> | undefined;
+  #stopRequested = false;
+
+  constructor(options: ContainerGatewayOptions) {
+    this.#options = options;
+    this.#log = options.logger.child({ name: 'gateway/container' });
+    this.#janusLog = options.logger.child({ name: 'gateway/janus' });
+  }
+
+  get endpoints(): GatewayEndpoints {
+    if (this.#endpoints === undefined) {
+      throw new GatewayNotStartedError('the container gateway has no endpoints before start() resolved');
+    }
+    return this.#endpoints;
+  }
+
+  status(): ContainerGatewayStatus {
+    return {
+      state: this.#supervisor?.state ?? 'idle',
+      containerId: this.#supervisor?.run?.id,
+      image: this.#image,
+    };
+  }
+
+  start(): Promise<void> {
+    const state = this.#supervisor?.state;
+    if (state === 'running' || state === 'restarting') return Promise.resolve();
+    this.#starting ??= (async () => {
+      await this.#stopping;
+      this.#stopRequested = false;
+      await this.#start();
+    })().finally(() => {
+      this.#starting = undefined;
+    });
+    return this.#starting;
+  }
+
+  stop(): Promise<void> {
+    this.#stopRequested = true;
+    const supervisor = this.#supervisor;
+    if (supervisor === undefined) return this.#stopping ?? Promise.resolve();
+    this.#stopping ??= (async () => {
+      await supervisor.stop();
+      await this.#starting?.catch(() => undefined);
+      this.#log.info('Janus container stopped and removed');
+    })().finally(() => {
+      this.#stopping = undefined;
+    });
+    return this.#stopping;
+  }
+
+  onEvent(listener: (event: GatewayEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  async #start(): Promise<void> {
+    const opts = this.#options;
+    const platform = opts.platform ?? process.platform;
+    const docker = await connectDocker(resolveDockerHost(opts.docker, opts.env ?? process.env, platform));
+    const image = await ensureJanusImage(docker, opts.image ?? {}, this.#log);
+    this.#image = image.tag;
+    if (this.#stopRequested) throw new JanusStartError('the gateway was stopped while starting');
+
+    const defaults = platform === 'linux' ? undefined : PUBLISHED_PORT_RANGES;
+    // The station reaches Janus on its own 127.0.0.1: the same stack (host networking) or published there.
+    const { ports, options: onHost } = bundledJanusConfig(opts, '127.0.0.1', defaults);
+    const network = containerNetwork({
+      platform,
+      ports,
+      mediaRtpPortRange: onHost.mediaRtpPortRange,
+      streamingRtpPortRange: onHost.streamingRtpPortRange,
+    });
+    await assertPortsFree(onHost.listeners);
+    const inside = bundledJanusConfig(opts, network.listenIp, defaults).options;
+    const owner = containerUser(process.getuid?.(), process.getgid?.());
+    const hostDir = join(opts.dataDir, 'janus-container');
+    const secrets = await writeContainerConfig(hostDir, inside, owner);
+    const urls = janusUrls(onHost.listeners);
+    this.#endpoints = {
+      urls: { http: urls.http, ws: urls.ws, adminHttp: urls.adminHttp },
+      secrets,
+      origin: opts.origin,
+      tokenAuth: true,
+    };
+    const target: JanusReadyTarget = {
+      httpUrl: urls.http,
+      admin: { url: urls.adminHttp, secret: secrets.adminSecret },
+      wsUrls: urls.adminWs === undefined ? [urls.ws] : [urls.ws, urls.adminWs],
+      origin: opts.origin,
+      timeoutMs: opts.readyTimeoutMs ?? 20_000,
+    };
+    const stationKey = createHash('sha256').update(opts.dataDir).digest('hex').slice(0, 12);
+    const name = opts.containerName ?? `vigil-janus-${stationKey}`;
+    const spec: Docker.ContainerCreateOptions = {
+      name,
+      Image: image.tag,
+      ...(owner.user === undefined ? {} : { User: owner.user }),
+      Cmd: ['-C', `${CONTAINER_CONFIG_DIR}/janus.jcfg`, '-F', CONTAINER_CONFIG_DIR],
+      Labels: { [CONTAINER_LABEL]: stationKey },
+      ExposedPorts: network.exposedPorts,
+      HostConfig: {
+        NetworkMode: network.networkMode,
+        PortBindings: network.portBindings,
+        Binds: [`${hostDir}:${CONTAINER_CONFIG_DIR}:ro`],
+        // The station supervises (and removes) the container itself.
+        RestartPolicy: { Name: 'no' },
+        ReadonlyRootfs: true,
+        Tmpfs: { '/tmp': 'rw,noexec,nosuid,size=16m' },
+        CapDrop: ['ALL'],
+        SecurityOpt: ['no-new-privileges'],
+      },
+    };
+    const redact = [secrets.apiSecret ?? '', secrets.adminSecret, secrets.streamingAdminKey];
+    const launch = async (): Promise<ContainerRun> => {
+      await removeLeftover(docker, name, stationKey);
+      const began = performance.now();
+      const run = await ContainerRun.start(
+        docker,
+        spec,
+        { logger: this.#janusLog, redact },
+        opts.stopGraceMs ?? 5_000,
+      );
+      try {
+        await whenJanusReady(run, (signal) => waitForJanus(target, signal));
+      } catch (error) {
+        const tail = run.tail();
+        const why = error instanceof Error ? error.message : String(error);
+        throw new JanusStartError(
+          `the Janus container ${run.id.slice(0, 12)} did not start: ${why}` +
+            (tail === '' ? '' : `; its last log lines:\n${tail}`),
+          { cause: error },
+        );
+      }
+      const readyMs = Math.round(performance.now() - began);
+      this.#log.info(
+        { container: run.id.slice(0, 12), image: image.tag, readyMs },
+        'Janus container is ready',
+      );
+      return run;
+    };
+    const supervisor = new Supervisor<ContainerRun>({
+      launch,
+      policy: { ...DEFAULT_RESTART_POLICY, ...opts.restartPolicy },
+      logger: this.#log,
+      emit: (event) => {
+        this.#emit(event);
+      },
+    });
+    this.#supervisor = supervisor;
+    await supervisor.start();
+  }
+
+  #emit(event: GatewayEvent): void {
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.#log.error({ err: error }, 'gateway event listener threw');
+      }
+    }
+  }
+}
