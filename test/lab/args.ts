@@ -4,7 +4,9 @@ import { CAMERA_AUTH_METHODS, type CameraAuth, type LabOptions } from './model';
 /** The lab CLI's help text. */
 export const LAB_USAGE = `usage: npm run lab -- <command>
   up     [--name NS] [--cameras N] [--auth digest|basic|none] [--keyframe-interval N]
-         [--session-timeout S] [--allow-origin URL]      start a lab, print its JSON (one line)
+         [--session-timeout S] [--allow-origin URL] [--docker]
+                                                          start a lab, print its JSON (one line);
+                                                          --docker adds a Docker engine (LAB_DOCKER_HOST)
   exec   [--name NS] -- CMD...                            run CMD inside the lab (LAB_*, JANUS_* env)
   down   [--name NS]                                      stop the lab's processes, remove it
   status                                                  list labs and whether their processes live
@@ -33,7 +35,11 @@ const UP_FLAGS = [
   '--keyframe-interval',
   '--session-timeout',
   '--allow-origin',
+  '--docker',
 ];
+
+/** Flags that take no value. */
+const BOOLEAN_FLAGS = new Set(['--docker']);
 
 /** Parses the arguments after `cli.ts` into a command. */
 export function parseLabArgs(args: readonly string[]): LabCommand {
@@ -83,6 +89,11 @@ function parseFlags(args: readonly string[]): Map<string, string> {
     if (!arg.startsWith('--')) usage(`unexpected argument "${arg}"`);
     const equals = arg.indexOf('=');
     const flag = equals === -1 ? arg : arg.slice(0, equals);
+    if (BOOLEAN_FLAGS.has(flag)) {
+      if (equals !== -1) usage(`${flag} takes no value`);
+      flags.set(flag, 'true');
+      continue;
+    }
     const value = equals === -1 ? args[++i] : arg.slice(equals + 1);
     if (value === undefined) usage(`${flag} needs a value`);
     flags.set(flag, value);
@@ -106,6 +117,7 @@ function labOptions(flags: Map<string, string>): LabOptions {
   if (timeout !== undefined) options.sessionTimeout = wholeNumber('--session-timeout', timeout);
   const origin = flags.get('--allow-origin');
   if (origin !== undefined) options.allowOrigin = origin;
+  if (flags.has('--docker')) options.docker = true;
   return options;
 }
 

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { constants } from 'node:os';
 
+import { startLabDocker, stopLabDocker } from './docker';
 import { labEnvironment, resolveLabOptions, type LabJson, type LabOptions } from './model';
 import {
   createNamespace,
@@ -43,12 +44,20 @@ export async function up(name: string | undefined, options: LabOptions): Promise
   const stateDir = await createLabStateDir(labName);
   try {
     await createNamespace(labName);
-    const launch = { prefix: namespacePrefix(labName), detached: true };
-    const parts = await startParts({ name: labName, namespace: labName, stateDir }, options, launch);
-    parts.janus.process.release();
-    parts.camera.process.release();
-    await writeLabState(parts.json);
-    return parts.json;
+    const docker = resolveLabOptions(options).docker ? await startLabDocker(labName, stateDir) : undefined;
+    try {
+      const launch = { prefix: namespacePrefix(labName), detached: true };
+      const parts = await startParts({ name: labName, namespace: labName, stateDir }, options, launch);
+      parts.janus.process.release();
+      parts.camera.process.release();
+      docker?.process.release();
+      const lab = { ...parts.json, docker: docker?.json };
+      await writeLabState(lab);
+      return lab;
+    } catch (error) {
+      if (docker !== undefined) await stopLabDocker(docker.json, true);
+      throw error;
+    }
   } catch (error) {
     await down(labName);
     throw error;
@@ -59,6 +68,8 @@ export async function up(name: string | undefined, options: LabOptions): Promise
 export async function down(name: string): Promise<void> {
   if (!existsSync(labStateDir(name))) throw new Error(`no lab named ${name} (see "npm run lab -- status")`);
   const lab = await readLabState(name);
+  // dockerd first: it stops its containers itself.
+  if (lab?.docker !== undefined) await stopLabDocker(lab.docker, isPidInNamespace(lab.docker.pid, name));
   const started = lab === undefined ? [] : [lab.janus.pid, lab.camera_pid];
   await Promise.all(started.filter((pid) => isPidInNamespace(pid, name)).map((pid) => stopPid(pid)));
   // Only processes this lab started can be inside its private namespace (e.g. startLab's parts).

@@ -19,6 +19,8 @@ export interface LabOptions {
   sessionTimeout?: number;
   /** The only origin Janus accepts (CORS enforced on HTTP and WebSockets; default http://127.0.0.1). */
   allowOrigin?: string;
+  /** Also run a Docker engine inside the lab, with the Debian base of the Janus image (default false). */
+  docker?: boolean;
 }
 
 /** The defaults for every lab option. */
@@ -28,6 +30,7 @@ export const LAB_DEFAULTS: Required<LabOptions> = {
   keyframeInterval: 50,
   sessionTimeout: 60,
   allowOrigin: 'http://127.0.0.1',
+  docker: false,
 };
 
 /** Fills in defaults and checks ranges; throws an error naming the bad option. */
@@ -38,6 +41,7 @@ export function resolveLabOptions(options: LabOptions = {}): Required<LabOptions
     keyframeInterval: options.keyframeInterval ?? LAB_DEFAULTS.keyframeInterval,
     sessionTimeout: options.sessionTimeout ?? LAB_DEFAULTS.sessionTimeout,
     allowOrigin: options.allowOrigin ?? LAB_DEFAULTS.allowOrigin,
+    docker: options.docker ?? LAB_DEFAULTS.docker,
   };
   const wholeIn = (value: number, min: number, max: number): boolean =>
     Number.isInteger(value) && value >= min && value <= max;
@@ -84,6 +88,27 @@ export interface LabJanusJson {
   config_dir: string;
 }
 
+/** The lab's Docker engine (`up --docker`): its PID, API address, base image and what setting it up took. */
+export interface LabDockerJson {
+  pid: number;
+  /** DOCKER_HOST-style address of its API socket. */
+  host: string;
+  /** The imported Debian base holding janus (the Janus Dockerfile's BASE). */
+  base_image: string;
+  /** Its data, exec root, pid file and socket. */
+  dir: string;
+  log_file: string;
+  /** False when the base tarball had to be built (debootstrap) during this `up`. */
+  base_cached: boolean;
+  timings_ms: {
+    debootstrap: number;
+    base_packages: number;
+    base_tar: number;
+    dockerd_start: number;
+    import: number;
+  };
+}
+
 /** Everything about one running lab (printed by `up`, kept in the state dir, given to commands). */
 export interface LabJson {
   name: string;
@@ -93,6 +118,7 @@ export interface LabJson {
   camera_pid: number;
   camera_log_file: string;
   state_dir: string;
+  docker?: LabDockerJson | undefined;
 }
 
 /** The environment variables `exec` and `run` add for the command they run inside the lab. */
@@ -114,5 +140,8 @@ export function labEnvironment(lab: LabJson): Record<string, string> {
     LAB_CAMERA_PASSWORD: first?.password ?? '',
     LAB_CAMERAS_JSON: JSON.stringify(lab.cameras),
     LAB_JSON: JSON.stringify(lab),
+    ...(lab.docker === undefined
+      ? {}
+      : { LAB_DOCKER_HOST: lab.docker.host, LAB_DOCKER_BASE_IMAGE: lab.docker.base_image }),
   };
 }

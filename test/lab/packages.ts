@@ -23,6 +23,9 @@ export const LAB_PACKAGES = [
   'gstreamer1.0-libav',
   'gstreamer1.0-x',
   'iproute2',
+  // The container gateway's test: a Docker engine, and debootstrap for the Janus image's Debian base.
+  'docker.io',
+  'debootstrap',
 ] as const;
 
 /** The packages of `names` that dpkg does not report as installed. */

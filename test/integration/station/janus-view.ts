@@ -1,3 +1,4 @@
+import type { GatewayEndpoints } from '../../../main/gateway/gateway';
 import { JanusConnection, type MountpointSummary, type StreamingHandle } from '../../../main/janus';
 import type { Lab } from '../../lab';
 
@@ -31,4 +32,26 @@ export function createForeignMountpoint(lab: Lab): Promise<number> {
 /** Lists every mountpoint on the lab's Janus (private ones too), as an outside observer of the station. */
 export function janusMountpoints(lab: Lab): Promise<MountpointSummary[]> {
   return withStreaming(lab, (streaming) => streaming.list());
+}
+
+/** One mountpoint on a Janus and how long ago its video last arrived (undefined: no media socket open). */
+export interface MountpointAge {
+  id: number;
+  ageMs: number | undefined;
+}
+
+/** Every mountpoint on the Janus behind `endpoints`, with its video age, as an outside observer sees them. */
+export async function mountpointAges(endpoints: GatewayEndpoints): Promise<MountpointAge[]> {
+  const { urls, secrets, origin } = endpoints;
+  const connection = await JanusConnection.connect({ url: urls.http, apiSecret: secrets.apiSecret, origin });
+  try {
+    const session = await connection.createSession();
+    const streaming = await session.attachStreaming({ adminKey: secrets.streamingAdminKey });
+    const list = await streaming.list();
+    return list
+      .map((m) => ({ id: Number(m.id), ageMs: m.media?.find((media) => media.type === 'video')?.age_ms }))
+      .sort((a, b) => a.id - b.id);
+  } finally {
+    await connection.close();
+  }
 }

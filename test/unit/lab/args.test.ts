@@ -31,6 +31,10 @@ describe('parseLabArgs', () => {
       { command: 'exec', name: 'a', argv: ['sh', '-c', 'echo -- $LAB_NAME'] },
     ],
     [['exec', '--', 'true'], { command: 'exec', name: undefined, argv: ['true'] }],
+    [
+      ['run', '--docker', '--cameras', '1', '--', 'vitest'],
+      { command: 'run', name: undefined, options: { docker: true, cameras: 1 }, argv: ['vitest'] },
+    ],
     [['down'], { command: 'down', name: undefined }],
     [['down', '--name', 'b'], { command: 'down', name: 'b' }],
     [['status'], { command: 'status' }],
@@ -51,6 +55,7 @@ describe('parseLabArgs', () => {
     [['exec'], /exec needs a command after --/],
     [['run', '--'], /run needs a command after --/],
     [['status', '--name', 'x'], /status does not take --name/],
+    [['up', '--docker=yes'], /--docker takes no value/],
   ])('refuses %j', (args, message) => {
     expect(() => parseLabArgs(args)).toThrow(LabUsageError);
     expect(() => parseLabArgs(args)).toThrow(message);
