@@ -18,7 +18,9 @@ const RETRY_MS = { initial: 250, max: 5_000 };
  * `up`/`down`, so the reconciler knows when to put mountpoints back.
  */
 export class JanusLink extends TypedEmitter<JanusLinkEvents> {
-  readonly #endpoints: GatewayEndpoints;
+  #endpoints: GatewayEndpoints;
+  /** Bumped by retarget(): work begun for an earlier Janus drops its result. */
+  #generation = 0;
   readonly #logger: Logger;
   #connection: JanusConnection | undefined;
   #admin: JanusAdmin | undefined;
@@ -61,6 +63,29 @@ export class JanusLink extends TypedEmitter<JanusLinkEvents> {
     return this.#admin;
   }
 
+  /** The Janus the link talks to (or tries to). */
+  get endpoints(): GatewayEndpoints {
+    return this.#endpoints;
+  }
+
+  /** Points the link at another Janus: drops the current connection and keeps trying the new one. */
+  async retarget(endpoints: GatewayEndpoints): Promise<void> {
+    this.#endpoints = endpoints;
+    this.#generation++;
+    const connection = this.#connection;
+    const admin = this.#admin;
+    this.#connection = undefined;
+    this.#admin = undefined;
+    this.#session = undefined;
+    this.#streaming = undefined;
+    this.#opening = undefined;
+    this.#connected = false;
+    this.#setDown('switching to another Janus');
+    await connection?.close().catch(() => undefined);
+    await admin?.close().catch(() => undefined);
+    if (!this.#stopped) this.start();
+  }
+
   /** Closes the session and connections; idempotent. */
   async stop(): Promise<void> {
     this.#stopped = true;
@@ -72,10 +97,11 @@ export class JanusLink extends TypedEmitter<JanusLinkEvents> {
   }
 
   async #connectLoop(): Promise<void> {
+    const generation = this.#generation;
     let delay = RETRY_MS.initial;
-    while (!this.#stopped) {
+    while (!this.#stopped && generation === this.#generation) {
       try {
-        await this.#connect();
+        await this.#connect(generation);
         return;
       } catch (error) {
         this.#setDown(`cannot reach Janus at ${this.#endpoints.urls.ws}`);
@@ -86,7 +112,7 @@ export class JanusLink extends TypedEmitter<JanusLinkEvents> {
     }
   }
 
-  async #connect(): Promise<void> {
+  async #connect(generation: number): Promise<void> {
     const { urls, secrets, origin } = this.#endpoints;
     const logger = this.#logger;
     const admin = await JanusAdmin.connect({
@@ -105,7 +131,7 @@ export class JanusLink extends TypedEmitter<JanusLinkEvents> {
       await admin.close();
       throw error;
     });
-    if (this.#stopped) {
+    if (this.#stopped || generation !== this.#generation) {
       await Promise.all([connection.close(), admin.close()]);
       return;
     }
@@ -113,15 +139,17 @@ export class JanusLink extends TypedEmitter<JanusLinkEvents> {
     this.#connection = connection;
     this.#connected = true;
     connection.on('disconnected', () => {
+      if (this.#connection !== connection) return;
       this.#connected = false;
       this.#setDown('lost the connection to Janus');
     });
     connection.on('reconnected', () => {
+      if (this.#connection !== connection) return;
       this.#connected = true;
       this.#openSessionInBackground();
     });
     connection.on('closed', () => {
-      if (this.#stopped) return;
+      if (this.#stopped || this.#connection !== connection) return;
       this.#connected = false;
       this.#setDown('the connection to Janus closed');
       this.start();
@@ -137,10 +165,12 @@ export class JanusLink extends TypedEmitter<JanusLinkEvents> {
 
   /** Opens (once at a time) a session and streaming handle unless the current ones still work. */
   #openSession(): Promise<void> {
-    this.#opening ??= this.#doOpenSession().finally(() => {
-      this.#opening = undefined;
+    if (this.#opening) return this.#opening;
+    const opening = this.#doOpenSession().finally(() => {
+      if (this.#opening === opening) this.#opening = undefined;
     });
-    return this.#opening;
+    this.#opening = opening;
+    return opening;
   }
 
   async #doOpenSession(): Promise<void> {
@@ -151,6 +181,10 @@ export class JanusLink extends TypedEmitter<JanusLinkEvents> {
       return;
     }
     const session = await connection.createSession();
+    if (this.#connection !== connection) {
+      await session.destroy().catch(() => undefined);
+      return;
+    }
     session.on('lost', () => {
       if (this.#session !== session) return;
       this.#session = undefined;
@@ -158,7 +192,9 @@ export class JanusLink extends TypedEmitter<JanusLinkEvents> {
       this.#setDown('Janus forgot the station session (restarted?)');
       if (this.#connected) this.#openSessionInBackground();
     });
-    this.#streaming = await session.attachStreaming({ adminKey: this.#endpoints.secrets.streamingAdminKey });
+    const streaming = await session.attachStreaming({ adminKey: this.#endpoints.secrets.streamingAdminKey });
+    if (this.#connection !== connection) return;
+    this.#streaming = streaming;
     this.#session = session;
     this.#setUp();
   }

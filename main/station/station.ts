@@ -79,9 +79,12 @@ export class Station implements StationService {
   readonly #health: HealthMonitor;
   readonly #tokens: ViewerTokens;
   readonly #stopTimers: (() => void)[] = [];
+  #gateway: GatewayEndpoints;
+  #switching: Promise<void> | undefined;
 
   private constructor(options: StationOptions, stationId: string) {
     this.#options = options;
+    this.#gateway = options.gateway;
     this.#timings = { ...DEFAULT_TIMINGS, ...options.timings };
     const { store, logger } = options;
     this.#link = new JanusLink(options.gateway, logger.child({ name: 'station/janus' }));
@@ -131,6 +134,21 @@ export class Station implements StationService {
       });
     await this.#tokens.stop();
     await this.#link.stop();
+  }
+
+  /**
+   * Moves the station onto another Janus without a restart: removes this station's mountpoints and viewer
+   * tokens from the current Janus (if it is reachable), points the link at `endpoints`, and resolves once
+   * every enabled camera's mountpoint exists there. Switches run one at a time.
+   */
+  switchGateway(
+    endpoints: GatewayEndpoints,
+    { timeoutMs = 30_000 }: { timeoutMs?: number } = {},
+  ): Promise<void> {
+    const previous = (this.#switching ?? Promise.resolve()).catch(() => undefined);
+    const next = previous.then(() => this.#switchGateway(endpoints, timeoutMs));
+    this.#switching = next;
+    return next;
   }
 
   listCameras(): CameraView[] {
@@ -225,7 +243,7 @@ export class Station implements StationService {
 
   async streamInfo(cameraId: string): Promise<StreamInfo> {
     const camera = this.#camera(cameraId);
-    const { urls, tokenAuth } = this.#options.gateway;
+    const { urls, tokenAuth } = this.#gateway;
     if (tokenAuth && !this.#link.isUp) throw gatewayDown();
     const token = tokenAuth ? await this.#tokens.issue() : undefined;
     return {
@@ -263,11 +281,48 @@ export class Station implements StationService {
   }
 
   gatewayUrls(): { janus_url: string; websocket_url: string } {
-    return { janus_url: this.#options.gateway.urls.http, websocket_url: this.#options.gateway.urls.ws };
+    return { janus_url: this.#gateway.urls.http, websocket_url: this.#gateway.urls.ws };
   }
 
   onEvent(listener: (event: StationEvent) => void): () => void {
     return this.#events.on('event', listener);
+  }
+
+  async #switchGateway(endpoints: GatewayEndpoints, timeoutMs: number): Promise<void> {
+    const from = this.#gateway.urls.ws;
+    await this.#reconciler.idle();
+    if (this.#link.isUp) {
+      await this.#reconciler.removeAll().catch((error: unknown) => {
+        this.#warn(error);
+      });
+      await this.#tokens.stop();
+    }
+    const up = this.#nextUp(timeoutMs);
+    this.#gateway = endpoints;
+    await this.#link.retarget(endpoints);
+    await up;
+    await this.#reconciler.reconcileAll();
+    this.#options.logger.info({ from, to: endpoints.urls.ws }, 'switched Janus');
+  }
+
+  /** Resolves at the link's next `up`; rejects after `timeoutMs` (the link keeps trying all the same). */
+  #nextUp(timeoutMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        off();
+        reject(
+          new VigilError(
+            ErrorCode.GatewayUnavailable,
+            `the new Janus at ${this.#gateway.urls.ws} did not answer within ${timeoutMs} ms; the station keeps trying`,
+          ),
+        );
+      }, timeoutMs);
+      const off = this.#link.on('up', () => {
+        clearTimeout(timer);
+        off();
+        resolve();
+      });
+    });
   }
 
   #setupLink(): void {
@@ -317,7 +372,7 @@ export class Station implements StationService {
   }
 
   #view(camera: StoredCamera, health = this.#health.get(camera.camera_id)): CameraView {
-    return cameraView(camera, health, this.#options.gateway.urls.ws);
+    return cameraView(camera, health, this.#gateway.urls.ws);
   }
 
   #emit(event: StationEvent): void {

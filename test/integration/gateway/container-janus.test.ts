@@ -1,7 +1,8 @@
 // The container gateway on a real Docker engine: the lab's own dockerd (npm run lab -- run --docker), whose
 // network stack is the lab namespace, and its Debian forky base made with debootstrap (images cannot be
 // pulled here). The image is built through the Engine API, a station puts the lab cameras on the container's
-// Janus, `docker kill` ends Janus, and the supervisor's new container gets every mountpoint back with video.
+// Janus, `docker kill` ends Janus, and the supervisor's new container gets every mountpoint back with video;
+// then the station switches to a native Janus and back to the container at runtime.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,9 @@ import { ensureJanusImage } from '../../../main/gateway/container-image';
 import { CONTAINER_LABEL } from '../../../main/gateway/container-run';
 import { connectDocker, type DockerHost } from '../../../main/gateway/docker-engine';
 import { JanusImageError } from '../../../main/gateway/errors';
-import type { GatewayEvent } from '../../../main/gateway/gateway';
+import type { GatewayEndpoints, GatewayEvent } from '../../../main/gateway/gateway';
+import { createNativeGateway } from '../../../main/gateway/native-janus';
+import { GatewaySwitcher } from '../../../main/station/gateway-switcher';
 import type { LabJson } from '../../lab';
 import { LAB_ICE_ADDRESS, LAB_ICE_INTERFACE } from '../../lab/netns';
 import { freePorts } from '../../lab/ports';
@@ -54,6 +57,16 @@ describe('the container gateway on the lab Docker engine', () => {
   let dataDir: string;
   let gateway: ContainerGateway;
   let running: RunningStation | undefined;
+  let expected: number[] = [];
+
+  /** The ids of the mountpoints on `endpoints` whose video is fresh, once all expected ones are. */
+  function flowing(endpoints: GatewayEndpoints): () => Promise<number[] | undefined> {
+    return async () => {
+      const ages = await mountpointAges(endpoints);
+      const fresh = ages.filter((m) => m.ageMs !== undefined && m.ageMs < FRESH_MS).map((m) => m.id);
+      return fresh.length === expected.length ? fresh : undefined;
+    };
+  }
 
   beforeAll(async () => {
     const { host, baseImage, json } = labDocker();
@@ -131,26 +144,49 @@ describe('the container gateway on the lab Docker engine', () => {
       expect((await running.call('/cameras', { method: 'POST', body })).status).toBe(201);
     }
     const cameras = (await (await running.call('/cameras')).json()) as { stream_id: number }[];
-    const expected = cameras.map((c) => c.stream_id).sort((a, b) => a - b);
-    const flowing = async (): Promise<number[] | undefined> => {
-      const ages = await mountpointAges(gateway.endpoints);
-      const fresh = ages.filter((m) => m.ageMs !== undefined && m.ageMs < FRESH_MS).map((m) => m.id);
-      return fresh.length === expected.length ? fresh : undefined;
-    };
-    expect(await eventually(flowing, 15_000)).toEqual(expected);
+    expected = cameras.map((c) => c.stream_id).sort((a, b) => a - b);
+    expect(await eventually(flowing(gateway.endpoints), 15_000)).toEqual(expected);
 
     const killed = gateway.status().containerId ?? '';
     const began = performance.now();
     await docker.getContainer(killed).kill();
     await eventually(() => Promise.resolve(events.find((e) => e.type === 'restarted')), 30_000);
     timings.kill_to_janus_back = Math.round(performance.now() - began);
-    expect(await eventually(flowing, 30_000)).toEqual(expected);
+    expect(await eventually(flowing(gateway.endpoints), 30_000)).toEqual(expected);
     timings.kill_to_mountpoints_flowing = Math.round(performance.now() - began);
 
     expect(events.map((e) => e.type)).toEqual(['exited', 'restarted']);
     expect(events[0]).toMatchObject({ type: 'exited', code: null, signal: 'SIGKILL' });
     expect(gateway.status().containerId).not.toBe(killed);
     await expect(docker.getContainer(killed).inspect()).rejects.toMatchObject({ statusCode: 404 });
+  });
+
+  it('switching to native and back at runtime: the container goes, the mountpoints follow each time', async () => {
+    const station = running?.station;
+    if (station === undefined) throw new Error('the previous test starts the station');
+    const switcher = new GatewaySwitcher({ target: station, gateway, logger });
+    const native = createNativeGateway({
+      dataDir,
+      origin: 'http://127.0.0.1:3000',
+      logger,
+      ports: await freePorts(['http', 'ws', 'adminHttp'] as const),
+      iceInterface: LAB_ICE_ADDRESS,
+      iceEnforceList: LAB_ICE_INTERFACE,
+      mediaRtpPortRange: { min: 35000, max: 35999 },
+      streamingRtpPortRange: { min: 36000, max: 36999 },
+    });
+    let began = performance.now();
+    await switcher.switchTo(native);
+    timings.switch_container_to_native = Math.round(performance.now() - began);
+    expect(await eventually(flowing(native.endpoints), 15_000)).toEqual(expected);
+    const left = await docker.listContainers({ all: true, filters: { label: [CONTAINER_LABEL] } });
+    expect(left).toEqual([]);
+
+    began = performance.now();
+    await switcher.switchTo(gateway);
+    timings.switch_native_to_container = Math.round(performance.now() - began);
+    expect(await eventually(flowing(gateway.endpoints), 15_000)).toEqual(expected);
+    expect(native.status().state).toBe('stopped');
   });
 
   it('stop() removes the container', async () => {

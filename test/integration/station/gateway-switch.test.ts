@@ -1,0 +1,97 @@
+// Switching Janus at runtime, on real parts: a station on the lab's Janus (as a remote one) moves to a bundled
+// native Janus and back through the GatewaySwitcher, without a restart. After each switch every mountpoint is
+// on the new Janus with video flowing, none is left on the old one, and viewers are sent to the new URL.
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { GatewayEndpoints } from '../../../main/gateway/gateway';
+import { createNativeGateway } from '../../../main/gateway/native-janus';
+import { createRemoteGateway } from '../../../main/gateway/remote-janus';
+import { GatewaySwitcher } from '../../../main/station/gateway-switcher';
+import { LAB_ICE_ADDRESS, LAB_ICE_INTERFACE } from '../../lab/netns';
+import { freePorts } from '../../lab/ports';
+import { useLab } from '../../lab/vitest';
+import { eventually, labCamera } from '../janus/connect';
+import { freshDataDir, labGateway, removeDataDir, startStation, type RunningStation } from './harness';
+import { mountpointAges } from './janus-view';
+
+const lab = useLab({ cameras: 3, auth: 'digest' });
+const logger = pino({ level: 'silent' });
+/** Video younger than this is flowing (25 fps: a frame every 40 ms). */
+const FRESH_MS = 500;
+
+describe('switching the station between a remote and a bundled Janus at runtime', () => {
+  let dataDir: string;
+  let running: RunningStation;
+  let switcher: GatewaySwitcher;
+  let expected: number[];
+
+  beforeAll(async () => {
+    dataDir = await freshDataDir();
+    const remote = createRemoteGateway({ ...labGateway(lab()), logger });
+    await remote.start();
+    running = await startStation(remote.endpoints, dataDir);
+    switcher = new GatewaySwitcher({ target: running.station, gateway: remote, logger });
+    for (const [index, id] of ['gate', 'yard', 'dock'].entries()) {
+      const camera = labCamera(lab(), index);
+      const body = {
+        camera_id: id,
+        name: id,
+        rtsp_url: camera.url,
+        username: camera.username,
+        password: camera.password,
+      };
+      expect((await running.call('/cameras', { method: 'POST', body })).status).toBe(201);
+    }
+    const cameras = (await (await running.call('/cameras')).json()) as { stream_id: number }[];
+    expected = cameras.map((c) => c.stream_id).sort((a, b) => a - b);
+  });
+
+  afterAll(async () => {
+    await running.stop({ removeMountpoints: true });
+    await switcher.current.stop();
+    await removeDataDir(dataDir);
+  });
+
+  /** The ids of the mountpoints on `endpoints` whose video is fresh, once all expected ones are. */
+  function flowingOn(endpoints: GatewayEndpoints): () => Promise<number[] | undefined> {
+    return async () => {
+      const ages = await mountpointAges(endpoints);
+      const fresh = ages.filter((m) => m.ageMs !== undefined && m.ageMs < FRESH_MS).map((m) => m.id);
+      return fresh.length === expected.length ? fresh : undefined;
+    };
+  }
+
+  it('remote → native → remote: every mountpoint moves, none stays behind, viewers follow', async () => {
+    const remote = switcher.current;
+    expect(await eventually(flowingOn(remote.endpoints), 15_000)).toEqual(expected);
+
+    const native = createNativeGateway({
+      dataDir,
+      origin: 'http://127.0.0.1:3000',
+      logger,
+      ports: await freePorts(['http', 'ws', 'adminHttp'] as const),
+      iceInterface: LAB_ICE_ADDRESS,
+      iceEnforceList: LAB_ICE_INTERFACE,
+      mediaRtpPortRange: { min: 35000, max: 35999 },
+      streamingRtpPortRange: { min: 36000, max: 36999 },
+    });
+    let began = performance.now();
+    await switcher.switchTo(native);
+    const toNativeMs = Math.round(performance.now() - began);
+    expect(switcher.current).toBe(native);
+    expect(await eventually(flowingOn(native.endpoints), 15_000)).toEqual(expected);
+    expect(await mountpointAges(remote.endpoints)).toEqual([]);
+    const stream = (await (await running.call(`/cameras/gate/stream`)).json()) as { janus_url: string };
+    expect(stream.janus_url).toBe(native.endpoints.urls.http);
+
+    began = performance.now();
+    await switcher.switchTo(remote);
+    const backMs = Math.round(performance.now() - began);
+    expect(await eventually(flowingOn(remote.endpoints), 15_000)).toEqual(expected);
+    expect(native.status().state).toBe('stopped');
+    const health = (await (await running.call('/health')).json()) as { janus_connectivity: unknown };
+    expect(health.janus_connectivity).toBeTruthy();
+    console.log(`gateway switch timings (ms): remote→native ${toNativeMs}, native→remote ${backMs}`);
+  });
+});
