@@ -44,6 +44,9 @@ export interface JanusPortArgs {
 /** The remote-Janus flags as given, keyed `--janus-…` (main/gateway/remote-config.ts checks them with the env). */
 export type RemoteJanusFlags = Record<string, string | undefined>;
 
+/** How Vigil runs a Janus of its own: a child process or a Docker container. */
+export type BundledJanusMode = 'native' | 'container';
+
 /** `vigil serve`'s settings. */
 export interface ServeArgs {
   host: string;
@@ -55,6 +58,8 @@ export interface ServeArgs {
   iceServers: string[];
   logLevel?: LogLevel | undefined;
   remoteJanus: RemoteJanusFlags;
+  /** How the bundled Janus runs when no remote one is given (`--janus-mode`). */
+  janusMode: BundledJanusMode;
   janus: JanusPortArgs;
   /** How many simulated cameras to start and add (`--demo N`). */
   demo?: number | undefined;
@@ -168,6 +173,10 @@ function serveArgs(p: ParsedOptions): ServeArgs {
   const publicUrl = stringValue(p, 'public-url');
   const logLevel = stringValue(p, 'log-level');
   const demo = stringValue(p, 'demo');
+  const janusMode = stringValue(p, 'janus-mode') ?? 'native';
+  if (janusMode !== 'native' && janusMode !== 'container') {
+    throw new UsageError(`--janus-mode must be native or container; got "${janusMode}"`, topic);
+  }
   return {
     host: host === undefined ? DEFAULT_HOST : parseHostName('--host', host, topic),
     port: port === undefined ? DEFAULT_PORT : parsePort('--port', port, topic),
@@ -180,6 +189,7 @@ function serveArgs(p: ParsedOptions): ServeArgs {
     remoteJanus: Object.fromEntries(
       Object.keys(REMOTE_JANUS_OPTIONS).map((name) => [`--${name}`, stringValue(p, name)]),
     ),
+    janusMode,
     janus: janusPortArgs(p, topic),
     demo: demo === undefined ? undefined : parseCount('--demo', demo, topic, MAX_DEMO_CAMERAS),
   };

@@ -122,6 +122,11 @@ export const SERVE_OPTIONS = {
     value: 'N',
     help: 'Start N simulated cameras (1-16) and add them as demo-1…demo-N (needs python3-gi and GStreamer)',
   },
+  'janus-mode': {
+    type: 'string',
+    value: 'MODE',
+    help: 'How Vigil runs its own Janus: native (a process, default) or container (Docker; env DOCKER_HOST)',
+  },
   ...REMOTE_JANUS_OPTIONS,
   ...janusPorts,
   help,

@@ -1,13 +1,16 @@
 // Which Janus `vigil serve` uses: a remote one when any Janus URL is given (flags, JANUS_* environment, secrets
-// file), else the bundled native Janus, whose allow_origin is the station's public origin.
+// file), else its own Janus — a native process or, with --janus-mode container, a Docker container — whose
+// allow_origin is the station's public origin.
 import type { Logger } from 'pino';
 
+import { createContainerGateway } from '../gateway/container-janus';
 import type { Gateway } from '../gateway/gateway';
 import { janusAllowOrigin } from '../gateway/janus-allow-origin';
 import { createNativeGateway } from '../gateway/native-janus';
 import { resolveGatewaySettings } from '../gateway/remote-config';
 import { createRemoteGateway } from '../gateway/remote-janus';
 import type { ServeArgs } from './args';
+import { UsageError } from './cli-error';
 
 /** A gateway plus a promise that settles if its supervisor gives up on Janus (never, for a remote one). */
 export type StationGateway = Gateway & { gaveUp: Promise<{ reason: string }> };
@@ -20,6 +23,30 @@ export function setupGateway(
   env: NodeJS.ProcessEnv = process.env,
 ): StationGateway {
   const settings = resolveGatewaySettings({ flags: args.remoteJanus, env });
+  if (settings.mode === 'remote' && args.janusMode === 'container') {
+    throw new UsageError(
+      '--janus-mode container runs a Janus of its own: leave out the remote Janus URLs (flags, JANUS_* ' +
+        'environment, secrets file), or leave out --janus-mode to use that remote Janus',
+      'serve',
+    );
+  }
+  const { janus } = args;
+  const bundled = {
+    dataDir,
+    origin: stationOrigin(args),
+    allowOrigin: bundledAllowOrigin(args, logger),
+    logger,
+    ports: {
+      ...(janus.httpPort === undefined ? {} : { http: janus.httpPort }),
+      ...(janus.wsPort === undefined ? {} : { ws: janus.wsPort }),
+      ...(janus.adminPort === undefined ? {} : { adminHttp: janus.adminPort }),
+      ...(janus.adminWsPort === undefined ? {} : { adminWs: janus.adminWsPort }),
+    },
+    iceInterface: janus.iceInterface,
+    iceEnforceList: janus.iceEnforceList,
+    ...(janus.rtpPorts === undefined ? {} : { mediaRtpPortRange: janus.rtpPorts }),
+    ...(janus.streamingPorts === undefined ? {} : { streamingRtpPortRange: janus.streamingPorts }),
+  };
   const gateway =
     settings.mode === 'remote'
       ? createRemoteGateway({
@@ -28,24 +55,9 @@ export function setupGateway(
           origin: settings.origin,
           logger,
         })
-      : createNativeGateway({
-          dataDir,
-          origin: stationOrigin(args),
-          allowOrigin: bundledAllowOrigin(args, logger),
-          logger,
-          ports: {
-            ...(args.janus.httpPort === undefined ? {} : { http: args.janus.httpPort }),
-            ...(args.janus.wsPort === undefined ? {} : { ws: args.janus.wsPort }),
-            ...(args.janus.adminPort === undefined ? {} : { adminHttp: args.janus.adminPort }),
-            ...(args.janus.adminWsPort === undefined ? {} : { adminWs: args.janus.adminWsPort }),
-          },
-          iceInterface: args.janus.iceInterface,
-          iceEnforceList: args.janus.iceEnforceList,
-          ...(args.janus.rtpPorts === undefined ? {} : { mediaRtpPortRange: args.janus.rtpPorts }),
-          ...(args.janus.streamingPorts === undefined
-            ? {}
-            : { streamingRtpPortRange: args.janus.streamingPorts }),
-        });
+      : args.janusMode === 'container'
+        ? createContainerGateway({ ...bundled, env })
+        : createNativeGateway(bundled);
   const gaveUp = new Promise<{ reason: string }>((resolve) => {
     gateway.onEvent((event) => {
       if (event.type === 'gave-up') resolve({ reason: event.reason });

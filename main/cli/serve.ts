@@ -57,7 +57,7 @@ export async function serve(args: ServeArgs, out: Output): Promise<number> {
       metrics,
       iceServers: args.iceServers.map((urls) => ({ urls })),
     });
-    teardown.add('station', () => station.stop({ removeMountpoints: gateway.mode === 'native' }));
+    teardown.add('station', () => station.stop({ removeMountpoints: gateway.mode !== 'remote' }));
     if (demo !== undefined) await addDemoCameras(station, demo.inputs, logger);
     const sessions = setupSessions(args);
     const api = await setupApi(args, { station, keys, logger, metrics, views, sessions });

@@ -68,6 +68,7 @@ describe('parseCommand: serve', () => {
         '--janus-streaming-admin-key': undefined,
         '--janus-origin': undefined,
       },
+      janusMode: 'native',
       janus: {
         httpPort: undefined,
         wsPort: undefined,
@@ -168,6 +169,10 @@ describe('parseCommand: serve', () => {
     });
   });
 
+  it('runs the bundled Janus in a container with --janus-mode container', () => {
+    expect(serveArgs(['--janus-mode', 'container']).janusMode).toBe('container');
+  });
+
   it.each([
     [['--bogus'], 'unknown option --bogus'],
     [['-x'], 'unknown option -x'],
@@ -189,6 +194,7 @@ describe('parseCommand: serve', () => {
     [['--demo', '0'], '--demo must be a whole number from 1 to 16, got "0"'],
     [['--demo', '17'], '--demo must be a whole number from 1 to 16'],
     [['--demo', 'two'], '--demo must be a whole number from 1 to 16'],
+    [['--janus-mode', 'remote'], '--janus-mode must be native or container; got "remote"'],
   ])('%j → usage error', (argv, message) => {
     const error = usageError(['serve', ...argv]);
     expect(error.message).toContain(message);
