@@ -18,11 +18,10 @@ import { connectDocker, resolveDockerHost, type DockerHost } from './docker-engi
 import { GatewayNotStartedError, JanusStartError } from './errors';
 import type { Gateway, GatewayEndpoints, GatewayEvent } from './gateway';
 import { janusUrls } from './janus-config';
-import { whenJanusReady } from './janus-process';
-import { waitForJanus, type JanusReadyTarget } from './janus-ready';
+import type { JanusReadyTarget } from './janus-ready';
 import { assertPortsFree } from './native-ports';
 import { DEFAULT_RESTART_POLICY, type RestartPolicy } from './restart-policy';
-import { Supervisor, type SupervisorState } from './supervisor';
+import { readyOrStopped, Supervisor, type SupervisorState } from './supervisor';
 
 /** Options of `createContainerGateway`; everything but `dataDir`, `origin` and `logger` has a default. */
 export interface ContainerGatewayOptions extends BundledJanusSettings {
@@ -79,6 +78,8 @@ class ContainerJanus implements ContainerGateway {
   #starting: Promise<void> | undefined;
   #stopping: Promise<void> | undefined;
   #stopRequested = false;
+  /** The state before a supervisor exists (or when start() failed before it ran Janus). */
+  #outside: 'idle' | 'starting' | 'stopped' = 'idle';
 
   constructor(options: ContainerGatewayOptions) {
     this.#options = options;
@@ -95,7 +96,7 @@ class ContainerJanus implements ContainerGateway {
 
   status(): ContainerGatewayStatus {
     return {
-      state: this.#supervisor?.state ?? 'idle',
+      state: this.#supervisor?.state ?? this.#outside,
       containerId: this.#supervisor?.run?.id,
       image: this.#image,
     };
@@ -107,7 +108,14 @@ class ContainerJanus implements ContainerGateway {
     this.#starting ??= (async () => {
       await this.#stopping;
       this.#stopRequested = false;
-      await this.#start();
+      this.#supervisor = undefined;
+      this.#outside = 'starting';
+      try {
+        await this.#start();
+      } catch (error) {
+        this.#outside = 'stopped';
+        throw error;
+      }
     })().finally(() => {
       this.#starting = undefined;
     });
@@ -117,7 +125,7 @@ class ContainerJanus implements ContainerGateway {
   stop(): Promise<void> {
     this.#stopRequested = true;
     const supervisor = this.#supervisor;
-    if (supervisor === undefined) return this.#stopping ?? Promise.resolve();
+    if (supervisor === undefined) return this.#starting?.catch(() => undefined) ?? Promise.resolve();
     this.#stopping ??= (async () => {
       await supervisor.stop();
       await this.#starting?.catch(() => undefined);
@@ -202,17 +210,7 @@ class ContainerJanus implements ContainerGateway {
         { logger: this.#janusLog, redact },
         opts.stopGraceMs ?? 5_000,
       );
-      try {
-        await whenJanusReady(run, (signal) => waitForJanus(target, signal));
-      } catch (error) {
-        const tail = run.tail();
-        const why = error instanceof Error ? error.message : String(error);
-        throw new JanusStartError(
-          `the Janus container ${run.id.slice(0, 12)} did not start: ${why}` +
-            (tail === '' ? '' : `; its last log lines:\n${tail}`),
-          { cause: error },
-        );
-      }
+      await readyOrStopped(run, `the Janus container ${run.id.slice(0, 12)}`, target);
       const readyMs = Math.round(performance.now() - began);
       this.#log.info(
         { container: run.id.slice(0, 12), image: image.tag, readyMs },

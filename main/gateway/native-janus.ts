@@ -6,16 +6,16 @@ import { join } from 'node:path';
 
 import type { Logger } from 'pino';
 
-import { runInBackground } from '../janus/background';
 import { GatewayNotStartedError, JanusStartError } from './errors';
 import type { Gateway, GatewayEndpoints, GatewayEvent } from './gateway';
 import { findJanusBinary, findJanusLibDir } from './janus-binary';
 import { bundledJanusConfig, type BundledJanusSettings } from './bundled-config';
 import { writeJanusConfigFolder } from './janus-config-folder';
-import { describeExit, JanusProcess, whenJanusReady, type ExitStatus } from './janus-process';
-import { waitForJanus, type JanusReadyTarget } from './janus-ready';
+import { JanusProcess, type ExitStatus } from './janus-process';
+import type { JanusReadyTarget } from './janus-ready';
 import { assertPortsFree } from './native-ports';
-import { DEFAULT_RESTART_POLICY, planRestart, type RestartPolicy } from './restart-policy';
+import { DEFAULT_RESTART_POLICY, type RestartPolicy } from './restart-policy';
+import { readyOrStopped, Supervisor, type SupervisedRun, type SupervisorState } from './supervisor';
 
 /** Options of `createNativeGateway`; everything but `dataDir`, `origin` and `logger` has a default. */
 export interface NativeGatewayOptions extends BundledJanusSettings {
@@ -36,11 +36,9 @@ export interface NativeGatewayOptions extends BundledJanusSettings {
   env?: NodeJS.ProcessEnv;
 }
 
-type State = 'idle' | 'starting' | 'running' | 'restarting' | 'gave-up' | 'stopped';
-
 /** Whether the native gateway's Janus is running, and its PID. */
 export interface NativeGatewayStatus {
-  state: State;
+  state: SupervisorState;
   pid: number | undefined;
 }
 
@@ -62,24 +60,19 @@ export function createNativeGateway(options: NativeGatewayOptions): NativeGatewa
 class NativeJanus implements NativeGateway {
   readonly mode = 'native';
   readonly #options: NativeGatewayOptions;
-  readonly #policy: RestartPolicy;
   readonly #log: Logger;
   readonly #janusLog: Logger;
   readonly #listeners = new Set<(event: GatewayEvent) => void>();
-  #state: State = 'idle';
   #endpoints: GatewayEndpoints | undefined;
-  #spawn: (() => JanusProcess) | undefined;
-  #target: JanusReadyTarget | undefined;
-  #child: JanusProcess | undefined;
-  #startedAt = 0;
-  #fastFailures = 0;
-  #restartTimer: NodeJS.Timeout | undefined;
+  #supervisor: Supervisor<NativeRun> | undefined;
   #starting: Promise<void> | undefined;
   #stopping: Promise<void> | undefined;
+  #stopRequested = false;
+  /** The state before a supervisor exists (or when start() failed before it ran Janus). */
+  #outside: 'idle' | 'starting' | 'stopped' = 'idle';
 
   constructor(options: NativeGatewayOptions) {
     this.#options = options;
-    this.#policy = { ...DEFAULT_RESTART_POLICY, ...options.restartPolicy };
     this.#log = options.logger.child({ name: 'gateway/native' });
     this.#janusLog = options.logger.child({ name: 'gateway/janus' });
   }
@@ -92,14 +85,27 @@ class NativeJanus implements NativeGateway {
   }
 
   status(): NativeGatewayStatus {
-    return { state: this.#state, pid: this.#child?.isRunning() === true ? this.#child.pid : undefined };
+    const child = this.#supervisor?.run?.child;
+    return {
+      state: this.#supervisor?.state ?? this.#outside,
+      pid: child?.isRunning() === true ? child.pid : undefined,
+    };
   }
 
   start(): Promise<void> {
-    if (this.#state === 'running' || this.#state === 'restarting') return Promise.resolve();
+    const state = this.#supervisor?.state;
+    if (state === 'running' || state === 'restarting') return Promise.resolve();
     this.#starting ??= (async () => {
       await this.#stopping;
-      await this.#start();
+      this.#stopRequested = false;
+      this.#supervisor = undefined;
+      this.#outside = 'starting';
+      try {
+        await this.#start();
+      } catch (error) {
+        this.#outside = 'stopped';
+        throw error;
+      }
     })().finally(() => {
       this.#starting = undefined;
     });
@@ -107,8 +113,15 @@ class NativeJanus implements NativeGateway {
   }
 
   stop(): Promise<void> {
-    if (this.#state === 'idle' || this.#state === 'stopped') return this.#stopping ?? Promise.resolve();
-    this.#stopping ??= this.#stop().finally(() => {
+    this.#stopRequested = true;
+    const supervisor = this.#supervisor;
+    if (supervisor === undefined) return this.#starting?.catch(() => undefined) ?? Promise.resolve();
+    this.#stopping ??= (async () => {
+      const child = supervisor.run?.child;
+      await supervisor.stop();
+      await this.#starting?.catch(() => undefined);
+      if (child !== undefined) this.#log.info({ pid: child.pid }, 'Janus stopped');
+    })().finally(() => {
       this.#stopping = undefined;
     });
     return this.#stopping;
@@ -122,21 +135,22 @@ class NativeJanus implements NativeGateway {
   }
 
   async #start(): Promise<void> {
-    this.#state = 'starting';
-    this.#fastFailures = 0;
-    try {
-      await this.#prepare();
-      if (!this.#still('starting')) throw new JanusStartError('the gateway was stopped while starting');
-      const child = await this.#launch();
-      if (!this.#still('starting')) throw new JanusStartError('the gateway was stopped while starting');
-      this.#run(child);
-    } catch (error) {
-      this.#state = 'stopped';
-      throw error;
-    }
+    const launch = await this.#prepare();
+    if (this.#stopRequested) throw new JanusStartError('the gateway was stopped while starting');
+    const supervisor = new Supervisor<NativeRun>({
+      launch,
+      policy: { ...DEFAULT_RESTART_POLICY, ...this.#options.restartPolicy },
+      logger: this.#log,
+      emit: (event) => {
+        this.#emit(event);
+      },
+    });
+    this.#supervisor = supervisor;
+    await supervisor.start();
   }
 
-  async #prepare(): Promise<void> {
+  /** Writes the config (fresh secrets) and returns how to launch Janus on it and wait until it answers. */
+  async #prepare(): Promise<() => Promise<NativeRun>> {
     const opts = this.#options;
     const lookup = { binary: opts.binary, libDir: opts.libDir, env: opts.env };
     const binary = findJanusBinary(lookup);
@@ -151,9 +165,7 @@ class NativeJanus implements NativeGateway {
     });
     const { secrets, urls } = folder;
     const redact = [secrets.apiSecret ?? '', secrets.adminSecret, secrets.streamingAdminKey];
-    this.#spawn = () =>
-      JanusProcess.spawn({ binary, folder, logger: this.#janusLog, redact, env: opts.env ?? process.env });
-    this.#target = {
+    const target: JanusReadyTarget = {
       httpUrl: urls.http,
       admin: { url: urls.adminHttp, secret: secrets.adminSecret },
       wsUrls: urls.adminWs === undefined ? [urls.ws] : [urls.ws, urls.adminWs],
@@ -166,103 +178,18 @@ class NativeJanus implements NativeGateway {
       origin: opts.origin,
       tokenAuth: true,
     };
-  }
-
-  /** Spawns Janus and waits until it answers; on failure the error carries its last log lines. */
-  async #launch(): Promise<JanusProcess> {
-    const spawnJanus = this.#spawn;
-    const target = this.#target;
-    if (spawnJanus === undefined || target === undefined) throw new Error('launch before prepare');
-    this.#child = undefined;
-    const child = spawnJanus();
-    this.#child = child;
-    const began = performance.now();
-    try {
-      await whenJanusReady(child, (signal) => waitForJanus(target, signal));
-    } catch (error) {
-      const tail = child.tail();
-      throw new JanusStartError(
-        `Janus (pid ${child.pid}) did not start: ${error instanceof Error ? error.message : String(error)}` +
-          (tail === '' ? '' : `; its last log lines:\n${tail}`),
-        { cause: error },
+    return async () => {
+      const env = opts.env ?? process.env;
+      const child = JanusProcess.spawn({ binary, folder, logger: this.#janusLog, redact, env });
+      const began = performance.now();
+      const run = await readyOrStopped(
+        new NativeRun(child, opts.stopGraceMs),
+        `Janus (pid ${child.pid})`,
+        target,
       );
-    }
-    this.#startedAt = performance.now();
-    this.#log.info({ pid: child.pid, readyMs: Math.round(this.#startedAt - began) }, 'Janus is ready');
-    return child;
-  }
-
-  /** Marks Janus running and supervises it: its exit (even one that already happened) leads to #failed. */
-  #run(child: JanusProcess): void {
-    this.#state = 'running';
-    runInBackground(
-      child.exited.then((status) => {
-        if (this.#child !== child || this.#state !== 'running') return;
-        this.#failed(status, performance.now() - this.#startedAt, child.tail());
-      }),
-      (error: unknown) => {
-        this.#log.error({ err: error }, 'Janus exit handling failed');
-      },
-    );
-  }
-
-  /** After Janus ended on its own (or a restart failed): schedule a restart or give up. */
-  #failed(status: ExitStatus | undefined, uptimeMs: number, tail: string): void {
-    const decision = planRestart(this.#fastFailures, uptimeMs, this.#policy);
-    this.#fastFailures = decision.fastFailures;
-    const how = status === undefined ? 'did not come back' : `exited (${describeExit(status)})`;
-    if (decision.action === 'give-up') {
-      this.#state = 'gave-up';
-      const reason = `${decision.reason}; last: ${how}${tail === '' ? '' : `; its last log lines:\n${tail}`}`;
-      this.#log.error({ fastFailures: decision.fastFailures }, reason);
-      this.#emit({ type: 'gave-up', reason });
-      return;
-    }
-    this.#state = 'restarting';
-    this.#log.warn({ restartInMs: decision.delayMs, uptimeMs: Math.round(uptimeMs) }, `Janus ${how}`);
-    if (status !== undefined) {
-      this.#emit({ type: 'exited', ...status, restartInMs: decision.delayMs });
-    }
-    this.#restartTimer = setTimeout(() => {
-      this.#restartTimer = undefined;
-      runInBackground(this.#restart(), (error: unknown) => {
-        this.#log.error({ err: error }, 'Janus restart failed unexpectedly');
-      });
-    }, decision.delayMs);
-  }
-
-  async #restart(): Promise<void> {
-    if (this.#state !== 'restarting') return;
-    try {
-      const child = await this.#launch();
-      if (!this.#still('restarting')) return;
-      this.#run(child);
-      this.#emit({ type: 'restarted', pid: child.pid });
-    } catch (error) {
-      if (!this.#still('restarting')) return;
-      this.#log.warn({ err: error }, 'Janus restart failed');
-      const child = this.#child;
-      const status = child === undefined ? undefined : await child.exited;
-      this.#failed(status, 0, child?.tail() ?? '');
-    }
-  }
-
-  async #stop(): Promise<void> {
-    const starting = this.#starting;
-    this.#state = 'stopped';
-    clearTimeout(this.#restartTimer);
-    this.#restartTimer = undefined;
-    const child = this.#child;
-    if (child !== undefined) {
-      const status = await child.stop(this.#options.stopGraceMs);
-      this.#log.info({ pid: child.pid, ...status }, 'Janus stopped');
-    }
-    await starting?.catch(() => undefined);
-  }
-
-  /** Re-reads the state after an await (a concurrent stop() may have changed it). */
-  #still(state: State): boolean {
-    return this.#state === state;
+      this.#log.info({ pid: child.pid, readyMs: Math.round(performance.now() - began) }, 'Janus is ready');
+      return run;
+    };
   }
 
   #emit(event: GatewayEvent): void {
@@ -273,5 +200,34 @@ class NativeJanus implements NativeGateway {
         this.#log.error({ err: error }, 'gateway event listener threw');
       }
     }
+  }
+}
+
+/** One Janus process as the supervisor sees it. */
+class NativeRun implements SupervisedRun {
+  readonly restartedEvent: { type: 'restarted'; pid: number };
+
+  constructor(
+    readonly child: JanusProcess,
+    readonly graceMs: number | undefined,
+  ) {
+    this.restartedEvent = { type: 'restarted', pid: child.pid };
+  }
+
+  get ended(): Promise<ExitStatus> {
+    return this.child.exited;
+  }
+
+  /** An alias of `ended`, for whenJanusReady. */
+  get exited(): Promise<ExitStatus> {
+    return this.child.exited;
+  }
+
+  tail(): string {
+    return this.child.tail();
+  }
+
+  async stop(): Promise<void> {
+    await this.child.stop(this.graceMs);
   }
 }

@@ -1,11 +1,13 @@
-// Keeps one run of Janus going (a container here; the native gateway has its own copy of this loop): when a
-// run ends on its own, emits `exited`, launches a new run after restart-policy.ts's delay and emits
-// `restarted`, or emits `gave-up` on a crash loop. Launch failures count as fast failures.
+// Keeps one run of Janus going (a native process or a container): when a run ends on its own, emits `exited`,
+// launches a new run after restart-policy.ts's delay and emits `restarted`, or emits `gave-up` on a crash
+// loop. Launch failures count as fast failures.
 import type { Logger } from 'pino';
 
 import { runInBackground } from '../janus/background';
+import { JanusStartError } from './errors';
 import type { GatewayEvent } from './gateway';
-import { describeExit, type ExitStatus } from './janus-process';
+import { describeExit, whenJanusReady, type ExitStatus, type StartedProcess } from './janus-process';
+import { waitForJanus, type JanusReadyTarget } from './janus-ready';
 import { planRestart, type RestartPolicy } from './restart-policy';
 
 /** One started Janus: how it ends, its last log lines, and how to stop it. */
@@ -18,6 +20,40 @@ export interface SupervisedRun {
   tail(): string;
   /** Stops the run; resolves once it is gone. */
   stop(): Promise<void>;
+}
+
+/** A Janus that started but did not answer: how it ended and its last log lines (for `exited`, `gave-up`). */
+export class JanusLaunchError extends JanusStartError {
+  constructor(
+    message: string,
+    /** How the run ended (undefined: unknown). */
+    readonly exit: ExitStatus | undefined,
+    /** Its last log lines (redacted). */
+    readonly tail: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** Resolves with `run` once Janus answers at `target`; else stops it and throws JanusLaunchError naming `what`. */
+export async function readyOrStopped<R extends SupervisedRun & StartedProcess>(
+  run: R,
+  what: string,
+  target: JanusReadyTarget,
+): Promise<R> {
+  try {
+    return await whenJanusReady(run, (signal) => waitForJanus(target, signal));
+  } catch (error) {
+    const tail = run.tail();
+    const why = error instanceof Error ? error.message : String(error);
+    throw new JanusLaunchError(
+      `${what} did not start: ${why}` + (tail === '' ? '' : `; its last log lines:\n${tail}`),
+      await run.ended,
+      tail,
+      { cause: error },
+    );
+  }
 }
 
 /** What the supervisor needs: how to launch a ready run, the policy, where to log and emit. */
@@ -134,7 +170,8 @@ export class Supervisor<R extends SupervisedRun> {
     } catch (error) {
       if (!this.#still('restarting')) return;
       this.#options.logger.warn({ err: error }, 'Janus restart failed');
-      this.#failed(undefined, 0, '');
+      const failure = error instanceof JanusLaunchError ? error : undefined;
+      this.#failed(failure?.exit, 0, failure?.tail ?? '');
     }
   }
 
