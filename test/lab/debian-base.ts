@@ -5,7 +5,7 @@
 // it. Cached under /var/cache/vigil-lab: a machine builds it once.
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -69,22 +69,23 @@ export async function ensureDebianBase(): Promise<DebianBase> {
   }
 }
 
-/** The Debian archive this machine's apt uses (its "Debian" index target), e.g. http://…/debian/. */
+/** The Debian archive this machine's apt uses for its own release (from its sources: no lists needed). */
 export async function aptMirror(): Promise<string> {
+  const codename = /^VERSION_CODENAME=(\S+)$/m.exec(await readFile('/etc/os-release', 'utf8'))?.[1];
   const { stdout } = await run('apt-get', [
     'indextargets',
     '--format',
-    '$(LABEL) $(REPO_URI)',
+    '$(RELEASE) $(COMPONENT) $(REPO_URI)',
     'Identifier: Packages',
   ]);
   const uri = stdout
     .split('\n')
     .map((line) => line.split(' '))
-    .find(([label]) => label === 'Debian')?.[1];
+    .find(([release, component]) => release === codename && component === 'main')?.[2];
   if (uri === undefined) {
     throw new Error(
-      'no Debian archive among apt\'s sources (apt-get indextargets): run "apt-get update", or set ' +
-        'VIGIL_LAB_DEBIAN_MIRROR to a Debian mirror URL',
+      `no Debian archive for ${codename ?? 'this release'} among apt's sources (apt-get indextargets): ` +
+        'set VIGIL_LAB_DEBIAN_MIRROR to a Debian mirror URL',
     );
   }
   return uri;
