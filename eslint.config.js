@@ -34,7 +34,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/app/**'],
+    // The shell and its unit tests (which run it against a stand-in for electron).
+    files: ['main/app/**', 'test/unit/app/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

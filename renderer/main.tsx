@@ -3,10 +3,10 @@ import { createRoot } from 'react-dom/client';
 
 import { App } from './App';
 import { createStreamPlayer } from './player';
-import { createHttpStationApi } from './station-api/http';
+import { stationApiForPage, type DesktopBridge } from './station-api/ipc';
 import './styles.css';
 
-const api = createHttpStationApi();
+const api = stationApiForPage(window as DesktopBridge);
 const createPlayer = () => createStreamPlayer({ streamInfo: (cameraId: string) => api.streamInfo(cameraId) });
 
 const root = document.getElementById('root');
