@@ -67,6 +67,8 @@ export interface DesktopApi {
   settings(): Promise<DesktopSettings>;
   /** Changes desktop settings; resolves to the new settings. */
   updateSettings(patch: DesktopSettingsPatch): Promise<DesktopSettings>;
-  /** Leaves kiosk mode when the PIN is right; rejects (`VIGIL_ERR_FORBIDDEN`) when it is wrong. */
+  /** Leaves kiosk mode when the PIN is right; rejects (`VIGIL_ERR_FORBIDDEN`, with when to retry) when not. */
   unlockKiosk(pin: string): Promise<void>;
+  /** Calls `listener` when the operator pressed the kiosk unlock chord; returns the unsubscribe function. */
+  onKioskUnlockPrompt(listener: () => void): () => void;
 }

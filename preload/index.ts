@@ -6,7 +6,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 
 import type { DesktopApi } from '../common/desktop';
 import type { IpcInvokeChannel } from '../common/ipc';
-import { IPC_STATION_EVENT, type IpcResult } from '../common/ipc-channels';
+import { IPC_KIOSK_UNLOCK_PROMPT, IPC_STATION_EVENT, type IpcResult } from '../common/ipc-channels';
 import type { StationEvent } from '../common/events';
 import type { StationApi } from '../common/station-api';
 
@@ -45,6 +45,15 @@ const desktop = {
   settings: () => call('desktop:settings'),
   updateSettings: (patch) => call('desktop:update-settings', patch),
   unlockKiosk: (pin) => call('desktop:unlock-kiosk', pin),
+  onKioskUnlockPrompt: (listener) => {
+    const relay = (): void => {
+      listener();
+    };
+    ipcRenderer.on(IPC_KIOSK_UNLOCK_PROMPT, relay);
+    return () => {
+      ipcRenderer.removeListener(IPC_KIOSK_UNLOCK_PROMPT, relay);
+    };
+  },
 } satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld('vigil', station);
