@@ -1,8 +1,9 @@
-import type { Notification, NotificationConstructorOptions } from 'electron';
+import type { Event, Notification, NotificationConstructorOptions } from 'electron';
 
 import type { CameraState } from '../../common/camera';
 import type { StationEvent } from '../../common/events';
 import { isDown, type CameraHealthSource } from './camera-counts';
+import type { On } from './electron-events';
 
 /** A camera to announce as down: its name, state, and the station's reason. */
 export interface DownCamera {
@@ -38,10 +39,13 @@ export function cameraNotice(
   return undefined;
 }
 
+/** The part of a `Notification` used: show it, hear its click. */
+export type ShownNotification = Pick<Notification, 'show'> & On<'click', (event: Event) => void>;
+
 /** What `setupCameraNotifications` needs; `notify` is `(options) => new Notification(options)`. */
 export interface CameraNotificationsDeps {
   cameras: CameraHealthSource;
-  notify: (options: NotificationConstructorOptions) => Pick<Notification, 'show' | 'on'>;
+  notify: (options: NotificationConstructorOptions) => ShownNotification;
   /** `Notification.isSupported`; when false nothing is shown. */
   isSupported: () => boolean;
   /** What a click on a notification does (e.g. show the walls). */
@@ -66,7 +70,7 @@ export function setupCameraNotifications(deps: CameraNotificationsDeps): () => v
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastShownAt = Number.NEGATIVE_INFINITY;
   // Electron drops the click handler of a notification that was garbage-collected: keep the latest one.
-  let latest: Pick<Notification, 'show' | 'on'> | undefined;
+  let latest: ShownNotification | undefined;
 
   const forget = (cameraId: string): void => {
     announced.delete(cameraId);

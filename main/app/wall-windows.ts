@@ -1,8 +1,9 @@
-import type { BrowserWindow, Display, Rectangle, Screen } from 'electron';
+import type { BrowserWindow, Display, Event, Rectangle, Screen } from 'electron';
 import type { Logger } from 'pino';
 
 import type { WallChoice } from './application-menu';
 import { identify, matchWalls, wallKey } from './display-identity';
+import type { Off, On } from './electron-events';
 import { clampToArea, isOnDisplay, placeOnDisplay, relativeTo } from './wall-bounds';
 import { readWallState, type SavedWall, type WallWindowStore } from './wall-state';
 
@@ -18,12 +19,28 @@ export interface WallWindowRequest {
 /** The part of a `BrowserWindow` the wall manager uses. */
 export type WallWindow = Pick<
   BrowserWindow,
-  'on' | 'getNormalBounds' | 'setBounds' | 'destroy' | 'isDestroyed' | 'show' | 'focus'
->;
+  'getNormalBounds' | 'setBounds' | 'destroy' | 'isDestroyed' | 'show' | 'focus'
+> &
+  On<'move', () => void> &
+  On<'resize', () => void> &
+  On<'close', (event: Event) => void> &
+  On<'closed', () => void>;
+
+type DisplayListener = (event: Event, display: Display) => void;
+type MetricsListener = (event: Event, display: Display, changedMetrics: string[]) => void;
+
+/** The part of `screen` the wall manager uses: its displays and their add/remove/change events. */
+export type WallScreen = Pick<Screen, 'getAllDisplays' | 'getPrimaryDisplay'> &
+  On<'display-added', DisplayListener> &
+  Off<'display-added', DisplayListener> &
+  On<'display-removed', DisplayListener> &
+  Off<'display-removed', DisplayListener> &
+  On<'display-metrics-changed', MetricsListener> &
+  Off<'display-metrics-changed', MetricsListener>;
 
 /** What `createWallWindows` needs. */
 export interface WallWindowsDeps {
-  screen: Pick<Screen, 'getAllDisplays' | 'getPrimaryDisplay' | 'on' | 'off'>;
+  screen: WallScreen;
   store: WallWindowStore;
   createWindow: (request: WallWindowRequest) => WallWindow;
   /** Whether windows open in kiosk (full screen, no escape). */

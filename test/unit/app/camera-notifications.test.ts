@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 
 import { cameraNotice, setupCameraNotifications } from '../../../main/app/camera-notifications';
 import { FakeCameras } from './fake-cameras';
@@ -31,7 +31,7 @@ describe('setupCameraNotifications', () => {
   const ids = Array.from({ length: 16 }, (_, i) => `cam${i + 1}`);
   let cameras: FakeCameras;
   let shown: FakeNotification[];
-  let onClick: ReturnType<typeof vi.fn>;
+  let onClick: Mock<() => void>;
   let stop: () => void;
 
   beforeEach(() => {

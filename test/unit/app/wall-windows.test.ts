@@ -17,7 +17,7 @@ const side = fakeDisplay({
 });
 
 class MemoryStore {
-  constructor(public value: unknown = undefined) {}
+  constructor(public value?: unknown) {}
   get = (): unknown => this.value;
   set = (state: WallWindowState): void => {
     this.value = JSON.parse(JSON.stringify(state)) as unknown;

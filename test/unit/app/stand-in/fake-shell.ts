@@ -1,7 +1,5 @@
 import type {
   Event,
-  LoginItemSettings,
-  LoginItemSettingsOptions,
   Menu,
   MenuItemConstructorOptions,
   NativeImage,
@@ -157,17 +155,6 @@ export class FakeApp extends EventEmitter {
   /** Records the settings. */
   setLoginItemSettings(settings: Settings): void {
     this.loginItemSettings = { ...settings };
-  }
-
-  /** Answers from the last settings (Electron's answer has more fields; tests read `openAtLogin`). */
-  getLoginItemSettings(_options?: LoginItemSettingsOptions): LoginItemSettings {
-    return {
-      openAtLogin: this.loginItemSettings.openAtLogin ?? false,
-      wasOpenedAtLogin: false,
-      status: 'not-registered',
-      executableWillLaunchAtLogin: this.loginItemSettings.openAtLogin ?? false,
-      launchItems: [],
-    };
   }
 
   /** Counts quits. */
