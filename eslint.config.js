@@ -39,6 +39,12 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // main/app's unit tests import the code under test and Electron's types; the electron module itself never
+    // loads here (its binary cannot be downloaded): tests use the stand-in in test/unit/app/stand-in/.
+    files: ['test/unit/app/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ ...electron, allowTypeImports: true }] }] },
+  },
+  {
     // The preload's runtime is electron's sandboxed preload: it may use electron and common/ only.
     files: ['preload/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [mainCode, appCode, nodeBuiltins] }] },
