@@ -1,6 +1,11 @@
 // The DesktopApi over IPC: settings as the settings page shows them, changes applied at once (kiosk PIN
 // hashed, start at login written, Janus switched), and the kiosk's PIN check.
-import type { DesktopSettings, DesktopSettingsPatch, JanusMode, SecretStorageStatus } from '../../common/desktop';
+import type {
+  DesktopSettings,
+  DesktopSettingsPatch,
+  JanusMode,
+  SecretStorageStatus,
+} from '../../common/desktop';
 import { ErrorCode, VigilError } from '../../common/errors';
 import type { DesktopSettingsStore } from './desktop-settings';
 import type { IpcRegistry } from './ipc/handle';
@@ -20,11 +25,17 @@ export interface DesktopChannelDeps {
 }
 
 /** The settings page's view of the stored settings. */
-export function desktopSettingsView(deps: Pick<DesktopChannelDeps, 'settings' | 'secretStorage' | 'apiUrl'>): DesktopSettings {
+export function desktopSettingsView(
+  deps: Pick<DesktopChannelDeps, 'settings' | 'secretStorage' | 'apiUrl'>,
+): DesktopSettings {
   const stored = deps.settings.get();
   return {
     janus_mode: stored.janus_mode,
-    kiosk: { enabled: stored.kiosk_enabled, displays: [...stored.kiosk_displays], pin_set: stored.kiosk_pin_hash !== null },
+    kiosk: {
+      enabled: stored.kiosk_enabled,
+      displays: [...stored.kiosk_displays],
+      pin_set: stored.kiosk_pin_hash !== null,
+    },
     start_at_login: stored.start_at_login,
     secret_storage: deps.secretStorage,
     api_url: deps.apiUrl,
@@ -32,7 +43,10 @@ export function desktopSettingsView(deps: Pick<DesktopChannelDeps, 'settings' | 
 }
 
 /** Applies a settings change: Janus first (it may fail), then the stored fields, then start at login. */
-export async function applyDesktopSettings(deps: DesktopChannelDeps, patch: DesktopSettingsPatch): Promise<DesktopSettings> {
+export async function applyDesktopSettings(
+  deps: DesktopChannelDeps,
+  patch: DesktopSettingsPatch,
+): Promise<DesktopSettings> {
   const before = deps.settings.get();
   if (patch.janus_mode !== undefined && patch.janus_mode !== before.janus_mode) {
     await deps.switchJanus(patch.janus_mode);

@@ -21,7 +21,12 @@ export function createDesktopGateway(mode: JanusMode, options: DesktopGatewayOpt
   const env = options.env ?? process.env;
   switch (mode) {
     case 'native':
-      return createNativeGateway({ dataDir: options.dataDir, origin: APP_ORIGIN, logger: options.logger, env });
+      return createNativeGateway({
+        dataDir: options.dataDir,
+        origin: APP_ORIGIN,
+        logger: options.logger,
+        env,
+      });
     case 'remote': {
       const settings = resolveGatewaySettings({ flags: {}, env });
       if (settings.mode !== 'remote') {

@@ -15,6 +15,7 @@ import {
   type StoreBackendFactory,
 } from '../cameras/camera-store';
 import { schemaProblem } from '../cameras/stored-camera';
+import { PinHash } from './pin-hash';
 
 /** The settings file inside the data folder. */
 export const DESKTOP_SETTINGS_FILE = 'desktop.json';
@@ -27,8 +28,8 @@ export const StoredDesktopSettings = Type.Object(
     janus_mode: JanusMode,
     kiosk_enabled: Type.Boolean(),
     kiosk_displays: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 16 }),
-    /** `scrypt$<salt>$<hash>` (base64url), or null when no PIN was set. */
-    kiosk_pin_hash: Type.Union([Type.String({ minLength: 1, maxLength: 256 }), Type.Null()]),
+    /** The kiosk PIN's salted scrypt hash, or null when no PIN was set. */
+    kiosk_pin_hash: Type.Union([PinHash, Type.Null()]),
     start_at_login: Type.Boolean(),
     api_port: Type.Integer({ minimum: 1024, maximum: 65535 }),
   },

@@ -43,7 +43,7 @@ import { setupTray } from './tray';
 import { createWallWindows, type WallWindow, type WallWindowRequest, type WallWindows } from './wall-windows';
 import { createWatchdog, type Watchdog } from './watchdog';
 import { ExternalLinks, guardSession, guardWebContents } from './window-guards';
-import { wallWindowOptions } from './window-options';
+import { openWallWindow } from './window-options';
 
 const PRELOAD = join(import.meta.dirname, '../preload/index.cjs');
 
@@ -73,9 +73,13 @@ export async function bootstrap(): Promise<void> {
   );
   const links = setupGuards(core.apiUrl);
   handleAppProtocol(protocol, DEFAULT_WALL_FILES.dir, () => wallCsp(core.station.gatewayUrls()));
-  const kiosk = setupKiosk(settings, logger);
+  // The tray, menu and display-sleep guard follow the kiosk and the walls; they exist once both do.
+  const desk = { changed: (): void => undefined };
+  const kiosk = setupKiosk(settings, logger, () => {
+    desk.changed();
+  });
   const watchdog = setupWatchdog(logger);
-  const walls = setupWalls({ settings, kiosk, watchdog, logger });
+  const walls = setupWalls({ settings, kiosk, watchdog, logger, onChange: () => desk.changed() });
   const ipc = createIpcRegistry({ ipcMain, appOrigin: APP_ORIGIN, logger });
   teardown.add('IPC', () => Promise.resolve(ipc.dispose()));
   registerStationChannels(ipc, core.station, core.views);
@@ -89,7 +93,7 @@ export async function bootstrap(): Promise<void> {
   });
   const stopEvents = forwardStationEvents(core.station, appPages);
   teardown.add('station events', () => Promise.resolve(stopEvents()));
-  setupDesk({ core, walls, kiosk, links });
+  desk.changed = setupDesk({ core, walls, kiosk, links });
   app.on('second-instance', () => {
     walls.showAll();
   });
@@ -116,17 +120,23 @@ function setupGuards(apiUrl: string): ExternalLinks {
 }
 
 /** Kiosk from `--kiosk` or the setting; the unlock chord asks the page for the PIN. */
-function setupKiosk(settings: DesktopSettingsStore, logger: Logger): Kiosk {
+function setupKiosk(settings: DesktopSettingsStore, logger: Logger, onChange: () => void): Kiosk {
   return createKiosk({
+    onChange,
     wanted: hasKioskFlag(process.argv) || settings.get().kiosk_enabled,
     pinHash: () => settings.get().kiosk_pin_hash ?? undefined,
     powerMonitor,
     log: logger.child({ name: 'app/kiosk' }),
     onUnlockRequested: (window) => {
       const page = (window as unknown as BrowserWindow).webContents;
-      page.send(IPC_KIOSK_UNLOCK_PROMPT);
+      askForPin(page);
     },
   });
+}
+
+/** Shows the kiosk PIN prompt in a page. */
+function askForPin(page: Pick<WebContents, 'send' | 'isDestroyed'> | undefined): void {
+  if (page !== undefined && !page.isDestroyed()) page.send(IPC_KIOSK_UNLOCK_PROMPT);
 }
 
 /** Reloads a crashed or hung wall; after too many, shows the page's own failure message and logs it loudly. */
@@ -135,21 +145,33 @@ function setupWatchdog(logger: Logger): Watchdog {
     log: logger.child({ name: 'app/watchdog' }),
     showFailure: (window, failure) => {
       logger.error(failure, 'a wall keeps failing: the watchdog stopped reloading it');
-      (window as unknown as BrowserWindow).webContents.loadURL(`${APP_START_URL}?failed=1`).catch(() => undefined);
+      const page = `<!doctype html><meta charset="utf-8"><title>Vigil</title><body style="background:#0b0e13;color:#e6e6e6;font:16px sans-serif;padding:2em"><h1>This wall keeps failing</h1><p>Vigil reloaded it ${failure.reloads} times (${failure.reason}). The station keeps running; details are in the log. Use "Show walls" in the tray to try again.</p>`;
+      (window as unknown as BrowserWindow)
+        .loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(page)}`)
+        .catch(() => undefined);
     },
   });
 }
 
 /** One hardened wall window per opted-in display, each guarded by the kiosk and watched by the watchdog. */
-function setupWalls(deps: { settings: DesktopSettingsStore; kiosk: Kiosk; watchdog: Watchdog; logger: Logger }): WallWindows {
+function setupWalls(deps: {
+  settings: DesktopSettingsStore;
+  kiosk: Kiosk;
+  watchdog: Watchdog;
+  logger: Logger;
+  onChange: () => void;
+}): WallWindows {
   const createWindow = (request: WallWindowRequest): WallWindow => {
-    const window = new BrowserWindow(wallWindowOptions(request, PRELOAD));
+    const window = openWallWindow(BrowserWindow, request, PRELOAD);
     deps.kiosk.guard(window);
     deps.watchdog.watch(window, `wall ${request.displayId}`);
     window.once('ready-to-show', () => {
       window.show();
     });
-    const query = new URLSearchParams({ wall: request.displayId, ...(request.viewId ? { view: request.viewId } : {}) });
+    const query = new URLSearchParams({
+      wall: request.displayId,
+      ...(request.viewId ? { view: request.viewId } : {}),
+    });
     window.loadURL(`${APP_START_URL}?${query.toString()}`).catch((error: unknown) => {
       deps.logger.error({ err: error }, 'a wall window failed to load');
     });
@@ -161,6 +183,7 @@ function setupWalls(deps: { settings: DesktopSettingsStore; kiosk: Kiosk; watchd
     createWindow,
     kiosk: () => deps.kiosk.active(),
     log: deps.logger.child({ name: 'app/walls' }),
+    onChange: deps.onChange,
   });
 }
 
@@ -174,36 +197,41 @@ function setupStartAtLogin(): (enabled: boolean, kiosk: boolean) => Promise<void
   });
 }
 
-/** Tray, menu, notifications and display sleep: the desk around the walls. */
-function setupDesk(deps: { core: StationCore; walls: WallWindows; kiosk: Kiosk; links: ExternalLinks }): void {
+/** Tray, menu, notifications and display sleep: the desk around the walls; returns what redraws them. */
+function setupDesk(deps: {
+  core: StationCore;
+  walls: WallWindows;
+  kiosk: Kiosk;
+  links: ExternalLinks;
+}): () => void {
   const { core, walls, kiosk } = deps;
   const sleep = createDisplaySleepGuard({ powerSaveBlocker });
+  // Entering needs no PIN (it refuses without one set); leaving asks for it in the focused wall.
   const toggleKiosk = (): void => {
-    if (!kiosk.enter()) return;
+    if (kiosk.active()) askForPin(BrowserWindow.getFocusedWindow()?.webContents ?? appPages()[0]);
+    else kiosk.enter();
   };
-  const menu = () =>
-    setupApplicationMenu({
-      Menu,
-      options: { platform: process.platform, devTools: !app.isPackaged, docsUrl: `${core.apiUrl}/docs` },
-      actions: {
-        showWalls: () => {
-          walls.showAll();
-        },
-        wallChoices: () => walls.choices(),
-        toggleWall: (displayId) => {
-          const enabled = walls.choices().find((choice) => choice.displayId === displayId)?.enabled;
-          if (enabled === true) walls.disable(displayId);
-          else walls.enable(displayId);
-        },
-        isKiosk: () => kiosk.active(),
-        toggleKiosk,
-        openExternal: (url) => {
-          if (deps.links.has(url)) shell.openExternal(url).catch(() => undefined);
-        },
+  const refreshMenu = setupApplicationMenu({
+    Menu,
+    options: { platform: process.platform, devTools: !app.isPackaged, docsUrl: `${core.apiUrl}/docs` },
+    actions: {
+      showWalls: () => {
+        walls.showAll();
       },
-    });
-  menu();
-  setupTray({
+      wallChoices: () => walls.choices(),
+      toggleWall: (displayId) => {
+        const enabled = walls.choices().find((choice) => choice.displayId === displayId)?.enabled;
+        if (enabled === true) walls.disable(displayId);
+        else walls.enable(displayId);
+      },
+      isKiosk: () => kiosk.active(),
+      toggleKiosk,
+      openExternal: (url) => {
+        if (deps.links.has(url)) shell.openExternal(url).catch(() => undefined);
+      },
+    },
+  });
+  const tray = setupTray({
     tray: new Tray(join(import.meta.dirname, '../../resources/icons/32x32.png')),
     buildMenu: (template) => Menu.buildFromTemplate(template),
     cameras: core.station,
@@ -226,7 +254,13 @@ function setupDesk(deps: { core: StationCore; walls: WallWindows; kiosk: Kiosk; 
       walls.showAll();
     },
   });
-  sleep.set(true);
+  const changed = (): void => {
+    refreshMenu();
+    tray.refresh();
+    sleep.set(kiosk.active() || walls.openCount() > 0);
+  };
+  changed();
+  return changed;
 }
 
 /** Quitting stops everything in reverse order first; a second quit while stopping is ignored. */

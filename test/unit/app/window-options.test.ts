@@ -1,10 +1,23 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 
-import { hardenedWebPreferences, wallWindowOptions } from '../../../main/app/window-options';
+import { openWallWindow } from '../../../main/app/window-options';
 
-describe('window options', () => {
-  it('isolates and sandboxes every page, with the preload as its only bridge', () => {
-    expect(hardenedWebPreferences('/app/out/preload/index.cjs')).toMatchObject({
+/** Records the options a window was constructed with. */
+class RecordingWindow {
+  constructor(readonly options: BrowserWindowConstructorOptions) {}
+}
+
+describe('openWallWindow', () => {
+  const bounds = { x: 1920, y: 0, width: 1920, height: 1080 };
+
+  it('isolates and sandboxes the page, with the preload as its only bridge', () => {
+    const { options } = openWallWindow(
+      RecordingWindow,
+      { bounds, kiosk: false },
+      '/app/out/preload/index.cjs',
+    );
+    expect(options.webPreferences).toEqual({
       preload: '/app/out/preload/index.cjs',
       contextIsolation: true,
       sandbox: true,
@@ -13,21 +26,27 @@ describe('window options', () => {
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
-      webviewTag: false,
       experimentalFeatures: false,
+      webviewTag: false,
       navigateOnDragDrop: false,
+      spellcheck: false,
       autoplayPolicy: 'no-user-gesture-required',
+      disableBlinkFeatures: 'Auxclick',
+      backgroundThrottling: false,
     });
   });
 
   it('places a wall on its bounds, hidden until painted; a kiosk wall is full screen', () => {
-    const bounds = { x: 1920, y: 0, width: 1920, height: 1080 };
-    const normal = wallWindowOptions({ bounds, kiosk: false }, '/p.cjs');
-    expect(normal).toMatchObject({ ...bounds, show: false, kiosk: false, fullscreen: false });
-    expect(wallWindowOptions({ bounds, kiosk: true }, '/p.cjs')).toMatchObject({
+    expect(openWallWindow(RecordingWindow, { bounds, kiosk: false }, '/p.cjs').options).toMatchObject({
+      ...bounds,
+      show: false,
+      kiosk: false,
+      fullscreen: false,
+    });
+    expect(openWallWindow(RecordingWindow, { bounds, kiosk: true }, '/p.cjs').options).toMatchObject({
       kiosk: true,
       fullscreen: true,
+      autoHideMenuBar: true,
     });
-    expect(normal.webPreferences).toEqual(hardenedWebPreferences('/p.cjs'));
   });
 });
