@@ -14,13 +14,17 @@ export function identify(display: Pick<Display, 'id' | 'label' | 'bounds' | 'sca
   };
 }
 
-/** The least score that counts as "the same monitor": e.g. same label and resolution, or same id. */
-export const SAME_MONITOR_SCORE = 2;
+/**
+ * The least likeness that counts as "the same monitor": the same id, or (if the id changed) the same label,
+ * resolution and place. Less is refused on purpose: twin monitors share label and resolution, and a wall must not
+ * jump onto the twin when its own monitor is unplugged.
+ */
+export const SAME_MONITOR_SCORE = 4;
 
 /**
  * How alike a saved monitor and a connected one are: same id 4, same non-empty label 2, same resolution 1, same
- * origin 1. Ids survive replugs on most systems; label and resolution find a monitor whose id changed; resolution
- * and origin find a like-for-like replacement in the same place on the desk.
+ * origin 1. Electron's display ids are derived from the monitor (EDID) and port on Windows and Linux and are stable
+ * on macOS, so the id carries most of the weight.
  */
 export function likeness(saved: DisplayIdentity, present: DisplayIdentity): number {
   let score = 0;

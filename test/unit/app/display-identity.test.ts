@@ -49,13 +49,17 @@ describe('matchWalls', () => {
     expect(matched.get('b')?.id).toBe(2);
   });
 
-  it('finds a monitor whose id changed by label, resolution and position', () => {
+  it('finds a monitor whose id changed by label, resolution and place', () => {
     const matched = matchWalls(
       [saved('a', { id: 77 }), saved('b', { ...identify(right), id: 78 })],
       [left, right],
     );
     expect(matched.get('a')?.id).toBe(1);
     expect(matched.get('b')?.id).toBe(2);
+  });
+
+  it('does not put a wall on the twin of its unplugged monitor', () => {
+    expect(matchWalls([saved('b', identify(right))], [left]).size).toBe(0);
   });
 
   it('leaves a wall whose monitor is absent unmatched', () => {

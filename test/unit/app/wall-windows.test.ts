@@ -140,9 +140,9 @@ describe('createWallWindows', () => {
     expect(store.walls()[0]).toMatchObject({ viewId: 'gates', bounds: { x: 100, y: 100 } });
     expect(wallWindows.choices().map((c) => c.displayId)).toEqual([1]);
 
-    // Back on another port: a new id, placed to the left of the main monitor this time.
+    // Back, arranged to the left of the main monitor this time.
     screen.plug(
-      fakeDisplay({ id: 7, label: 'DELL U2415', bounds: { x: -1920, y: 0, width: 1920, height: 1200 } }),
+      fakeDisplay({ id: 2, label: 'DELL U2415', bounds: { x: -1920, y: 0, width: 1920, height: 1200 } }),
     );
     expect(wallWindows.openCount()).toBe(1);
     expect(requests.at(-1)).toEqual({
@@ -151,7 +151,19 @@ describe('createWallWindows', () => {
       bounds: { x: -1820, y: 100, width: 800, height: 600 },
       kiosk: false,
     });
-    expect(wallWindows.choices().find((c) => c.displayId === 7)?.enabled).toBe(true);
+    expect(wallWindows.choices().find((c) => c.displayId === 2)?.enabled).toBe(true);
+  });
+
+  it('does not move the wall of an unplugged monitor onto its twin', () => {
+    screen.plug(
+      fakeDisplay({ id: 3, label: 'DELL U2415', bounds: { x: 3840, y: 0, width: 1920, height: 1200 } }),
+    );
+    const wallWindows = start();
+    wallWindows.enable(2);
+    screen.unplug(2);
+    expect(wallWindows.openCount()).toBe(0);
+    expect(wallWindows.choices()).toContainEqual({ displayId: 3, label: 'DELL U2415', enabled: false });
+    expect(store.walls()[0]?.display.id).toBe(2);
   });
 
   it('does not open a wall for an absent monitor, and keeps it for when it returns', () => {
