@@ -69,6 +69,8 @@ export interface DesktopApi {
   updateSettings(patch: DesktopSettingsPatch): Promise<DesktopSettings>;
   /** Leaves kiosk mode when the PIN is right; rejects (`VIGIL_ERR_FORBIDDEN`, with when to retry) when not. */
   unlockKiosk(pin: string): Promise<void>;
+  /** Tells the app which saved view this wall window shows, so it comes back with it after a restart or replug. */
+  showingView(viewId: string): Promise<void>;
   /** Calls `listener` when the operator pressed the kiosk unlock chord; returns the unsubscribe function. */
   onKioskUnlockPrompt(listener: () => void): () => void;
 }

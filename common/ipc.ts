@@ -25,6 +25,7 @@ export const IPC_INVOKE = {
   'desktop:settings': [],
   'desktop:update-settings': [DesktopSettingsPatch],
   'desktop:unlock-kiosk': [KioskPin],
+  'desktop:wall-view': [ViewId],
 } as const satisfies Record<string, readonly TSchema[]>;
 
 /** A channel the renderer may invoke. */

@@ -45,6 +45,7 @@ const desktop = {
   settings: () => call('desktop:settings'),
   updateSettings: (patch) => call('desktop:update-settings', patch),
   unlockKiosk: (pin) => call('desktop:unlock-kiosk', pin),
+  showingView: (viewId) => call('desktop:wall-view', viewId),
   onKioskUnlockPrompt: (listener) => {
     const relay = (): void => {
       listener();

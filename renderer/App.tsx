@@ -1,4 +1,4 @@
-import { useCallback, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useState } from 'react';
 
 import type { CameraView } from '../common/camera';
 import type { DesktopApi } from '../common/desktop';
@@ -51,6 +51,11 @@ export function App({ api, createPlayer, desktop }: AppProps) {
   }, []);
   const views = useViews(api, loadView);
   useTour(state.tour, state.tourMode, dispatch);
+  const shownViewId = views.current?.view_id;
+  useEffect(() => {
+    if (desktop === undefined || shownViewId === undefined) return;
+    runInBackground(desktop.showingView(shownViewId), () => undefined);
+  }, [desktop, shownViewId]);
 
   useStationEvents(api, (event: StationEvent) => {
     cameras.onStationEvent(event);

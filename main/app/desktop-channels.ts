@@ -1,5 +1,7 @@
 // The DesktopApi over IPC: settings as the settings page shows them, changes applied at once (kiosk PIN
 // hashed, start at login written, Janus switched), and the kiosk's PIN check.
+import type { WebContents } from 'electron';
+
 import type {
   DesktopSettings,
   DesktopSettingsPatch,
@@ -22,6 +24,8 @@ export interface DesktopChannelDeps {
   setStartAtLogin: (enabled: boolean, kiosk: boolean) => Promise<void>;
   /** Moves the station onto a Janus of another mode; rejects (settings unchanged) when it cannot start. */
   switchJanus: (mode: JanusMode) => Promise<void>;
+  /** Remembers the view the wall window of `page` shows. */
+  rememberView: (page: WebContents, viewId: string) => void;
 }
 
 /** The settings page's view of the stored settings. */
@@ -68,6 +72,9 @@ export async function applyDesktopSettings(
 export function registerDesktopChannels(ipc: IpcRegistry, deps: DesktopChannelDeps): void {
   ipc.handle('desktop:settings', () => desktopSettingsView(deps));
   ipc.handle('desktop:update-settings', (patch) => applyDesktopSettings(deps, patch));
+  ipc.handle('desktop:wall-view', (viewId, page) => {
+    deps.rememberView(page, viewId);
+  });
   ipc.handle('desktop:unlock-kiosk', async (pin) => {
     const result = await deps.kiosk.unlock(pin);
     if (result.ok) return;

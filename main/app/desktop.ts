@@ -29,6 +29,7 @@ import { Teardown } from '../cli/shutdown';
 import { startStationCore, type StationCore } from '../runtime/station-core';
 import { setupApplicationMenu } from './application-menu';
 import { APP_ORIGIN, APP_START_URL, handleAppProtocol } from './app-protocol';
+import { bundledFiles } from './bundled-files';
 import { setupCameraNotifications } from './camera-notifications';
 import { registerDesktopChannels } from './desktop-channels';
 import { createDesktopGateway } from './desktop-gateway';
@@ -46,6 +47,12 @@ import { ExternalLinks, guardSession, guardWebContents } from './window-guards';
 import { openWallWindow } from './window-options';
 
 const PRELOAD = join(import.meta.dirname, '../preload/index.cjs');
+// out/main/index.js → the repository (development) or app.asar (installed; bundled files are then outside it).
+const FILES = bundledFiles({
+  packaged: app.isPackaged,
+  resourcesPath: process.resourcesPath,
+  repoRoot: join(import.meta.dirname, '../..'),
+});
 
 /** Starts the desktop app (after `app` is ready); resolves once the walls are open. */
 export async function bootstrap(): Promise<void> {
@@ -53,7 +60,13 @@ export async function bootstrap(): Promise<void> {
   const logging = await setupLogging(dataDir, undefined);
   const { logger } = logging;
   const teardown = new Teardown(logger);
-  setupQuit(teardown, logging.flush, logger);
+  setupQuit(
+    teardown,
+    () => {
+      logging.flush();
+    },
+    logger,
+  );
   const settings = openDesktopSettings({ dataDir });
   const secrets = await createDesktopCipher({ safeStorage, platform: process.platform, dataDir });
   const gateway = createDesktopGateway(settings.get().janus_mode, { dataDir, logger });
@@ -79,9 +92,20 @@ export async function bootstrap(): Promise<void> {
     desk.changed();
   });
   const watchdog = setupWatchdog(logger);
-  const walls = setupWalls({ settings, kiosk, watchdog, logger, onChange: () => desk.changed() });
+  const walls = setupWalls({
+    settings,
+    kiosk,
+    watchdog,
+    logger,
+    onChange: () => {
+      desk.changed();
+    },
+  });
   const ipc = createIpcRegistry({ ipcMain, appOrigin: APP_ORIGIN, logger });
-  teardown.add('IPC', () => Promise.resolve(ipc.dispose()));
+  teardown.add('IPC', () => {
+    ipc.dispose();
+    return Promise.resolve();
+  });
   registerStationChannels(ipc, core.station, core.views);
   registerDesktopChannels(ipc, {
     settings,
@@ -90,9 +114,16 @@ export async function bootstrap(): Promise<void> {
     kiosk,
     setStartAtLogin: setupStartAtLogin(),
     switchJanus: () => Promise.reject(new Error('switching Janus arrives with the gateway switch')),
+    rememberView: (page, viewId) => {
+      const window = BrowserWindow.fromWebContents(page);
+      if (window !== null) walls.setView(window, viewId);
+    },
   });
   const stopEvents = forwardStationEvents(core.station, appPages);
-  teardown.add('station events', () => Promise.resolve(stopEvents()));
+  teardown.add('station events', () => {
+    stopEvents();
+    return Promise.resolve();
+  });
   desk.changed = setupDesk({ core, walls, kiosk, links });
   app.on('second-instance', () => {
     walls.showAll();
@@ -179,7 +210,12 @@ function setupWalls(deps: {
   };
   return createWallWindows({
     screen,
-    store: { get: () => deps.settings.wallState(), set: (state) => deps.settings.setWallState(state) },
+    store: {
+      get: () => deps.settings.wallState(),
+      set: (state) => {
+        deps.settings.setWallState(state);
+      },
+    },
     createWindow,
     kiosk: () => deps.kiosk.active(),
     log: deps.logger.child({ name: 'app/walls' }),
@@ -232,7 +268,8 @@ function setupDesk(deps: {
     },
   });
   const tray = setupTray({
-    tray: new Tray(join(import.meta.dirname, '../../resources/icons/32x32.png')),
+    tray: new Tray(FILES.trayIcon),
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Electron's own factory
     buildMenu: (template) => Menu.buildFromTemplate(template),
     cameras: core.station,
     actions: {

@@ -82,10 +82,11 @@ describe('electron-builder.yml', () => {
       expect(rawConfig).toMatchObject({ files: ['out/**', 'package.json', '!**/*.map'] });
     });
 
-    it('ships the Janus templates and Dockerfile beside the app, and they exist', () => {
+    it('ships the Janus templates, Dockerfile and tray icon beside the app, and they exist', () => {
       expect(config.extraResources).toEqual([
         { from: 'config', to: 'config', filter: ['*.jcfg'] },
         { from: 'resources/janus', to: 'janus' },
+        { from: 'resources/icons/32x32.png', to: 'icons/tray.png' },
       ]);
       expect(readdirSync(join(ROOT, 'config')).filter((f) => f.endsWith('.jcfg'))).toHaveLength(4);
       expect(existsSync(join(ROOT, 'resources/janus/Dockerfile'))).toBe(true);

@@ -1,7 +1,7 @@
 // The one way main registers IPC: the sender frame must be the app's own top-level page, arguments must
 // fit the channel's schemas, and failures come back as `{ code, message, field? }` (Electron would keep only
 // an Error's message).
-import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
+import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
 import type { Logger } from 'pino';
 
 import { ErrorCode, VigilError } from '../../../common/errors';
@@ -20,8 +20,11 @@ export interface IpcRegistryDeps {
 
 /** Registers channel handlers; `dispose` removes them all. */
 export interface IpcRegistry {
-  /** Handles one channel from the IPC_INVOKE map with a typed function. */
-  handle<C extends IpcInvokeChannel>(channel: C, handler: (...args: IpcArgs<C>) => unknown): void;
+  /** Handles one channel from the IPC_INVOKE map with a typed function; the calling page comes last. */
+  handle<C extends IpcInvokeChannel>(
+    channel: C,
+    handler: (...args: [...IpcArgs<C>, WebContents]) => unknown,
+  ): void;
   /** Removes every handler this registry added. */
   dispose(): void;
 }
@@ -70,7 +73,7 @@ export function createIpcRegistry(deps: IpcRegistryDeps): IpcRegistry {
           return ipcFailure(new VigilError(ErrorCode.Validation, problem.message, problem.field));
         }
         try {
-          return { ok: true, value: await handler(...(args as IpcArgs<typeof channel>)) };
+          return { ok: true, value: await handler(...(args as IpcArgs<typeof channel>), event.sender) };
         } catch (error) {
           if (!(error instanceof VigilError)) log.error({ err: error, channel }, 'IPC handler failed');
           return ipcFailure(error);

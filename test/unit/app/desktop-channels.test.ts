@@ -36,6 +36,7 @@ function deps(overrides: Partial<DesktopChannelDeps> = {}): DesktopChannelDeps {
     kiosk,
     setStartAtLogin: vi.fn(() => Promise.resolve()),
     switchJanus: vi.fn(() => Promise.resolve()),
+    rememberView: vi.fn(),
     ...overrides,
   };
 }

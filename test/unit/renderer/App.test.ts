@@ -65,6 +65,7 @@ describe('App (server render smoke test)', () => {
       settings: vi.fn(),
       updateSettings: vi.fn(),
       unlockKiosk: vi.fn(),
+      showingView: vi.fn(),
       onKioskUnlockPrompt: vi.fn(() => () => undefined),
     };
     expect(renderToString(createElement(App, { api: fakeApi(), createPlayer }))).not.toContain('>Settings<');
