@@ -50,6 +50,21 @@ describe('stream player', () => {
     expect(states).toEqual(['connecting', 'live']);
   });
 
+  it('shows a camera audio track beside its video, but goes live only once the video is there', async () => {
+    const { janus, player } = setup();
+    const { tile, surface } = play(player);
+    await flush();
+    const handle = janus.lastHandle();
+    // Janus's offer for a camera with audio lists the audio (mid "a") first.
+    handle.callbacks.onremotetrack({ id: 'a', kind: 'audio' }, 'a', true, { reason: 'created' });
+    surface.frame();
+    expect(tile.status().state).toBe('connecting');
+    handle.connect({ id: 'v', kind: 'video' });
+    expect(surface.shown.at(-1)?.map((track) => track.kind)).toEqual(['audio', 'video']);
+    surface.frame();
+    expect(tile.status().state).toBe('live');
+  });
+
   it('goes live when getStats shows decoded frames even without a video event', async () => {
     const { clock, janus, player } = setup();
     const { tile } = play(player);
