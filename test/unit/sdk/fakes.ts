@@ -122,6 +122,7 @@ export function cameraView(cameraId: string): CameraView {
     auth_method: 'digest',
     description: '',
     enabled: true,
+    audio: false,
     substream_url: null,
     tags: [],
     health: { state: 'live', since: at, reconnects: 0, viewers: 0 },
