@@ -65,6 +65,16 @@ describe('stream player', () => {
     expect(tile.status().state).toBe('live');
   });
 
+  it('a tile playing a prefetched camera watches with that stream info instead of fetching it', async () => {
+    const { janus, station, player } = setup();
+    player.prefetch(['lobby', 'gate', 'lobby']);
+    expect(station.calls).toEqual(['lobby', 'gate']);
+    play(player, 'lobby');
+    await flush();
+    expect(station.calls).toEqual(['lobby', 'gate']);
+    expect(janus.lastHandle().requests[0]).toMatchObject({ request: 'watch', id: 1005 });
+  });
+
   it('goes live when getStats shows decoded frames even without a video event', async () => {
     const { clock, janus, player } = setup();
     const { tile } = play(player);

@@ -96,6 +96,9 @@ export function fakePlayer(): FakePlayer {
       tiles.push(tile);
       return tile;
     },
+    prefetch() {
+      // The SDK plays one camera at a time: nothing to fetch ahead.
+    },
     destroy() {
       destroyed = true;
       live.clear();
