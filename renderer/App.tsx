@@ -46,9 +46,14 @@ export function App({ api, createPlayer, desktop }: AppProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const cameras = useCameras(api);
   const alerts = useAlerts();
-  const loadView = useCallback((view: View) => {
-    dispatch({ type: 'load', view });
-  }, []);
+  const loadView = useCallback(
+    (view: View) => {
+      // Its tiles mount only after React commits the view: fetch their stream info now, all at once.
+      player?.prefetch(view.tiles.flatMap((cameraId) => (cameraId === null ? [] : [cameraId])));
+      dispatch({ type: 'load', view });
+    },
+    [player],
+  );
   const views = useViews(api, loadView);
   useTour(state.tour, state.tourMode, dispatch);
   const shownViewId = views.current?.view_id;

@@ -12,7 +12,14 @@ import type { StoredCamera } from '../cameras/stored-camera';
 import type { GatewayEndpoints } from '../gateway/gateway';
 import { runInBackground } from '../janus/background';
 import { DEFAULT_HEALTH_THRESHOLDS, type HealthThresholds } from './camera-health';
-import { cameraSource, probeRefusal, probeRequestOf, substreamUrl, type CameraSource } from './camera-input';
+import {
+  cameraSource,
+  probeRefusal,
+  probeRequestOf,
+  relaysAudio,
+  substreamUrl,
+  type CameraSource,
+} from './camera-input';
 import { cameraView } from './camera-view';
 import { StationEventBus } from './event-bus';
 import { healthReport } from './health-report';
@@ -158,6 +165,7 @@ export class Station implements StationService {
         input.auth_method ?? (probed?.ok && probed.auth_method !== 'none' ? probed.auth_method : 'digest'),
       description: input.description ?? '',
       enabled: input.enabled ?? true,
+      audio: relaysAudio(probed),
       substream_url: substream,
       tags: input.tags ?? [],
       mountpoint: await store.newMountpoint(),
@@ -178,7 +186,8 @@ export class Station implements StationService {
       source.url !== camera.rtsp_url ||
       source.username !== current.username ||
       source.password !== current.password;
-    if (sourceChanged && !patch.skip_probe) await this.#probeOrRefuse(source, patch.allow_offline);
+    const probed =
+      sourceChanged && !patch.skip_probe ? await this.#probeOrRefuse(source, patch.allow_offline) : undefined;
     const updated: StoredCamera = {
       ...camera,
       name: patch.name ?? camera.name,
@@ -188,6 +197,7 @@ export class Station implements StationService {
       auth_method: patch.auth_method ?? camera.auth_method,
       description: patch.description ?? camera.description,
       enabled: patch.enabled ?? camera.enabled,
+      audio: sourceChanged ? relaysAudio(probed) : camera.audio === true,
       substream_url:
         patch.substream_url === undefined ? camera.substream_url : substreamUrl(patch.substream_url),
       tags: patch.tags ?? camera.tags,

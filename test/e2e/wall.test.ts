@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labCamera } from '../integration/janus/connect';
 import { useLab } from '../lab/vitest';
 import { launchChromium, type Chromium } from './chromium';
+import { installPeerProbe, trackInbound } from './peers';
 import { installVideoProbe, markVideos, videoMetrics, waitForVideos } from './probe';
 import { startStation, stationPorts, type E2EStation, type StationPorts } from './station';
 
@@ -108,6 +109,7 @@ beforeAll(async () => {
   expect(view.status).toBe(201);
   chromium = await launchChromium();
   await installVideoProbe(chromium.context);
+  await installPeerProbe(chromium.context);
   page = await chromium.context.newPage();
   await page.goto(station.signInLink);
   await page.waitForSelector('[data-testid="wall"]');
@@ -133,6 +135,43 @@ describe('the wall, on real parts', () => {
       expect(frames).toBeGreaterThan(before[i] ?? 0);
     });
     await page.screenshot({ path: join(RESULTS, 'wall-16-live.png') });
+  });
+
+  it('a full-window tile pauses the tiles it hides (no packets, no frames) and they play again on return', async () => {
+    const hidden = Array.from({ length: 15 }, (_, i) => i + 1);
+    const videoStats = (tiles: number[]) =>
+      Promise.all(tiles.map((i) => trackInbound(page, `[data-testid="tile-video-${i}"]`, 'video')));
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    await page.dblclick('[data-testid="tile-0"]');
+    await until(
+      () => tileStates(16),
+      (states) => states[0] === 'live' && hidden.every((i) => states[i] === 'paused'),
+      5_000,
+    );
+    // Janus has stopped sending to the hidden tiles: once packets in flight have landed, nothing arrives.
+    await sleep(500);
+    const [fullBefore] = await videoStats([0]);
+    const pausedBefore = await videoStats(hidden);
+    await sleep(2_000);
+    const [fullAfter] = await videoStats([0]);
+    const pausedAfter = await videoStats(hidden);
+    pausedAfter.forEach((stats, k) => {
+      expect(stats.packetsReceived).toBeGreaterThan(0);
+      expect(stats.packetsReceived).toBe(pausedBefore[k]?.packetsReceived);
+      expect(stats.framesDecoded).toBe(pausedBefore[k]?.framesDecoded);
+    });
+    expect(fullAfter?.framesDecoded).toBeGreaterThan(fullBefore?.framesDecoded ?? 0);
+    await page.screenshot({ path: join(RESULTS, 'wall-full-window.png') });
+
+    await page.dblclick('[data-testid="tile-0"]');
+    await waitForTiles(16, ['live'], 5_000);
+    const resumed = await videoStats(hidden);
+    await sleep(3_000);
+    (await videoStats(hidden)).forEach((stats, k) => {
+      expect(stats.packetsReceived).toBeGreaterThan(resumed[k]?.packetsReceived ?? 0);
+      expect(stats.framesDecoded).toBeGreaterThan(resumed[k]?.framesDecoded ?? 0);
+    });
   });
 
   it('a camera that stops shows stale within 5 s and plays again by itself within 5 s of its return', async () => {

@@ -1,10 +1,17 @@
 // `npm run lab -- <command>` argument parsing (pure; see LAB_USAGE).
-import { CAMERA_AUTH_METHODS, type CameraAuth, type LabOptions } from './model';
+import {
+  CAMERA_AUDIO_CODECS,
+  CAMERA_AUTH_METHODS,
+  type CameraAudio,
+  type CameraAuth,
+  type LabOptions,
+} from './model';
 
 /** The lab CLI's help text. */
 export const LAB_USAGE = `usage: npm run lab -- <command>
   up     [--name NS] [--cameras N] [--auth digest|basic|none] [--keyframe-interval N]
-         [--session-timeout S] [--allow-origin URL]      start a lab, print its JSON (one line)
+         [--audio none|opus|pcmu] [--session-timeout S] [--allow-origin URL]
+                                                          start a lab, print its JSON (one line)
   exec   [--name NS] -- CMD...                            run CMD inside the lab (LAB_*, JANUS_* env)
   down   [--name NS]                                      stop the lab's processes, remove it
   status                                                  list labs and whether their processes live
@@ -31,6 +38,7 @@ const UP_FLAGS = [
   '--cameras',
   '--auth',
   '--keyframe-interval',
+  '--audio',
   '--session-timeout',
   '--allow-origin',
 ];
@@ -99,6 +107,12 @@ function labOptions(flags: Map<string, string>): LabOptions {
     if (!CAMERA_AUTH_METHODS.includes(auth as CameraAuth))
       usage(`--auth must be ${CAMERA_AUTH_METHODS.join('|')}`);
     options.auth = auth as CameraAuth;
+  }
+  const audio = flags.get('--audio');
+  if (audio !== undefined) {
+    if (!CAMERA_AUDIO_CODECS.includes(audio as CameraAudio))
+      usage(`--audio must be ${CAMERA_AUDIO_CODECS.join('|')}`);
+    options.audio = audio as CameraAudio;
   }
   const keyframes = flags.get('--keyframe-interval');
   if (keyframes !== undefined) options.keyframeInterval = wholeNumber('--keyframe-interval', keyframes);

@@ -35,6 +35,7 @@ describe('App (server render smoke test)', () => {
     const api = fakeApi();
     const createPlayer = vi.fn((): StreamPlayer => ({
       play: vi.fn(),
+      prefetch: vi.fn(),
       destroy: vi.fn(() => Promise.resolve()),
     }));
     const html = renderToString(createElement(App, { api, createPlayer }));
