@@ -60,6 +60,7 @@ describe('App (server render smoke test)', () => {
   it('offers Settings only in the desktop app', () => {
     const createPlayer = vi.fn((): StreamPlayer => ({
       play: vi.fn(),
+      prefetch: vi.fn(),
       destroy: vi.fn(() => Promise.resolve()),
     }));
     const desktop: DesktopApi = {
