@@ -65,6 +65,7 @@ export function App({ api, createPlayer, desktop }: AppProps) {
   useStationEvents(api, (event: StationEvent) => {
     cameras.onStationEvent(event);
     alerts.onStationEvent(event);
+    views.onStationEvent(event);
     if (event.type === 'gateway.down') setNotice(`Gateway down${event.reason ? `: ${event.reason}` : ''}`);
     if (event.type === 'gateway.up') setNotice(null);
   });

@@ -13,6 +13,7 @@ import { openCameraStore } from '../cameras/camera-store';
 import type { SecretCipher } from '../cameras/secret-cipher';
 import { openViewStore } from '../cameras/view-store';
 import type { Gateway } from '../gateway/gateway';
+import { StationEventBus } from '../station/event-bus';
 import { Station, type IceServer } from '../station/station';
 import { ViewService } from '../station/views';
 import { CliError } from '../cli/cli-error';
@@ -69,7 +70,11 @@ export async function startStationCore(
     cipher: options.cipher,
     logger: logger.child({ name: 'cameras/store' }),
   });
-  const views = new ViewService(openViewStore({ dataDir }));
+  // Views announce on the station's bus, so SSE and IPC subscribers hear camera and view changes alike.
+  const events = new StationEventBus();
+  const views = new ViewService(openViewStore({ dataDir }), (event) => {
+    events.publish(event);
+  });
   const keys = openApiKeyStore(dataDir);
   const manageKeyFile = keys.ensureManageKey();
   const metrics = setupMetrics();
@@ -80,6 +85,7 @@ export async function startStationCore(
     logger,
     metrics,
     iceServers: options.iceServers,
+    events,
   });
   teardown.add('station', () => station.stop({ removeMountpoints: options.gateway.mode !== 'remote' }));
   const api = await buildApi({

@@ -67,6 +67,8 @@ export interface StationOptions {
   timings?: Partial<StationTimings>;
   /** The RTSP probe (tests may pass a slower or scripted one). */
   probe?: (options: ProbeOptions) => Promise<ProbeResult>;
+  /** The event bus, when others (saved views) announce on it too; default the station's own. */
+  events?: StationEventBus;
 }
 
 /**
@@ -80,7 +82,7 @@ export interface StationOptions {
 export class Station implements StationService {
   readonly #options: StationOptions;
   readonly #timings: StationTimings;
-  readonly #events = new StationEventBus();
+  readonly #events: StationEventBus;
   readonly #link: JanusLink;
   readonly #reconciler: Reconciler;
   readonly #health: HealthMonitor;
@@ -89,6 +91,7 @@ export class Station implements StationService {
 
   private constructor(options: StationOptions, stationId: string) {
     this.#options = options;
+    this.#events = options.events ?? new StationEventBus();
     this.#timings = { ...DEFAULT_TIMINGS, ...options.timings };
     const { store, logger } = options;
     this.#link = new JanusLink(options.gateway, logger.child({ name: 'station/janus' }));

@@ -248,4 +248,18 @@ describe('the wall, on real parts', () => {
     await until(shown, (ids) => ids !== first, 10_000);
     expect(await shown()).not.toBe(first);
   });
+
+  it('a view saved elsewhere (another wall, the portal) appears in this wall without a reload', async () => {
+    const listed = () =>
+      page.$$eval('[data-testid="view-select"] option', (options) => options.map((o) => o.value));
+    expect(await listed()).not.toContain('night-shift');
+    const saved = await station.call('/views', {
+      method: 'POST',
+      body: { view_id: 'night-shift', name: 'Night shift', layout: '1', tiles: [CAMERAS[0] ?? null] },
+    });
+    expect(saved.status).toBe(201);
+    await until(listed, (ids) => ids.includes('night-shift'), 5_000);
+    expect((await station.call('/views/night-shift', { method: 'DELETE' })).status).toBe(200);
+    await until(listed, (ids) => !ids.includes('night-shift'), 5_000);
+  });
 });
