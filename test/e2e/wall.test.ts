@@ -250,8 +250,9 @@ describe('the wall, on real parts', () => {
   });
 
   it('a view saved elsewhere (another wall, the portal) appears in this wall without a reload', async () => {
-    const listed = () =>
-      page.$$eval('[data-testid="view-select"] option', (options) => options.map((o) => o.value));
+    const options = page.locator('[data-testid="view-select"] option');
+    const listed = async () =>
+      Promise.all((await options.all()).map(async (option) => (await option.getAttribute('value')) ?? ''));
     expect(await listed()).not.toContain('night-shift');
     const saved = await station.call('/views', {
       method: 'POST',
