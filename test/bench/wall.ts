@@ -101,16 +101,7 @@ export async function benchWall(lab: Lab): Promise<void> {
     for (const [i, cameraId] of ids.entries()) {
       const camera = lab.cameras[i % lab.cameras.length];
       if (!camera) throw new Error('the bench lab has no camera');
-      await station.call('/cameras', {
-        method: 'POST',
-        body: {
-          camera_id: cameraId,
-          name: cameraId,
-          rtsp_url: camera.url,
-          username: camera.username,
-          password: camera.password,
-        },
-      });
+      await station.addCamera(cameraId, cameraId, camera);
     }
     for (const tiles of TILE_COUNTS) {
       await station.call('/views', {

@@ -35,16 +35,7 @@ beforeAll(async () => {
     `http://127.0.0.1:${portalPort}`,
   ]);
   const camera = labCamera(lab());
-  const added = await station.call('/cameras', {
-    method: 'POST',
-    body: {
-      camera_id: 'lobby',
-      name: 'Lobby',
-      rtsp_url: camera.url,
-      username: camera.username,
-      password: camera.password,
-    },
-  });
+  const added = await station.addCamera('lobby', 'Lobby', camera);
   expect(added.status).toBe(201);
   const created = await runVigil([
     'keys',

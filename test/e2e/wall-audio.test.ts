@@ -42,16 +42,7 @@ beforeAll(async () => {
   station = await startStation(dataDir, await stationPorts());
   for (const [cameraId, lab] of Object.entries(labs)) {
     const camera = labCamera(lab());
-    const response = await station.call('/cameras', {
-      method: 'POST',
-      body: {
-        camera_id: cameraId,
-        name: cameraId,
-        rtsp_url: camera.url,
-        username: camera.username,
-        password: camera.password,
-      },
-    });
+    const response = await station.addCamera(cameraId, cameraId, camera);
     expect(response.status).toBe(201);
     added.set(cameraId, (await response.json()) as { audio?: unknown });
   }

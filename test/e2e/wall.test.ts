@@ -90,16 +90,7 @@ beforeAll(async () => {
   station = await startStation(dataDir, ports);
   for (const [i, cameraId] of CAMERAS.entries()) {
     const camera = labCamera(lab(), i % 4);
-    const response = await station.call('/cameras', {
-      method: 'POST',
-      body: {
-        camera_id: cameraId,
-        name: `Camera ${i + 1}`,
-        rtsp_url: camera.url,
-        username: camera.username,
-        password: camera.password,
-      },
-    });
+    const response = await station.addCamera(cameraId, `Camera ${i + 1}`, camera);
     expect(response.status).toBe(201);
   }
   const view = await station.call('/views', {
