@@ -34,8 +34,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/app/**'],
+    // The shell and its unit tests (which run it against a stand-in for electron).
+    files: ['main/app/**', 'test/unit/app/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // main/app's unit tests import the code under test and Electron's types; the electron module itself never
+    // loads here (its binary cannot be downloaded): tests use the stand-in in test/unit/app/stand-in/.
+    files: ['test/unit/app/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ ...electron, allowTypeImports: true }] }] },
   },
   {
     // The preload's runtime is electron's sandboxed preload: it may use electron and common/ only.

@@ -111,6 +111,7 @@ export const CameraView = Type.Object(
     auth_method: AuthMethod,
     description: Type.String(),
     enabled: Type.Boolean(),
+    audio: Type.Boolean({ description: "The station relays the camera's audio (found by the last probe)" }),
     substream_url: Type.Union([Type.String(), Type.Null()]),
     tags: Type.Array(Type.String()),
     health: CameraHealth,

@@ -1,8 +1,9 @@
 import { Type, type Static } from 'typebox';
 
 import { CameraId, CameraState } from './camera';
+import { ViewId } from './views';
 
-/** Everything the station announces (SSE `/events`, IPC): cameras added/removed/changed, health, gateway. */
+/** Everything the station announces (SSE `/events`, IPC): cameras added/removed/changed, health, views, gateway. */
 export const StationEvent = Type.Union(
   [
     Type.Object({
@@ -20,6 +21,15 @@ export const StationEvent = Type.Union(
       state: CameraState,
       previous: CameraState,
       reason: Type.Optional(Type.String()),
+      at: Type.String({ format: 'date-time' }),
+    }),
+    Type.Object({
+      type: Type.Union([
+        Type.Literal('view.added'),
+        Type.Literal('view.updated'),
+        Type.Literal('view.removed'),
+      ]),
+      view_id: ViewId,
       at: Type.String({ format: 'date-time' }),
     }),
     Type.Object({

@@ -36,6 +36,9 @@ export const PROBE_FAILURE_REASONS = [
 /** Video codecs Janus can relay from an RTSP camera to browsers. */
 export const SUPPORTED_VIDEO_CODECS = ['h264', 'h265', 'vp8'] as const;
 
+/** Audio codecs Janus relays from an RTSP camera that browsers play (G.711 mu-law and A-law, G.722, Opus). */
+export const RELAYABLE_AUDIO_CODECS = ['opus', 'pcmu', 'pcma', 'g722'] as const;
+
 /** A video codec Janus can relay. */
 export type SupportedVideoCodec = (typeof SUPPORTED_VIDEO_CODECS)[number];
 
@@ -69,6 +72,11 @@ export const ProbeSuccess = Type.Object({
   auth_method: Type.Union([Type.Literal('digest'), Type.Literal('basic'), Type.Literal('none')]),
   video: Type.Intersect([ProbeTrack, Type.Object({ codec: Type.Enum(SUPPORTED_VIDEO_CODECS) })]),
   audio: Type.Optional(ProbeTrack),
+  audio_relayed: Type.Boolean({
+    description:
+      "Janus can relay the camera's audio: a codec browsers play, named by an a=rtpmap line (Janus 1.1 builds " +
+      'no audio line for any other, and the video of such a mountpoint never reaches the viewer)',
+  }),
   server: Type.Optional(Type.String({ description: "The camera's Server header" })),
   latency_ms: Type.Number({ description: 'From connecting to the SETUP answer, auth round trips included' }),
 });

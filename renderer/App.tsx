@@ -1,6 +1,7 @@
-import { useCallback, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useState } from 'react';
 
 import type { CameraView } from '../common/camera';
+import type { DesktopApi } from '../common/desktop';
 import type { StationEvent } from '../common/events';
 import { PRODUCT_NAME } from '../common/product';
 import type { StationApi } from '../common/station-api';
@@ -10,6 +11,7 @@ import { CameraForm } from './cameras/CameraForm';
 import { CameraList } from './cameras/CameraList';
 import { useCameras } from './cameras/useCameras';
 import type { StreamPlayer } from './player/types';
+import { DesktopControls } from './settings/DesktopControls';
 import { useStationEvents } from './useStationEvents';
 import { TourEditor } from './views/TourEditor';
 import { useTour } from './views/useTour';
@@ -29,12 +31,14 @@ export interface AppProps {
   api: StationApi;
   /** Called once per window; the player is destroyed when the window unloads. */
   createPlayer: () => StreamPlayer;
+  /** The desktop app's settings and kiosk (absent in browser mode). */
+  desktop?: DesktopApi | undefined;
 }
 
 type Overlay = { type: 'help' } | { type: 'tour' } | { type: 'camera'; camera: CameraView | null } | null;
 
 /** The camera wall: toolbar, desk alerts, camera list and the wall itself. */
-export function App({ api, createPlayer }: AppProps) {
+export function App({ api, createPlayer, desktop }: AppProps) {
   const player = useStreamPlayer(createPlayer);
   const [state, dispatch] = useReducer(wallReducer, emptyWall);
   const [overlay, setOverlay] = useState<Overlay>(null);
@@ -42,15 +46,26 @@ export function App({ api, createPlayer }: AppProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const cameras = useCameras(api);
   const alerts = useAlerts();
-  const loadView = useCallback((view: View) => {
-    dispatch({ type: 'load', view });
-  }, []);
+  const loadView = useCallback(
+    (view: View) => {
+      // Its tiles mount only after React commits the view: fetch their stream info now, all at once.
+      player?.prefetch(view.tiles.flatMap((cameraId) => (cameraId === null ? [] : [cameraId])));
+      dispatch({ type: 'load', view });
+    },
+    [player],
+  );
   const views = useViews(api, loadView);
   useTour(state.tour, state.tourMode, dispatch);
+  const shownViewId = views.current?.view_id;
+  useEffect(() => {
+    if (desktop === undefined || shownViewId === undefined) return;
+    runInBackground(desktop.showingView(shownViewId), () => undefined);
+  }, [desktop, shownViewId]);
 
   useStationEvents(api, (event: StationEvent) => {
     cameras.onStationEvent(event);
     alerts.onStationEvent(event);
+    views.onStationEvent(event);
     if (event.type === 'gateway.down') setNotice(`Gateway down${event.reason ? `: ${event.reason}` : ''}`);
     if (event.type === 'gateway.up') setNotice(null);
   });
@@ -113,6 +128,7 @@ export function App({ api, createPlayer }: AppProps) {
             setOverlay({ type: 'help' });
           }}
         />
+        {desktop && <DesktopControls desktop={desktop} />}
         {notice && (
           <span
             className="problem"

@@ -3,17 +3,18 @@ import { createRoot } from 'react-dom/client';
 
 import { App } from './App';
 import { createStreamPlayer } from './player';
-import { createHttpStationApi } from './station-api/http';
+import { stationApiForPage, type DesktopBridge } from './station-api/ipc';
 import './styles.css';
 
-const api = createHttpStationApi();
+const page = window as DesktopBridge;
+const api = stationApiForPage(page);
 const createPlayer = () => createStreamPlayer({ streamInfo: (cameraId: string) => api.streamInfo(cameraId) });
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App api={api} createPlayer={createPlayer} />
+      <App api={api} createPlayer={createPlayer} desktop={page.vigilDesktop} />
     </StrictMode>,
   );
 }

@@ -1,32 +1,22 @@
-import { app, BrowserWindow } from 'electron';
-import { join } from 'node:path';
+// Electron's entry: one instance per desk, the app scheme registered before `ready`, then the bootstrap.
+// A failed start is shown to the operator and logged, never swallowed.
+import { app, dialog, protocol } from 'electron';
 
 import { PRODUCT_NAME } from '../../common/product';
+import { registerAppScheme } from './app-protocol';
+import { bootstrap } from './desktop';
 
-/** Opens a wall window with the hardened options every Vigil window uses. */
-function createWallWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    title: PRODUCT_NAME,
-    width: 1280,
-    height: 800,
-    backgroundColor: '#0b0e13',
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
-  });
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  window.webContents.on('will-navigate', (event) => {
-    event.preventDefault();
-  });
-  void window.loadFile(join(import.meta.dirname, '../renderer/index.html'));
-  return window;
-}
+registerAppScheme(protocol);
 
-void app.whenReady().then(createWallWindow);
-app.on('window-all-closed', () => {
+if (!app.requestSingleInstanceLock()) {
   app.quit();
-});
+} else {
+  app
+    .whenReady()
+    .then(bootstrap)
+    .catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox(`${PRODUCT_NAME} could not start`, message);
+      app.exit(1);
+    });
+}

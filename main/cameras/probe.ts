@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import { RtspAuthUnsupportedError } from './errors';
 import { parseWwwAuthenticate, RtspAuthorizer, type AuthChallenge, type Credentials } from './digest';
 import {
+  RELAYABLE_AUDIO_CODECS,
   SUPPORTED_VIDEO_CODECS,
   type ProbeFailure,
   type ProbeResult,
@@ -117,6 +118,7 @@ async function runProbe(exchange: Exchange, target: RtspTarget, started: number)
     auth_method: exchange.authMethod,
     video: { ...toProbeTrack(video, control), codec: video.codec },
     ...(audio === undefined ? {} : { audio: toProbeTrack(audio, resolveControlUrl(base, audio.control)) }),
+    audio_relayed: audio !== undefined && isRelayedAudio(audio),
     ...(server === undefined ? {} : { server }),
     latency_ms: latencyMs,
   };
@@ -187,6 +189,14 @@ function challengesOf(response: RtspResponse): AuthChallenge[] {
 
 function isSupported(codec: string): codec is SupportedVideoCodec {
   return (SUPPORTED_VIDEO_CODECS as readonly string[]).includes(codec);
+}
+
+/**
+ * Whether Janus 1.1 can relay this audio: it reads the codec only from an `a=rtpmap` line (the create
+ * request's `audiocodec` is ignored for RTSP) and offers only codecs browsers play.
+ */
+function isRelayedAudio(track: SdpTrack): boolean {
+  return track.rtpmap && (RELAYABLE_AUDIO_CODECS as readonly string[]).includes(track.codec);
 }
 
 function codecName(codec: string): string {

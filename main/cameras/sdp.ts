@@ -13,6 +13,8 @@ export interface SdpTrack {
   clock_rate?: number;
   channels?: number;
   fmtp?: string;
+  /** True when an `a=rtpmap` line names the codec (false: only the static payload table does). */
+  rtpmap: boolean;
   /** The `a=control` value as written (relative, absolute or `*`). */
   control?: string;
 }
@@ -102,6 +104,7 @@ function toTrack(section: Section): SdpTrack {
     protocol: section.protocol,
     payload_type: payloadType,
     codec: mapped?.[1]?.toLowerCase() ?? fallback?.codec ?? 'unknown',
+    rtpmap: mapped !== undefined,
   };
   const clockRate = mapped?.[2] === undefined ? fallback?.clock_rate : Number(mapped[2]);
   const channels =

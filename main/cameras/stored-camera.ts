@@ -48,6 +48,8 @@ export const StoredCamera = Type.Object(
     auth_method: AuthMethod,
     description: Type.String({ maxLength: 1024 }),
     enabled: Type.Boolean(),
+    /** The last probe found audio Janus can relay (absent in records from before audio: no audio). */
+    audio: Type.Optional(Type.Boolean()),
     substream_url: Type.Union([BareRtspUrl, Type.Null()]),
     tags: Type.Array(Type.String({ minLength: 1, maxLength: 32 }), { maxItems: 16, uniqueItems: true }),
     mountpoint: StoredMountpoint,

@@ -68,6 +68,11 @@ export function probeRefusal(result: ProbeResult, allowOffline: boolean): VigilE
   return new VigilError(ErrorCode.CameraUnreachable, `${result.message}${hint}`, result.field ?? 'rtsp_url');
 }
 
+/** Whether a camera's mountpoint carries audio: only when a probe found audio Janus relays (unknown means no). */
+export function relaysAudio(probed: ProbeResult | undefined): boolean {
+  return probed?.ok === true && probed.audio_relayed;
+}
+
 /** The probe request for a camera source. */
 export function probeRequestOf(source: CameraSource): ProbeRequest {
   return { rtsp_url: source.url, username: source.username, password: source.password };

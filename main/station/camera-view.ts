@@ -16,6 +16,7 @@ export function cameraView(camera: StoredCamera, health: HealthRecord, websocket
     auth_method: camera.auth_method,
     description: camera.description,
     enabled: camera.enabled,
+    audio: camera.audio === true,
     substream_url: camera.substream_url,
     tags: [...camera.tags],
     health: healthView(health),

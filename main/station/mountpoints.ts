@@ -18,7 +18,9 @@ export interface MountpointSecrets {
 }
 
 /**
- * The `create` request for a camera's mountpoint: not permanent (Janus never writes the password to disk),
+ * The `create` request for a camera's mountpoint: audio only when the probe found audio Janus can relay
+ * (Janus 1.1 otherwise keeps a codec-less audio stream that its offer leaves out, and sends the video on an m-line
+ * the viewer never got), not permanent (Janus never writes the password to disk),
  * private (listed only with the admin key), with a secret (without one, `info` leaks the RTSP credentials to
  * any Janus client) and a pin, the keyframe buffered for fast starts, and no fail-check so a camera that is
  * down stays registered and Janus keeps retrying it (the reconciler first tries with the fail-check, which
@@ -43,7 +45,7 @@ export function mountpointRequest(
     ...(camera.username === '' ? {} : { rtsp_user: camera.username }),
     ...(secrets.password === '' ? {} : { rtsp_pwd: secrets.password }),
     video: true,
-    audio: false,
+    audio: camera.audio === true,
     videobufferkf: true,
     secret: secrets.mountpointSecret,
     pin: camera.mountpoint.pin,

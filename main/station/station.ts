@@ -12,7 +12,14 @@ import type { StoredCamera } from '../cameras/stored-camera';
 import type { GatewayEndpoints } from '../gateway/gateway';
 import { runInBackground } from '../janus/background';
 import { DEFAULT_HEALTH_THRESHOLDS, type HealthThresholds } from './camera-health';
-import { cameraSource, probeRefusal, probeRequestOf, substreamUrl, type CameraSource } from './camera-input';
+import {
+  cameraSource,
+  probeRefusal,
+  probeRequestOf,
+  relaysAudio,
+  substreamUrl,
+  type CameraSource,
+} from './camera-input';
 import { cameraView } from './camera-view';
 import { StationEventBus } from './event-bus';
 import { healthReport } from './health-report';
@@ -60,6 +67,8 @@ export interface StationOptions {
   timings?: Partial<StationTimings>;
   /** The RTSP probe (tests may pass a slower or scripted one). */
   probe?: (options: ProbeOptions) => Promise<ProbeResult>;
+  /** The event bus, when others (saved views) announce on it too; default the station's own. */
+  events?: StationEventBus;
 }
 
 /**
@@ -73,7 +82,7 @@ export interface StationOptions {
 export class Station implements StationService {
   readonly #options: StationOptions;
   readonly #timings: StationTimings;
-  readonly #events = new StationEventBus();
+  readonly #events: StationEventBus;
   readonly #link: JanusLink;
   readonly #reconciler: Reconciler;
   readonly #health: HealthMonitor;
@@ -85,6 +94,7 @@ export class Station implements StationService {
   private constructor(options: StationOptions, stationId: string) {
     this.#options = options;
     this.#gateway = options.gateway;
+    this.#events = options.events ?? new StationEventBus();
     this.#timings = { ...DEFAULT_TIMINGS, ...options.timings };
     const { store, logger } = options;
     this.#link = new JanusLink(options.gateway, logger.child({ name: 'station/janus' }));
@@ -176,6 +186,7 @@ export class Station implements StationService {
         input.auth_method ?? (probed?.ok && probed.auth_method !== 'none' ? probed.auth_method : 'digest'),
       description: input.description ?? '',
       enabled: input.enabled ?? true,
+      audio: relaysAudio(probed),
       substream_url: substream,
       tags: input.tags ?? [],
       mountpoint: await store.newMountpoint(),
@@ -196,7 +207,8 @@ export class Station implements StationService {
       source.url !== camera.rtsp_url ||
       source.username !== current.username ||
       source.password !== current.password;
-    if (sourceChanged && !patch.skip_probe) await this.#probeOrRefuse(source, patch.allow_offline);
+    const probed =
+      sourceChanged && !patch.skip_probe ? await this.#probeOrRefuse(source, patch.allow_offline) : undefined;
     const updated: StoredCamera = {
       ...camera,
       name: patch.name ?? camera.name,
@@ -206,6 +218,7 @@ export class Station implements StationService {
       auth_method: patch.auth_method ?? camera.auth_method,
       description: patch.description ?? camera.description,
       enabled: patch.enabled ?? camera.enabled,
+      audio: sourceChanged ? relaysAudio(probed) : camera.audio === true,
       substream_url:
         patch.substream_url === undefined ? camera.substream_url : substreamUrl(patch.substream_url),
       tags: patch.tags ?? camera.tags,

@@ -1,3 +1,4 @@
+import type { StationEvent } from '../../common/events';
 import { ErrorCode, VigilError } from '../../common/errors';
 import { LAYOUT_TILES, type LayoutId, type View, type ViewInput, type ViewPatch } from '../../common/views';
 import { viewNotFound, type ViewStore } from '../cameras/view-store';
@@ -27,11 +28,22 @@ export function tilesProblem(layout: LayoutId, tiles: readonly unknown[]): Vigil
  */
 export class ViewService {
   readonly #store: ViewStore;
+  readonly #publish: (event: StationEvent) => void;
   readonly #now: () => Date;
 
-  constructor(store: ViewStore, now: () => Date = () => new Date()) {
+  /** `publish` announces view changes on the station's events, so every wall sees another's saves. */
+  constructor(
+    store: ViewStore,
+    publish: (event: StationEvent) => void = () => undefined,
+    now: () => Date = () => new Date(),
+  ) {
     this.#store = store;
+    this.#publish = publish;
     this.#now = now;
+  }
+
+  #announce(type: 'view.added' | 'view.updated' | 'view.removed', viewId: string): void {
+    this.#publish({ type, view_id: viewId, at: this.#now().toISOString() });
   }
 
   /** Every view, in creation order. */
@@ -61,6 +73,7 @@ export class ViewService {
       updated_at: at,
     };
     this.#store.insert(view);
+    this.#announce('view.added', view.view_id);
     return this.get(view.view_id);
   }
 
@@ -78,11 +91,13 @@ export class ViewService {
     const problem = tilesProblem(next.layout, next.tiles);
     if (problem !== undefined) throw problem;
     this.#store.replace(next);
+    this.#announce('view.updated', viewId);
     return this.get(viewId);
   }
 
   /** Deletes a view; `VIGIL_ERR_NOT_FOUND` if unknown. */
   delete(viewId: string): void {
     this.#store.remove(viewId);
+    this.#announce('view.removed', viewId);
   }
 }

@@ -31,6 +31,10 @@ export function applyCameraEvent(cameras: readonly CameraView[], event: StationE
     case 'gateway.up':
     case 'gateway.down':
       return { cameras, refetch: event.type === 'gateway.up' };
+    case 'view.added':
+    case 'view.updated':
+    case 'view.removed':
+      return { cameras, refetch: false };
   }
 }
 

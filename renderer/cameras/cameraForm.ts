@@ -110,7 +110,9 @@ export function probeNotes(result: ProbeResult, v: CameraFormValues): FormNotes 
     const note: FieldNote = { ok: false, message: result.message };
     return { fields: { [result.field ?? 'rtsp_url']: note } };
   }
-  const audio = result.audio ? `, audio ${result.audio.codec}` : ', no audio';
+  const audio = !result.audio
+    ? ', no audio'
+    : `, audio ${result.audio.codec}${result.audio_relayed ? '' : ' (not played: the wall plays Opus, G.711 or G.722)'}`;
   const fields: FormNotes['fields'] = {
     rtsp_url: {
       ok: true,

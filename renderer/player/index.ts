@@ -21,6 +21,9 @@ export function createStreamPlayer(options: PlayerOptions): StreamPlayer {
   return {
     play: (cameraId, video, playOptions) =>
       core.play(cameraId, videoSurface(video, playOptions?.muted ?? true)),
+    prefetch: (cameraIds) => {
+      core.prefetch(cameraIds);
+    },
     destroy: () => core.destroy(),
   };
 }

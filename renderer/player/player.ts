@@ -2,12 +2,15 @@ import { DEFAULT_BACKOFF } from './backoff';
 import type { JanusLike } from './janus-like';
 import type { Clock, PlayerOptions, PlayerTile, TileSurface } from './model';
 import { SessionPool } from './sessions';
+import { StreamInfoCache } from './stream-info-cache';
 import { Tile } from './tile';
 import { Watch } from './watch';
 
 /** The player without the DOM: tiles play into any `TileSurface` (a `<video>` in `index.ts`, a fake in tests). */
 export interface PlayerCore {
   play(cameraId: string, surface: TileSurface): PlayerTile;
+  /** Fetches these cameras' stream info now, for tiles about to play them. */
+  prefetch(cameraIds: readonly string[]): void;
   /** Stops every tile and destroys the Janus session(s). */
   destroy(): Promise<void>;
 }
@@ -40,6 +43,7 @@ export function createPlayerCore(options: PlayerOptions, loadJanus: () => Promis
   const clock = options.clock ?? systemClock;
   const injected = options.janus;
   const pool = new SessionPool(memoize(injected ? () => Promise.resolve(injected) : loadJanus), clock);
+  const streamInfo = new StreamInfoCache((id) => options.streamInfo(id), clock);
   const tiles = new Set<Tile>();
   let destroyed = false;
   const config = {
@@ -57,7 +61,7 @@ export function createPlayerCore(options: PlayerOptions, loadJanus: () => Promis
       if (destroyed) throw new Error('This stream player was destroyed');
       const deps = {
         cameraId,
-        streamInfo: (id: string) => options.streamInfo(id),
+        streamInfo: (id: string) => streamInfo.take(id),
         pool,
         clock,
         iceDisconnectedMs,
@@ -66,6 +70,10 @@ export function createPlayerCore(options: PlayerOptions, loadJanus: () => Promis
       tiles.add(tile);
       tile.start();
       return tile;
+    },
+    prefetch(cameraIds) {
+      if (destroyed) return;
+      for (const cameraId of new Set(cameraIds)) streamInfo.prefetch(cameraId);
     },
     async destroy() {
       destroyed = true;

@@ -4,6 +4,11 @@ import type { Clock, PlayerTile, TileState, TileStats, TileStatus, TileSurface }
 import { inboundVideo, readStats, StallDetector, type StatsSample } from './stats';
 import type { Watch, WatchEvents } from './watch';
 
+/** Whether the remote tracks include the video a tile exists to show. */
+function hasVideo(tracks: readonly RemoteTrack[]): boolean {
+  return tracks.some((track) => track.kind === 'video');
+}
+
 /** How often a tile with media samples `getStats()`. */
 const POLL_MS = 1000;
 
@@ -170,7 +175,8 @@ export class Tile implements PlayerTile {
   #tracks(watch: Watch, tracks: readonly RemoteTrack[]): void {
     if (this.#current === watch) {
       this.#surface.show(tracks);
-      this.#shown = tracks.length > 0;
+      // Janus offers a camera's audio before its video: an audio track alone decodes no frame to show.
+      this.#shown = hasVideo(tracks);
     } else if (this.#standby?.watch === watch) {
       this.#standby.tracks = tracks;
       this.#switchToStandby();
@@ -220,7 +226,7 @@ export class Tile implements PlayerTile {
 
   #switchToStandby(): void {
     const standby = this.#standby;
-    if (!standby?.up || standby.tracks.length === 0) return;
+    if (!standby?.up || !hasVideo(standby.tracks)) return;
     this.#standby = undefined;
     void this.#current?.close();
     this.#current = standby.watch;

@@ -8,6 +8,8 @@ export type { Clock, PlayerOptions, PlayerTile, TileState, TileStats, TileStatus
 /** Plays station cameras into `<video>` elements over one Janus session per Janus server. */
 export interface StreamPlayer {
   play(cameraId: string, video: HTMLVideoElement, options?: { muted?: boolean }): PlayerTile;
+  /** Fetches these cameras' stream info now, so tiles about to play them (a view being chosen) start sooner. */
+  prefetch(cameraIds: readonly string[]): void;
   /** Stops every tile and destroys the Janus session(s). */
   destroy(): Promise<void>;
 }

@@ -19,6 +19,9 @@ const EVENT_TYPES: Record<StationEvent['type'], true> = {
   'camera.updated': true,
   'camera.removed': true,
   'camera.state': true,
+  'view.added': true,
+  'view.updated': true,
+  'view.removed': true,
   'gateway.up': true,
   'gateway.down': true,
 };

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+import type { StationEvent } from '../../common/events';
 import type { StationApi } from '../../common/station-api';
 import type { View } from '../../common/views';
 import { errorText, runInBackground } from '../background';
@@ -23,6 +24,8 @@ export interface Views {
   saveAs: (name: string, fields: ViewFields) => Promise<void>;
   /** Deletes a view; the wall keeps showing what it shows. */
   remove: (viewId: string) => Promise<void>;
+  /** Re-lists the views when another wall saved, changed or deleted one (the wall keeps what it shows). */
+  onStationEvent: (event: StationEvent) => void;
 }
 
 /**
@@ -97,6 +100,19 @@ export function useViews(api: StationApi, onLoad: (view: View) => void): Views {
     }
   };
 
+  const onStationEvent = (event: StationEvent): void => {
+    if (!event.type.startsWith('view.')) return;
+    runInBackground(
+      api.listViews().then((list) => {
+        setViews(list);
+        setError(null);
+      }),
+      (failure: unknown) => {
+        setError(errorText(failure));
+      },
+    );
+  };
+
   const current = views.find((v) => v.view_id === currentId) ?? null;
-  return { views, current, error, select, save, saveAs, remove };
+  return { views, current, error, select, save, saveAs, remove, onStationEvent };
 }

@@ -85,6 +85,8 @@ export function Tile(props: TileProps) {
     });
   };
   const down = view.kind === 'stale' || view.kind === 'offline' || view.kind === 'error';
+  // The station relays audio only for cameras whose probe found audio a browser plays.
+  const audio = camera?.audio === true;
 
   return (
     <div
@@ -134,13 +136,15 @@ export function Tile(props: TileProps) {
             </button>
             <button
               type="button"
-              title={muted ? 'Unmute' : 'Mute'}
+              data-testid={`tile-audio-${index}`}
+              title={audio ? (muted ? 'Unmute' : 'Mute') : 'This camera sends no audio'}
               aria-pressed={!muted}
+              disabled={!audio}
               onClick={() => {
                 setMuted(!muted);
               }}
             >
-              {muted ? 'audio off' : 'audio on'}
+              {muted || !audio ? 'audio off' : 'audio on'}
             </button>
             <button
               type="button"

@@ -4,6 +4,7 @@
  *   tile-<index>         a tile, 0-based in layout order; data-camera-id (empty when none) and data-state
  *                        (empty, connecting, live, reconnecting, stale, offline, paused, disabled, error)
  *   tile-video-<index>   the tile's <video>
+ *   tile-audio-<index>   the tile's mute/unmute button (disabled when the camera sends no audio)
  *   camera-list          the camera list; camera-item-<id> one camera in it (drag source, data-state =
  *                        station health); delete-camera-<id> then delete-camera-confirm-<id> delete it
  *   add-camera           opens the add-camera form

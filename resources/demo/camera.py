@@ -4,7 +4,8 @@ Run by /usr/bin/python3 (Debian's, which has gi). `vigil serve --demo N` (main/d
 (test/lab/camera.ts) start it; credentials come from the environment (CAMERA_USERNAME, CAMERA_PASSWORD) so
 they never show in `ps`. Every path is a live moving test pattern, 640x360 at 25 fps, H.264 (x264, zero
 latency, no B-frames), with a clock at the bottom and, for the lab, a machine-readable timecode strip whose
-geometry comes from test/lab/timecode.ts through --timecode-* arguments (no strip without them). Prints
+geometry comes from test/lab/timecode.ts through --timecode-* arguments (no strip without them). With
+--audio opus|pcmu every path also sends a live 440 Hz tone (Opus 48 kHz stereo, or G.711 mu-law 8 kHz). Prints
 "ready" on stdout once serving; exits on SIGTERM or SIGINT. When a Debian package it needs is missing it
 prints "missing-packages: <names>" on stderr and exits with code 3.
 """
@@ -23,6 +24,13 @@ ELEMENT_PACKAGES = {
     "clockoverlay": "gstreamer1.0-x",
     "x264enc": "gstreamer1.0-plugins-ugly",
     "rtph264pay": "gstreamer1.0-plugins-good",
+    "audiotestsrc": "gstreamer1.0-plugins-base",
+    "audioconvert": "gstreamer1.0-plugins-base",
+    "audioresample": "gstreamer1.0-plugins-base",
+    "opusenc": "gstreamer1.0-plugins-base",
+    "rtpopuspay": "gstreamer1.0-plugins-good",
+    "mulawenc": "gstreamer1.0-plugins-good",
+    "rtppcmupay": "gstreamer1.0-plugins-good",
 }
 EXIT_MISSING_PACKAGES = 3
 
@@ -58,6 +66,7 @@ def parse_args():
     parser.add_argument("--cameras", type=int, default=1)
     parser.add_argument("--auth", choices=["digest", "basic", "none"], default="digest")
     parser.add_argument("--keyframe-interval", type=int, default=50)
+    parser.add_argument("--audio", choices=["none", "opus", "pcmu"], default="none")
     parser.add_argument("--timecode-x", type=int, default=0)
     parser.add_argument("--timecode-y", type=int, default=0)
     parser.add_argument("--timecode-block", type=int, default=0)
@@ -82,6 +91,20 @@ def draw_timecode(args):
     return draw
 
 
+# The audio branch per --audio: a live tone, encoded and payloaded as the second stream (pay1).
+AUDIO_BRANCHES = {
+    "none": "",
+    "opus": (
+        " audiotestsrc is-live=true wave=sine freq=440 volume=0.3 ! audioconvert ! audioresample "
+        "! audio/x-raw,rate=48000,channels=2 ! opusenc bitrate=32000 ! rtpopuspay name=pay1 pt=111"
+    ),
+    "pcmu": (
+        " audiotestsrc is-live=true wave=sine freq=440 volume=0.3 ! audioconvert ! audioresample "
+        "! audio/x-raw,rate=8000,channels=1 ! mulawenc ! rtppcmupay name=pay1 pt=0"
+    ),
+}
+
+
 def make_factory(args):
     launch = (
         "( videotestsrc is-live=true pattern=ball "
@@ -90,7 +113,8 @@ def make_factory(args):
         "! clockoverlay valignment=bottom halignment=right font-desc=\"Sans 18\" "
         "! videoconvert ! video/x-raw,format=I420 "
         f"! x264enc tune=zerolatency speed-preset=ultrafast key-int-max={args.keyframe_interval} bframes=0 threads=1 "
-        "! rtph264pay name=pay0 pt=96 config-interval=-1 )"
+        "! rtph264pay name=pay0 pt=96 config-interval=-1"
+        f"{AUDIO_BRANCHES[args.audio]} )"
     )
     factory = GstRtspServer.RTSPMediaFactory()
     factory.set_launch(launch)

@@ -12,23 +12,13 @@ import { labCamera } from '../integration/janus/connect';
 import { freePort } from '../lab/ports';
 import { useLab } from '../lab/vitest';
 import { launchChromium, type Chromium } from './chromium';
+import { installPeerProbe, peerCount } from './peers';
 import { installVideoProbe, waitForVideos } from './probe';
 import { servePages } from './serve-pages';
 import { startStation, stationPorts, type E2EStation } from './station';
 
 const lab = useLab({ cameras: 1, auth: 'digest' });
 const EXAMPLE = join(import.meta.dirname, '../../examples/portal');
-
-/** Counts the page's RTCPeerConnections and how many are not closed (installed before any page script). */
-const PEER_TRACKER = `
-  (() => {
-    const Native = globalThis.RTCPeerConnection;
-    const all = [];
-    globalThis.RTCPeerConnection = function (...args) { const pc = new Native(...args); all.push(pc); return pc; };
-    globalThis.RTCPeerConnection.prototype = Native.prototype;
-    globalThis.peerConnections = () => ({ total: all.length, open: all.filter((pc) => pc.connectionState !== 'closed').length });
-  })();
-`;
 
 let dataDir: string;
 let station: E2EStation;
@@ -45,16 +35,7 @@ beforeAll(async () => {
     `http://127.0.0.1:${portalPort}`,
   ]);
   const camera = labCamera(lab());
-  const added = await station.call('/cameras', {
-    method: 'POST',
-    body: {
-      camera_id: 'lobby',
-      name: 'Lobby',
-      rtsp_url: camera.url,
-      username: camera.username,
-      password: camera.password,
-    },
-  });
+  const added = await station.addCamera('lobby', 'Lobby', camera);
   expect(added.status).toBe(201);
   const created = await runVigil([
     'keys',
@@ -77,7 +58,7 @@ beforeAll(async () => {
   );
   chromium = await launchChromium();
   await installVideoProbe(chromium.context);
-  await chromium.context.addInitScript({ content: PEER_TRACKER });
+  await installPeerProbe(chromium.context);
   page = await chromium.context.newPage();
 });
 
@@ -101,10 +82,7 @@ it('the example portal page plays a station camera through the SDK and stops cle
   expect(video?.width).toBe(640);
 
   await page.click('[data-testid="portal-stop"]');
-  const peers = async () =>
-    page.evaluate(() =>
-      (globalThis as unknown as { peerConnections(): { total: number; open: number } }).peerConnections(),
-    );
+  const peers = () => peerCount(page);
   const deadline = Date.now() + 5_000;
   while ((await peers()).open > 0 && Date.now() < deadline)
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -13,6 +13,12 @@ export interface E2EStation {
   manageKey: string;
   /** Calls the REST API with the manage key. */
   call(path: string, init?: { method?: string; body?: unknown }): Promise<Response>;
+  /** Adds a lab camera (`POST /cameras`, probed) under an id and name. */
+  addCamera(
+    cameraId: string,
+    name: string,
+    camera: { url: string; username: string; password: string },
+  ): Promise<Response>;
   /** The bundled Janus's PID. */
   janusPid(): number | undefined;
   /** SIGTERM; resolves with the exit code. */
@@ -44,19 +50,31 @@ export async function startStation(
   const [, link] = await vigil.waitFor(/^ {2}(http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)$/m, 60_000);
   const manageKey = (await readFile(join(dataDir, 'manage.key'), 'utf8')).trim();
   const baseUrl = `http://127.0.0.1:${ports.api}`;
+  const call: E2EStation['call'] = (path, init = {}) =>
+    fetch(`${baseUrl}${path}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        authorization: `Bearer ${manageKey}`,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
   return {
     process: vigil,
     baseUrl,
     signInLink: link ?? '',
     manageKey,
-    call: (path, init = {}) =>
-      fetch(`${baseUrl}${path}`, {
-        method: init.method ?? 'GET',
-        headers: {
-          authorization: `Bearer ${manageKey}`,
-          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+    call,
+    addCamera: (cameraId, name, camera) =>
+      call('/cameras', {
+        method: 'POST',
+        body: {
+          camera_id: cameraId,
+          name,
+          rtsp_url: camera.url,
+          username: camera.username,
+          password: camera.password,
         },
-        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
       }),
     janusPid: () => childPids(vigil.pid, 'janus')[0],
     stop: async () => {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labCamera } from '../integration/janus/connect';
 import { useLab } from '../lab/vitest';
 import { launchChromium, type Chromium } from './chromium';
+import { installPeerProbe, trackInbound } from './peers';
 import { installVideoProbe, markVideos, videoMetrics, waitForVideos } from './probe';
 import { startStation, stationPorts, type E2EStation, type StationPorts } from './station';
 
@@ -89,16 +90,7 @@ beforeAll(async () => {
   station = await startStation(dataDir, ports);
   for (const [i, cameraId] of CAMERAS.entries()) {
     const camera = labCamera(lab(), i % 4);
-    const response = await station.call('/cameras', {
-      method: 'POST',
-      body: {
-        camera_id: cameraId,
-        name: `Camera ${i + 1}`,
-        rtsp_url: camera.url,
-        username: camera.username,
-        password: camera.password,
-      },
-    });
+    const response = await station.addCamera(cameraId, `Camera ${i + 1}`, camera);
     expect(response.status).toBe(201);
   }
   const view = await station.call('/views', {
@@ -108,6 +100,7 @@ beforeAll(async () => {
   expect(view.status).toBe(201);
   chromium = await launchChromium();
   await installVideoProbe(chromium.context);
+  await installPeerProbe(chromium.context);
   page = await chromium.context.newPage();
   await page.goto(station.signInLink);
   await page.waitForSelector('[data-testid="wall"]');
@@ -133,6 +126,43 @@ describe('the wall, on real parts', () => {
       expect(frames).toBeGreaterThan(before[i] ?? 0);
     });
     await page.screenshot({ path: join(RESULTS, 'wall-16-live.png') });
+  });
+
+  it('a full-window tile pauses the tiles it hides (no packets, no frames) and they play again on return', async () => {
+    const hidden = Array.from({ length: 15 }, (_, i) => i + 1);
+    const videoStats = (tiles: number[]) =>
+      Promise.all(tiles.map((i) => trackInbound(page, `[data-testid="tile-video-${i}"]`, 'video')));
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    await page.dblclick('[data-testid="tile-0"]');
+    await until(
+      () => tileStates(16),
+      (states) => states[0] === 'live' && hidden.every((i) => states[i] === 'paused'),
+      5_000,
+    );
+    // Janus has stopped sending to the hidden tiles: once packets in flight have landed, nothing arrives.
+    await sleep(500);
+    const [fullBefore] = await videoStats([0]);
+    const pausedBefore = await videoStats(hidden);
+    await sleep(2_000);
+    const [fullAfter] = await videoStats([0]);
+    const pausedAfter = await videoStats(hidden);
+    pausedAfter.forEach((stats, k) => {
+      expect(stats.packetsReceived).toBeGreaterThan(0);
+      expect(stats.packetsReceived).toBe(pausedBefore[k]?.packetsReceived);
+      expect(stats.framesDecoded).toBe(pausedBefore[k]?.framesDecoded);
+    });
+    expect(fullAfter?.framesDecoded).toBeGreaterThan(fullBefore?.framesDecoded ?? 0);
+    await page.screenshot({ path: join(RESULTS, 'wall-full-window.png') });
+
+    await page.dblclick('[data-testid="tile-0"]');
+    await waitForTiles(16, ['live'], 5_000);
+    const resumed = await videoStats(hidden);
+    await sleep(3_000);
+    (await videoStats(hidden)).forEach((stats, k) => {
+      expect(stats.packetsReceived).toBeGreaterThan(resumed[k]?.packetsReceived ?? 0);
+      expect(stats.framesDecoded).toBeGreaterThan(resumed[k]?.framesDecoded ?? 0);
+    });
   });
 
   it('a camera that stops shows stale within 5 s and plays again by itself within 5 s of its return', async () => {
@@ -208,5 +238,20 @@ describe('the wall, on real parts', () => {
     const first = await until(shown, (ids) => ids === CAMERAS.slice(0, 4).join(','), 10_000);
     await until(shown, (ids) => ids !== first, 10_000);
     expect(await shown()).not.toBe(first);
+  });
+
+  it('a view saved elsewhere (another wall, the portal) appears in this wall without a reload', async () => {
+    const options = page.locator('[data-testid="view-select"] option');
+    const listed = async () =>
+      Promise.all((await options.all()).map(async (option) => (await option.getAttribute('value')) ?? ''));
+    expect(await listed()).not.toContain('night-shift');
+    const saved = await station.call('/views', {
+      method: 'POST',
+      body: { view_id: 'night-shift', name: 'Night shift', layout: '1', tiles: [CAMERAS[0] ?? null] },
+    });
+    expect(saved.status).toBe(201);
+    await until(listed, (ids) => ids.includes('night-shift'), 5_000);
+    expect((await station.call('/views/night-shift', { method: 'DELETE' })).status).toBe(200);
+    await until(listed, (ids) => !ids.includes('night-shift'), 5_000);
   });
 });

@@ -1,10 +1,16 @@
 // `npm run lab -- <command>` argument parsing (pure; see LAB_USAGE).
-import { CAMERA_AUTH_METHODS, type CameraAuth, type LabOptions } from './model';
+import {
+  CAMERA_AUDIO_CODECS,
+  CAMERA_AUTH_METHODS,
+  type CameraAudio,
+  type CameraAuth,
+  type LabOptions,
+} from './model';
 
 /** The lab CLI's help text. */
 export const LAB_USAGE = `usage: npm run lab -- <command>
   up     [--name NS] [--cameras N] [--auth digest|basic|none] [--keyframe-interval N]
-         [--session-timeout S] [--allow-origin URL] [--docker]
+         [--audio none|opus|pcmu] [--session-timeout S] [--allow-origin URL] [--docker]
                                                           start a lab, print its JSON (one line);
                                                           --docker adds a Docker engine (LAB_DOCKER_HOST)
   exec   [--name NS] -- CMD...                            run CMD inside the lab (LAB_*, JANUS_* env)
@@ -33,6 +39,7 @@ const UP_FLAGS = [
   '--cameras',
   '--auth',
   '--keyframe-interval',
+  '--audio',
   '--session-timeout',
   '--allow-origin',
   '--docker',
@@ -110,6 +117,12 @@ function labOptions(flags: Map<string, string>): LabOptions {
     if (!CAMERA_AUTH_METHODS.includes(auth as CameraAuth))
       usage(`--auth must be ${CAMERA_AUTH_METHODS.join('|')}`);
     options.auth = auth as CameraAuth;
+  }
+  const audio = flags.get('--audio');
+  if (audio !== undefined) {
+    if (!CAMERA_AUDIO_CODECS.includes(audio as CameraAudio))
+      usage(`--audio must be ${CAMERA_AUDIO_CODECS.join('|')}`);
+    options.audio = audio as CameraAudio;
   }
   const keyframes = flags.get('--keyframe-interval');
   if (keyframes !== undefined) options.keyframeInterval = wholeNumber('--keyframe-interval', keyframes);

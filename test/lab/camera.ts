@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
-import type { CameraAuth, LabCameraJson } from './model';
+import type { CameraAudio, CameraAuth, LabCameraJson } from './model';
 import { freePort } from './ports';
 import { logTail, spawnPart, type Launch, type PartProcess } from './processes';
 import { TIMECODE_BITS, TIMECODE_BLOCK_SIZE, TIMECODE_X, TIMECODE_Y } from './timecode';
@@ -25,6 +25,7 @@ export interface LabCameraSettings {
   cameras: number;
   auth: CameraAuth;
   keyframeInterval: number;
+  audio: CameraAudio;
   username: string;
   password: string;
   logFile: string;
@@ -32,7 +33,13 @@ export interface LabCameraSettings {
 
 /** Picks a free port and credentials and starts the camera, retrying on a fresh port if it cannot bind. */
 export async function startCamera(
-  options: { stateDir: string; cameras: number; auth: CameraAuth; keyframeInterval: number },
+  options: {
+    stateDir: string;
+    cameras: number;
+    auth: CameraAuth;
+    keyframeInterval: number;
+    audio: CameraAudio;
+  },
   launch: Launch,
 ): Promise<{ settings: LabCameraSettings; process: PartProcess }> {
   const { stateDir, ...rest } = options;
@@ -63,7 +70,7 @@ export async function launchCamera(settings: LabCameraSettings, launch: Launch):
     args: [
       CAMERA_SCRIPT,
       ...['--port', settings.port, '--cameras', settings.cameras, '--auth', settings.auth],
-      ...['--keyframe-interval', settings.keyframeInterval],
+      ...['--keyframe-interval', settings.keyframeInterval, '--audio', settings.audio],
       ...['--timecode-x', TIMECODE_X, '--timecode-y', TIMECODE_Y],
       ...['--timecode-block', TIMECODE_BLOCK_SIZE, '--timecode-bits', TIMECODE_BITS],
     ].map(String),

@@ -7,6 +7,12 @@ export type CameraAuth = 'digest' | 'basic' | 'none';
 /** The camera authentication methods, for argument checks. */
 export const CAMERA_AUTH_METHODS: readonly CameraAuth[] = ['digest', 'basic', 'none'];
 
+/** What audio the lab camera sends beside its video: none, Opus 48 kHz or G.711 mu-law (PCMU). */
+export type CameraAudio = 'none' | 'opus' | 'pcmu';
+
+/** The camera audio choices, for argument checks. */
+export const CAMERA_AUDIO_CODECS: readonly CameraAudio[] = ['none', 'opus', 'pcmu'];
+
 /** What a lab starts. */
 export interface LabOptions {
   /** Camera paths /cam1../camN (default 1). */
@@ -15,6 +21,8 @@ export interface LabOptions {
   auth?: CameraAuth;
   /** Frames between H.264 keyframes (default 50: 2 s at 25 fps). */
   keyframeInterval?: number;
+  /** A live tone as a second (audio) stream on every path (default none). */
+  audio?: CameraAudio;
   /** Janus `session_timeout` in seconds (default 60). */
   sessionTimeout?: number;
   /** The only origin Janus accepts (CORS enforced on HTTP and WebSockets; default http://127.0.0.1). */
@@ -28,6 +36,7 @@ export const LAB_DEFAULTS: Required<LabOptions> = {
   cameras: 1,
   auth: 'digest',
   keyframeInterval: 50,
+  audio: 'none',
   sessionTimeout: 60,
   allowOrigin: 'http://127.0.0.1',
   docker: false,
@@ -39,6 +48,7 @@ export function resolveLabOptions(options: LabOptions = {}): Required<LabOptions
     cameras: options.cameras ?? LAB_DEFAULTS.cameras,
     auth: options.auth ?? LAB_DEFAULTS.auth,
     keyframeInterval: options.keyframeInterval ?? LAB_DEFAULTS.keyframeInterval,
+    audio: options.audio ?? LAB_DEFAULTS.audio,
     sessionTimeout: options.sessionTimeout ?? LAB_DEFAULTS.sessionTimeout,
     allowOrigin: options.allowOrigin ?? LAB_DEFAULTS.allowOrigin,
     docker: options.docker ?? LAB_DEFAULTS.docker,
@@ -48,6 +58,9 @@ export function resolveLabOptions(options: LabOptions = {}): Required<LabOptions
   if (!wholeIn(resolved.cameras, 1, 64)) throw new RangeError('cameras must be a whole number 1-64');
   if (!CAMERA_AUTH_METHODS.includes(resolved.auth)) {
     throw new RangeError(`auth must be one of ${CAMERA_AUTH_METHODS.join(', ')}`);
+  }
+  if (!CAMERA_AUDIO_CODECS.includes(resolved.audio)) {
+    throw new RangeError(`audio must be one of ${CAMERA_AUDIO_CODECS.join(', ')}`);
   }
   if (!wholeIn(resolved.keyframeInterval, 1, 1000))
     throw new RangeError('keyframeInterval must be 1-1000 frames');

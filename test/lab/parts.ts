@@ -34,6 +34,7 @@ export async function startParts(place: LabPlace, options: LabOptions, launch: L
         cameras: resolved.cameras,
         auth: resolved.auth,
         keyframeInterval: resolved.keyframeInterval,
+        audio: resolved.audio,
       },
       launch,
     ),

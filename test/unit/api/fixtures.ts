@@ -100,6 +100,7 @@ export class FakeStation implements StationService {
       auth_method: input.auth_method ?? 'digest',
       description: input.description ?? '',
       enabled: input.enabled ?? true,
+      audio: false,
       substream_url: input.substream_url ?? null,
       tags: input.tags ?? [],
       health: { state: 'starting', since: AT, reconnects: 0, viewers: 0 },
@@ -159,6 +160,7 @@ export class FakeStation implements StationService {
       ok: true,
       auth_method: 'digest',
       video: { codec: 'h264', payload_type: 96, clock_rate: 90000, control: 'trackID=1' },
+      audio_relayed: false,
       latency_ms: 12,
     });
   }

@@ -153,6 +153,8 @@ describe('probeCamera against a scripted camera', () => {
         channels: 1,
         control: `${server?.url('/cam1')}/stream=1`,
       },
+      // Static PCMU without an a=rtpmap line: Janus 1.1 cannot name it, so it is not relayed.
+      audio_relayed: false,
       server: 'FakeCam/1.0',
       latency_ms: expect.any(Number) as unknown,
     });
@@ -265,6 +267,17 @@ describe('probeCamera against a scripted camera', () => {
   ])('reads the SDP: %s', async (_name, body, reason, message) => {
     const result = await probe(camera({ body }));
     expect(result).toMatchObject({ ok: false, reason, message: expect.stringMatching(message) as unknown });
+  });
+
+  it.each([
+    ['Opus named by rtpmap', ['m=audio 0 RTP/AVP 111', 'a=rtpmap:111 opus/48000/2'], true],
+    ['PCMA named by rtpmap', ['m=audio 0 RTP/AVP 8', 'a=rtpmap:8 PCMA/8000'], true],
+    ['AAC', ['m=audio 0 RTP/AVP 97', 'a=rtpmap:97 MPEG4-GENERIC/48000/2'], false],
+    ['no audio', [], false],
+  ])('says whether Janus relays the audio: %s', async (_name, audio, relayed) => {
+    const media = audio.length > 0 ? [...audio, 'a=control:a'] : [];
+    const body = sdp('m=video 0 RTP/AVP 96', 'a=rtpmap:96 H264/90000', 'a=control:v', ...media);
+    expect(await probe(camera({ body }))).toMatchObject({ ok: true, audio_relayed: relayed });
   });
 
   it('accepts H.265 and VP8 video', async () => {

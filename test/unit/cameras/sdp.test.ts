@@ -32,6 +32,7 @@ describe('parseSdp', () => {
           codec: 'h264',
           clock_rate: 90000,
           fmtp: expect.stringContaining('packetization-mode=1') as unknown,
+          rtpmap: true,
           control: 'stream=0',
         },
         {
@@ -42,6 +43,7 @@ describe('parseSdp', () => {
           clock_rate: 48000,
           channels: 2,
           fmtp: expect.stringContaining('AAC-hbr') as unknown,
+          rtpmap: true,
           control: 'stream=1',
         },
       ],
@@ -82,6 +84,7 @@ describe('parseSdp', () => {
         codec: 'pcmu',
         clock_rate: 8000,
         channels: 1,
+        rtpmap: false,
         control: 'audio',
       },
     ]);

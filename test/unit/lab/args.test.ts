@@ -10,6 +10,10 @@ describe('parseLabArgs', () => {
       { command: 'up', name: 'vigil-x', options: { cameras: 4, auth: 'basic', keyframeInterval: 25 } },
     ],
     [
+      ['run', '--audio', 'opus', '--', 'true'],
+      { command: 'run', name: undefined, options: { audio: 'opus' }, argv: ['true'] },
+    ],
+    [
       ['up', '--session-timeout=5', '--allow-origin', 'http://127.0.0.1:5173'],
       {
         command: 'up',
@@ -48,6 +52,7 @@ describe('parseLabArgs', () => {
     [['launch'], /unknown command "launch"/],
     [['up', '--cameras', 'two'], /--cameras must be a whole number/],
     [['up', '--auth', 'ntlm'], /--auth must be digest\|basic\|none/],
+    [['up', '--audio', 'aac'], /--audio must be none\|opus\|pcmu/],
     [['up', '--cameras'], /--cameras needs a value/],
     [['up', 'extra'], /unexpected argument "extra"/],
     [['up', '--', 'ls'], /up takes no command/],

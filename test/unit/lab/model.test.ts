@@ -71,6 +71,7 @@ describe('resolveLabOptions', () => {
     [{ cameras: 0 }, /cameras/],
     [{ cameras: 2.5 }, /cameras/],
     [{ keyframeInterval: 0 }, /keyframeInterval/],
+    [{ audio: 'aac' as 'opus' }, /audio/],
     [{ sessionTimeout: -1 }, /sessionTimeout/],
     [{ allowOrigin: '*' }, /allowOrigin/],
     [{ allowOrigin: 'http://127.0.0.1/path' }, /allowOrigin/],

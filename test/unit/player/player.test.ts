@@ -50,6 +50,31 @@ describe('stream player', () => {
     expect(states).toEqual(['connecting', 'live']);
   });
 
+  it('shows a camera audio track beside its video, but goes live only once the video is there', async () => {
+    const { janus, player } = setup();
+    const { tile, surface } = play(player);
+    await flush();
+    const handle = janus.lastHandle();
+    // Janus's offer for a camera with audio lists the audio (mid "a") first.
+    handle.callbacks.onremotetrack({ id: 'a', kind: 'audio' }, 'a', true, { reason: 'created' });
+    surface.frame();
+    expect(tile.status().state).toBe('connecting');
+    handle.connect({ id: 'v', kind: 'video' });
+    expect(surface.shown.at(-1)?.map((track) => track.kind)).toEqual(['audio', 'video']);
+    surface.frame();
+    expect(tile.status().state).toBe('live');
+  });
+
+  it('a tile playing a prefetched camera watches with that stream info instead of fetching it', async () => {
+    const { janus, station, player } = setup();
+    player.prefetch(['lobby', 'gate', 'lobby']);
+    expect(station.calls).toEqual(['lobby', 'gate']);
+    play(player, 'lobby');
+    await flush();
+    expect(station.calls).toEqual(['lobby', 'gate']);
+    expect(janus.lastHandle().requests[0]).toMatchObject({ request: 'watch', id: 1005 });
+  });
+
   it('goes live when getStats shows decoded frames even without a video event', async () => {
     const { clock, janus, player } = setup();
     const { tile } = play(player);

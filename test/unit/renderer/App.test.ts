@@ -2,6 +2,7 @@ import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 
+import type { DesktopApi } from '../../../common/desktop';
 import type { StationApi } from '../../../common/station-api';
 import { App } from '../../../renderer/App';
 import type { StreamPlayer } from '../../../renderer/player/types';
@@ -34,6 +35,7 @@ describe('App (server render smoke test)', () => {
     const api = fakeApi();
     const createPlayer = vi.fn((): StreamPlayer => ({
       play: vi.fn(),
+      prefetch: vi.fn(),
       destroy: vi.fn(() => Promise.resolve()),
     }));
     const html = renderToString(createElement(App, { api, createPlayer }));
@@ -53,5 +55,24 @@ describe('App (server render smoke test)', () => {
     expect(createPlayer).not.toHaveBeenCalled();
     expect(listCameras).not.toHaveBeenCalled();
     expect(onEvent).not.toHaveBeenCalled();
+  });
+
+  it('offers Settings only in the desktop app', () => {
+    const createPlayer = vi.fn((): StreamPlayer => ({
+      play: vi.fn(),
+      prefetch: vi.fn(),
+      destroy: vi.fn(() => Promise.resolve()),
+    }));
+    const desktop: DesktopApi = {
+      settings: vi.fn(),
+      updateSettings: vi.fn(),
+      unlockKiosk: vi.fn(),
+      showingView: vi.fn(),
+      onKioskUnlockPrompt: vi.fn(() => () => undefined),
+    };
+    expect(renderToString(createElement(App, { api: fakeApi(), createPlayer }))).not.toContain('>Settings<');
+    expect(renderToString(createElement(App, { api: fakeApi(), createPlayer, desktop }))).toContain(
+      '>Settings<',
+    );
   });
 });

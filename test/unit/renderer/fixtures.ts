@@ -18,6 +18,7 @@ export function camera(
     auth_method: 'digest',
     description: '',
     enabled: true,
+    audio: false,
     substream_url: null,
     tags: [],
     health: { state: 'live', since: '2025-01-01T00:00:00.000Z', reconnects: 0, viewers: 0, ...health },

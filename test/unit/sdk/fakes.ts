@@ -96,6 +96,9 @@ export function fakePlayer(): FakePlayer {
       tiles.push(tile);
       return tile;
     },
+    prefetch() {
+      // The SDK plays one camera at a time: nothing to fetch ahead.
+    },
     destroy() {
       destroyed = true;
       live.clear();
@@ -122,6 +125,7 @@ export function cameraView(cameraId: string): CameraView {
     auth_method: 'digest',
     description: '',
     enabled: true,
+    audio: false,
     substream_url: null,
     tags: [],
     health: { state: 'live', since: at, reconnects: 0, viewers: 0 },

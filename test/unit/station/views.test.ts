@@ -4,13 +4,15 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import type { StationEvent } from '../../../common/events';
 import { LAYOUT_TILES, LAYOUTS } from '../../../common/views';
 import { openViewStore } from '../../../main/cameras/view-store';
 import { ViewService, tilesProblem } from '../../../main/station/views';
 
 let dataDir: string;
 let clock: number;
-const service = (): ViewService => new ViewService(openViewStore({ dataDir }), () => new Date(clock));
+const service = (): ViewService =>
+  new ViewService(openViewStore({ dataDir }), undefined, () => new Date(clock));
 
 beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'vigil-view-service-'));
@@ -128,5 +130,26 @@ describe('ViewService', () => {
     expect(() => views.create({ view_id: 'v', name: 'V', layout: '1', tiles: [null] })).toThrow(
       expect.objectContaining({ code: 'VIGIL_ERR_VIEW_EXISTS', field: 'view_id' }),
     );
+  });
+});
+
+describe('view events', () => {
+  it('announces each saved, changed and deleted view, and nothing for a refused change', () => {
+    const events: StationEvent[] = [];
+    const views = new ViewService(
+      openViewStore({ dataDir }),
+      (event) => events.push(event),
+      () => new Date(clock),
+    );
+    views.create({ view_id: 'lobby', name: 'Lobby', layout: '1', tiles: [null] });
+    views.update('lobby', { name: 'Front lobby' });
+    expect(() => views.update('lobby', { layout: '2x2' })).toThrow();
+    views.delete('lobby');
+    const at = new Date(clock).toISOString();
+    expect(events).toEqual([
+      { type: 'view.added', view_id: 'lobby', at },
+      { type: 'view.updated', view_id: 'lobby', at },
+      { type: 'view.removed', view_id: 'lobby', at },
+    ]);
   });
 });

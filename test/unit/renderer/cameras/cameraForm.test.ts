@@ -83,7 +83,13 @@ describe('probeNotes', () => {
   });
 
   it('confirms the URL, codecs and auth method', () => {
-    const ok: ProbeResult = { ok: true, auth_method: 'digest', video, latency_ms: 41.6 };
+    const ok: ProbeResult = {
+      ok: true,
+      auth_method: 'digest',
+      video,
+      audio_relayed: false,
+      latency_ms: 41.6,
+    };
     expect(probeNotes(ok, values).fields).toEqual({
       rtsp_url: { ok: true, message: 'Reached in 42 ms: video h264, no audio' },
       auth_method: { ok: true, message: 'The camera uses digest' },
@@ -97,15 +103,30 @@ describe('probeNotes', () => {
       auth_method: 'basic',
       video,
       audio: { codec: 'pcmu', payload_type: 0, control: 'x' },
+      audio_relayed: true,
       latency_ms: 5,
     };
     const notes = probeNotes(ok, values).fields;
     expect(notes.auth_method).toEqual({ ok: false, message: 'The camera uses basic, not digest' });
     expect(notes.rtsp_url?.message).toContain('audio pcmu');
+    expect(notes.rtsp_url?.message).not.toContain('not played');
+  });
+
+  it('says when the camera sends audio the wall cannot play', () => {
+    const aac = { codec: 'mpeg4-generic', payload_type: 97, control: 'x' };
+    const ok: ProbeResult = {
+      ok: true,
+      auth_method: 'digest',
+      video,
+      audio: aac,
+      audio_relayed: false,
+      latency_ms: 5,
+    };
+    expect(probeNotes(ok, values).fields.rtsp_url?.message).toContain('audio mpeg4-generic (not played');
   });
 
   it('says when the camera wants no password', () => {
-    const ok: ProbeResult = { ok: true, auth_method: 'none', video, latency_ms: 5 };
+    const ok: ProbeResult = { ok: true, auth_method: 'none', video, audio_relayed: false, latency_ms: 5 };
     expect(probeNotes(ok, values).fields.auth_method).toEqual({
       ok: true,
       message: 'The camera asked for no password',

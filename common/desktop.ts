@@ -1,0 +1,76 @@
+import { Type, type Static } from 'typebox';
+
+/** Where the desktop app's Janus comes from; switching moves every mountpoint onto the new one. */
+export const JanusMode = Type.Union([
+  Type.Literal('native'),
+  Type.Literal('container'),
+  Type.Literal('remote'),
+]);
+
+/** A Janus source. */
+export type JanusMode = Static<typeof JanusMode>;
+
+/** The kiosk exit PIN: 4–12 digits. */
+export const KioskPin = Type.String({ pattern: '^[0-9]{4,12}$', description: '4–12 digits' });
+
+/** How camera passwords are sealed on this desk, said plainly for the settings page. */
+export const SecretStorageStatus = Type.Object({
+  /** Electron's safeStorage backend (`basic_text`, `gnome_libsecret`, `kwallet6`, `keychain`, `dpapi`, …). */
+  backend: Type.String(),
+  /** False when the OS offers no secret store and passwords would be sealed with a hard-coded key. */
+  protected: Type.Boolean(),
+  /** What the desk operator should know or do. */
+  note: Type.String(),
+});
+
+/** The secret store's status. */
+export type SecretStorageStatus = Static<typeof SecretStorageStatus>;
+
+/** Desktop settings as the settings page shows them (the PIN itself never leaves main). */
+export const DesktopSettings = Type.Object({
+  janus_mode: JanusMode,
+  kiosk: Type.Object({
+    enabled: Type.Boolean(),
+    /** Display ids the kiosk covers; empty means every display. */
+    displays: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 16 }),
+    pin_set: Type.Boolean(),
+  }),
+  start_at_login: Type.Boolean(),
+  secret_storage: SecretStorageStatus,
+  /** Where the local REST API for the VAS portal listens. */
+  api_url: Type.String(),
+});
+
+/** The desktop settings. */
+export type DesktopSettings = Static<typeof DesktopSettings>;
+
+/** A change to the desktop settings; `kiosk_pin` sets the PIN (write-only). */
+export const DesktopSettingsPatch = Type.Object(
+  {
+    janus_mode: Type.Optional(JanusMode),
+    kiosk_enabled: Type.Optional(Type.Boolean()),
+    kiosk_displays: Type.Optional(
+      Type.Array(Type.String({ maxLength: 64 }), { maxItems: 16, uniqueItems: true }),
+    ),
+    kiosk_pin: Type.Optional(KioskPin),
+    start_at_login: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+/** A settings change. */
+export type DesktopSettingsPatch = Static<typeof DesktopSettingsPatch>;
+
+/** What only the desktop app offers the renderer (besides StationApi): its settings and the kiosk exit. */
+export interface DesktopApi {
+  /** The current desktop settings. */
+  settings(): Promise<DesktopSettings>;
+  /** Changes desktop settings; resolves to the new settings. */
+  updateSettings(patch: DesktopSettingsPatch): Promise<DesktopSettings>;
+  /** Leaves kiosk mode when the PIN is right; rejects (`VIGIL_ERR_FORBIDDEN`, with when to retry) when not. */
+  unlockKiosk(pin: string): Promise<void>;
+  /** Tells the app which saved view this wall window shows, so it comes back with it after a restart or replug. */
+  showingView(viewId: string): Promise<void>;
+  /** Calls `listener` when the operator pressed the kiosk unlock chord; returns the unsubscribe function. */
+  onKioskUnlockPrompt(listener: () => void): () => void;
+}

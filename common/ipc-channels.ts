@@ -1,0 +1,14 @@
+// IPC names and envelopes without the schemas, so the preload bundle stays small (common/ipc.ts has the schemas).
+
+/** The channel main pushes station events on (main → renderer only). */
+export const IPC_STATION_EVENT = 'station:event';
+
+/** The channel main asks a kiosk window to show its PIN prompt on (after the unlock chord). */
+export const IPC_KIOSK_UNLOCK_PROMPT = 'desktop:kiosk-unlock-prompt';
+
+/**
+ * What an invoke resolves to: Electron keeps only an Error's message across IPC, so handlers never throw;
+ * failures travel as `{ ok: false, error: { code, message, field? } }`.
+ */
+export type IpcResult<T> =
+  { ok: true; value: T } | { ok: false; error: { code: string; message: string; field?: string } };

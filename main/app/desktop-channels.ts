@@ -1,0 +1,89 @@
+// The DesktopApi over IPC: settings as the settings page shows them, changes applied at once (kiosk PIN
+// hashed, start at login written, Janus switched), and the kiosk's PIN check.
+import type { WebContents } from 'electron';
+
+import type {
+  DesktopSettings,
+  DesktopSettingsPatch,
+  JanusMode,
+  SecretStorageStatus,
+} from '../../common/desktop';
+import { ErrorCode, VigilError } from '../../common/errors';
+import type { DesktopSettingsStore } from './desktop-settings';
+import type { IpcRegistry } from './ipc/handle';
+import type { Kiosk } from './kiosk';
+import { hashPin } from './pin-hash';
+
+/** What the desktop channels act on. */
+export interface DesktopChannelDeps {
+  settings: DesktopSettingsStore;
+  secretStorage: SecretStorageStatus;
+  apiUrl: string;
+  kiosk: Kiosk;
+  /** Writes the login item (or autostart file) for these settings. */
+  setStartAtLogin: (enabled: boolean, kiosk: boolean) => Promise<void>;
+  /** Moves the station onto a Janus of another mode; rejects (settings unchanged) when it cannot start. */
+  switchJanus: (mode: JanusMode) => Promise<void>;
+  /** Remembers the view the wall window of `page` shows. */
+  rememberView: (page: WebContents, viewId: string) => void;
+}
+
+/** The settings page's view of the stored settings. */
+export function desktopSettingsView(
+  deps: Pick<DesktopChannelDeps, 'settings' | 'secretStorage' | 'apiUrl'>,
+): DesktopSettings {
+  const stored = deps.settings.get();
+  return {
+    janus_mode: stored.janus_mode,
+    kiosk: {
+      enabled: stored.kiosk_enabled,
+      displays: [...stored.kiosk_displays],
+      pin_set: stored.kiosk_pin_hash !== null,
+    },
+    start_at_login: stored.start_at_login,
+    secret_storage: deps.secretStorage,
+    api_url: deps.apiUrl,
+  };
+}
+
+/** Applies a settings change: Janus first (it may fail), then the stored fields, then start at login. */
+export async function applyDesktopSettings(
+  deps: DesktopChannelDeps,
+  patch: DesktopSettingsPatch,
+): Promise<DesktopSettings> {
+  const before = deps.settings.get();
+  if (patch.janus_mode !== undefined && patch.janus_mode !== before.janus_mode) {
+    await deps.switchJanus(patch.janus_mode);
+  }
+  const next = deps.settings.update({
+    ...(patch.janus_mode === undefined ? {} : { janus_mode: patch.janus_mode }),
+    ...(patch.kiosk_enabled === undefined ? {} : { kiosk_enabled: patch.kiosk_enabled }),
+    ...(patch.kiosk_displays === undefined ? {} : { kiosk_displays: patch.kiosk_displays }),
+    ...(patch.start_at_login === undefined ? {} : { start_at_login: patch.start_at_login }),
+    ...(patch.kiosk_pin === undefined ? {} : { kiosk_pin_hash: await hashPin(patch.kiosk_pin) }),
+  });
+  if (next.start_at_login !== before.start_at_login || next.kiosk_enabled !== before.kiosk_enabled) {
+    await deps.setStartAtLogin(next.start_at_login, next.kiosk_enabled);
+  }
+  return desktopSettingsView(deps);
+}
+
+/** Registers the DesktopApi channels. */
+export function registerDesktopChannels(ipc: IpcRegistry, deps: DesktopChannelDeps): void {
+  ipc.handle('desktop:settings', () => desktopSettingsView(deps));
+  ipc.handle('desktop:update-settings', (patch) => applyDesktopSettings(deps, patch));
+  ipc.handle('desktop:wall-view', (viewId, page) => {
+    deps.rememberView(page, viewId);
+  });
+  ipc.handle('desktop:unlock-kiosk', async (pin) => {
+    const result = await deps.kiosk.unlock(pin);
+    if (result.ok) return;
+    const wait = Math.ceil(result.retryAfterMs / 1000);
+    const why = {
+      'wrong-pin': 'Wrong PIN.',
+      throttled: 'Too many wrong PINs.',
+      'not-in-kiosk': 'Kiosk mode is not on.',
+    }[result.reason];
+    throw new VigilError(ErrorCode.Forbidden, wait > 0 ? `${why} Try again in ${wait} s.` : why);
+  });
+}

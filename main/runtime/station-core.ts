@@ -1,0 +1,133 @@
+// The station core as both hosts run it — `vigil serve` under plain Node and the desktop app inside Electron's
+// main process: camera and view stores, API keys, the station on a started gateway, and the REST API
+// listening. Each part registers how it stops on the caller's Teardown.
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import type { Logger } from 'pino';
+
+import { buildApi } from '../api/app';
+import type { WallFiles } from '../api/routes/wall';
+import type { BrowserSessions } from '../api/session';
+import type { ApiInstance } from '../api/types';
+import { openApiKeyStore, type ApiKeyStore } from '../cameras/api-keys';
+import { openCameraStore } from '../cameras/camera-store';
+import type { SecretCipher } from '../cameras/secret-cipher';
+import { openViewStore } from '../cameras/view-store';
+import type { Gateway } from '../gateway/gateway';
+import { StationEventBus } from '../station/event-bus';
+import { Station, type IceServer } from '../station/station';
+import { ViewService } from '../station/views';
+import { CliError } from '../cli/cli-error';
+import type { Teardown } from '../cli/shutdown';
+import { vigilVersion } from '../cli/version';
+
+/** Where and for whom the REST API listens. */
+export interface ApiBinding {
+  host: string;
+  port: number;
+  /** Extra Host header values accepted besides the bind address (reverse proxies, `--public-url`). */
+  allowedHosts: readonly string[];
+  /** Portal origins allowed by CORS. */
+  corsOrigins: readonly string[];
+}
+
+/** What the station core is built from; the host (CLI or desktop) decides each part. */
+export interface StationCoreOptions {
+  dataDir: string;
+  logger: Logger;
+  /** Seals camera passwords: the key file under Node, safeStorage in Electron. */
+  cipher: SecretCipher;
+  /** A gateway whose Janus has started. */
+  gateway: Gateway;
+  /** STUN/TURN servers handed to viewers (never a public default). */
+  iceServers: IceServer[];
+  api: ApiBinding;
+  /** Browser sign-in sessions (browser mode); the desktop app's windows use IPC instead. */
+  sessions?: BrowserSessions | undefined;
+  /** The built wall and SDK the API serves. */
+  wall: WallFiles;
+}
+
+/** The running core: the station and what the hosts wire around it. */
+export interface StationCore {
+  station: Station;
+  views: ViewService;
+  keys: ApiKeyStore;
+  /** The file holding the manage key when this start created it (first start), else undefined. */
+  manageKeyFile: string | undefined;
+  api: ApiInstance;
+  /** Where the REST API listens, e.g. `http://127.0.0.1:7000`. */
+  apiUrl: string;
+}
+
+/** Opens the stores, starts the station on the gateway and the REST API; stops are registered on `teardown`. */
+export async function startStationCore(
+  options: StationCoreOptions,
+  teardown: Teardown,
+): Promise<StationCore> {
+  const { dataDir, logger } = options;
+  const store = await openCameraStore({
+    dataDir,
+    cipher: options.cipher,
+    logger: logger.child({ name: 'cameras/store' }),
+  });
+  // Views announce on the station's bus, so SSE and IPC subscribers hear camera and view changes alike.
+  const events = new StationEventBus();
+  const views = new ViewService(openViewStore({ dataDir }), (event) => {
+    events.publish(event);
+  });
+  const keys = openApiKeyStore(dataDir);
+  const manageKeyFile = keys.ensureManageKey();
+  const metrics = setupMetrics();
+  const station = await Station.start({
+    dataDir,
+    store,
+    gateway: options.gateway.endpoints,
+    logger,
+    metrics,
+    iceServers: options.iceServers,
+    events,
+  });
+  teardown.add('station', () => station.stop({ removeMountpoints: options.gateway.mode !== 'remote' }));
+  const api = await buildApi({
+    station,
+    keys,
+    logger,
+    metrics,
+    views,
+    ...(options.sessions === undefined ? {} : { sessions: options.sessions }),
+    version: vigilVersion(),
+    bind: { host: options.api.host, port: options.api.port },
+    allowedHosts: [...options.api.allowedHosts],
+    corsOrigins: [...options.api.corsOrigins],
+    wall: options.wall,
+  });
+  teardown.add('REST API', () => api.close());
+  const apiUrl = await listen(api, options.api);
+  logger.info({ url: apiUrl, janus: options.gateway.mode }, 'station listening');
+  return { station, views, keys, manageKeyFile, api, apiUrl };
+}
+
+/** One registry for the process: Node's default metrics, the API's and the station's. */
+function setupMetrics(): Registry {
+  const metrics = new Registry();
+  collectDefaultMetrics({ register: metrics });
+  return metrics;
+}
+
+/** Listens on the bind address; a taken port or a foreign address becomes a message naming the setting. */
+async function listen(api: ApiInstance, bind: ApiBinding): Promise<string> {
+  try {
+    await api.listen({ host: bind.host, port: bind.port });
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    const where = `${bind.host}:${bind.port}`;
+    const why: Record<string, string> = {
+      EADDRINUSE: `port ${bind.port} on ${bind.host} is in use by another program: stop it or pass --port`,
+      EACCES: `this user may not listen on ${where} (ports below 1024 need root): pass --port 3000`,
+      EADDRNOTAVAIL: `${bind.host} is not an address of this machine: pass --host 127.0.0.1 or one of its addresses`,
+    };
+    throw new CliError(why[code] ?? `cannot listen on ${where} (${code || 'error'})`, { cause: error });
+  }
+  const host = bind.host.includes(':') && !bind.host.startsWith('[') ? `[${bind.host}]` : bind.host;
+  return `http://${host}:${bind.port}`;
+}

@@ -1,0 +1,89 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { ErrorCode, VigilError } from '../../../common/errors';
+import {
+  applyDesktopSettings,
+  desktopSettingsView,
+  type DesktopChannelDeps,
+} from '../../../main/app/desktop-channels';
+import { openDesktopSettings } from '../../../main/app/desktop-settings';
+import type { Kiosk, UnlockResult } from '../../../main/app/kiosk';
+import { verifyPin } from '../../../main/app/pin-hash';
+
+let dataDir: string;
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'vigil-desktop-channels-'));
+});
+afterEach(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+function deps(overrides: Partial<DesktopChannelDeps> = {}): DesktopChannelDeps {
+  const kiosk: Kiosk = {
+    active: () => false,
+    guard: vi.fn(),
+    enter: () => true,
+    unlock: (): Promise<UnlockResult> => Promise.resolve({ ok: true }),
+  };
+  return {
+    settings: openDesktopSettings({ dataDir }),
+    secretStorage: { backend: 'basic_text', protected: false, note: 'no OS secret store' },
+    apiUrl: 'http://127.0.0.1:7100',
+    kiosk,
+    setStartAtLogin: vi.fn(() => Promise.resolve()),
+    switchJanus: vi.fn(() => Promise.resolve()),
+    rememberView: vi.fn(),
+    ...overrides,
+  };
+}
+
+describe('desktop settings over IPC', () => {
+  it('shows the settings without the PIN, and says how passwords are protected', () => {
+    const view = desktopSettingsView(deps());
+    expect(view).toEqual({
+      janus_mode: 'native',
+      kiosk: { enabled: false, displays: [], pin_set: false },
+      start_at_login: false,
+      secret_storage: { backend: 'basic_text', protected: false, note: 'no OS secret store' },
+      api_url: 'http://127.0.0.1:7100',
+    });
+  });
+
+  it('stores only a salted hash of a new PIN', async () => {
+    const d = deps();
+    const view = await applyDesktopSettings(d, { kiosk_pin: '2468' });
+    expect(view.kiosk.pin_set).toBe(true);
+    const stored = d.settings.get().kiosk_pin_hash;
+    expect(JSON.stringify(stored)).not.toContain('2468');
+    if (stored === null) throw new Error('no PIN stored');
+    await expect(verifyPin('2468', stored)).resolves.toBe(true);
+  });
+
+  it('writes start at login with the kiosk flag when either changes', async () => {
+    const d = deps();
+    await applyDesktopSettings(d, { start_at_login: true, kiosk_enabled: true });
+    expect(d.setStartAtLogin).toHaveBeenCalledExactlyOnceWith(true, true);
+    await applyDesktopSettings(d, { kiosk_displays: ['21'] });
+    expect(d.setStartAtLogin).toHaveBeenCalledOnce();
+  });
+
+  it('switches Janus first and keeps the old mode when the switch fails', async () => {
+    const failing = deps({
+      switchJanus: vi.fn(() =>
+        Promise.reject(new VigilError(ErrorCode.GatewayUnavailable, 'Docker is not running')),
+      ),
+    });
+    await expect(
+      applyDesktopSettings(failing, { janus_mode: 'container', start_at_login: true }),
+    ).rejects.toThrow('Docker is not running');
+    expect(failing.settings.get()).toMatchObject({ janus_mode: 'native', start_at_login: false });
+    const working = deps();
+    await applyDesktopSettings(working, { janus_mode: 'remote' });
+    expect(working.switchJanus).toHaveBeenCalledExactlyOnceWith('remote');
+    expect(working.settings.get().janus_mode).toBe('remote');
+  });
+});

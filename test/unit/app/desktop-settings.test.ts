@@ -1,0 +1,46 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+import { StoreCorruptError } from '../../../main/cameras/camera-store';
+import { DEFAULT_DESKTOP_SETTINGS, openDesktopSettings } from '../../../main/app/desktop-settings';
+
+let dataDir: string;
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'vigil-desktop-'));
+});
+afterEach(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('openDesktopSettings', () => {
+  it('starts with defaults and keeps changes across a reopen', () => {
+    const first = openDesktopSettings({ dataDir });
+    expect(first.get()).toEqual(DEFAULT_DESKTOP_SETTINGS);
+    first.update({ kiosk_enabled: true, kiosk_displays: ['21'], janus_mode: 'container' });
+    first.setWallState([{ display: '21', view_id: 'lobby' }]);
+    const second = openDesktopSettings({ dataDir });
+    expect(second.get()).toMatchObject({
+      kiosk_enabled: true,
+      kiosk_displays: ['21'],
+      janus_mode: 'container',
+    });
+    expect(second.wallState()).toEqual([{ display: '21', view_id: 'lobby' }]);
+  });
+
+  it('refuses an invalid change and keeps the old settings', () => {
+    const settings = openDesktopSettings({ dataDir });
+    expect(() => settings.update({ api_port: 80 })).toThrow(/api_port/);
+    expect(openDesktopSettings({ dataDir }).get().api_port).toBe(DEFAULT_DESKTOP_SETTINGS.api_port);
+  });
+
+  it('stops on a damaged file after copying it aside, leaving it untouched', async () => {
+    const file = join(dataDir, 'desktop.json');
+    await writeFile(file, JSON.stringify({ settings: { janus_mode: 'docker' } }));
+    expect(() => openDesktopSettings({ dataDir })).toThrow(StoreCorruptError);
+    expect(await readFile(file, 'utf8')).toContain('docker');
+    expect((await readdir(dataDir)).some((name) => name.startsWith('desktop.json.corrupt-'))).toBe(true);
+  });
+});

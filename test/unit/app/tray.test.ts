@@ -1,0 +1,73 @@
+import { describe, expect, it, vi } from 'vitest';
+
+import { setupTray, trayText, type TrayActions } from '../../../main/app/tray';
+import { FakeCameras } from './fake-cameras';
+import { FakeMenuApi, FakeTray, clickItem, findItem, templateOf } from './stand-in';
+
+function actions(kiosk = false) {
+  return {
+    showWalls: vi.fn(),
+    isKiosk: vi.fn(() => kiosk),
+    toggleKiosk: vi.fn(),
+    quit: vi.fn(),
+  } satisfies TrayActions;
+}
+
+describe('trayText', () => {
+  it.each([
+    [{ up: 16, down: 0 }, 'Vigil: cameras 16 up, 0 down', ''],
+    [{ up: 14, down: 2 }, 'Vigil: cameras 14 up, 2 down', '2 down'],
+    [{ up: 0, down: 0 }, 'Vigil: cameras 0 up, 0 down', ''],
+  ])('%j', (counts, toolTip, title) => {
+    expect(trayText(counts)).toMatchObject({ toolTip, title });
+  });
+});
+
+describe('setupTray', () => {
+  it('shows the counts in tooltip, title and menu, and follows camera events', () => {
+    const tray = new FakeTray();
+    const menus = new FakeMenuApi();
+    const cameras = new FakeCameras(['a', 'b', 'c']);
+    setupTray({ tray, buildMenu: menus.buildFromTemplate, cameras, actions: actions() });
+    expect(tray.toolTip).toBe('Vigil: cameras 3 up, 0 down');
+    expect(findItem(templateOf(tray.contextMenu), 'Cameras: 3 up, 0 down')).toBeDefined();
+
+    cameras.set('b', 'offline');
+    cameras.set('c', 'stale');
+    expect(tray.toolTip).toBe('Vigil: cameras 1 up, 2 down');
+    expect(tray.title).toBe('2 down');
+    expect(findItem(templateOf(tray.contextMenu), 'Cameras: 1 up, 2 down')).toBeDefined();
+  });
+
+  it('menu items show walls, toggle kiosk (checked while on) and quit', () => {
+    const tray = new FakeTray();
+    const menus = new FakeMenuApi();
+    const wired = actions(true);
+    setupTray({ tray, buildMenu: menus.buildFromTemplate, cameras: new FakeCameras(), actions: wired });
+    const template = templateOf(tray.contextMenu);
+    const click = (label: string): void => {
+      clickItem(template, label);
+    };
+    expect(findItem(template, 'Kiosk mode')?.checked).toBe(true);
+    click('Show walls');
+    click('Kiosk mode');
+    click('Quit Vigil');
+    expect(wired.showWalls).toHaveBeenCalledOnce();
+    expect(wired.toggleKiosk).toHaveBeenCalledOnce();
+    expect(wired.quit).toHaveBeenCalledOnce();
+  });
+
+  it('dispose unsubscribes and destroys the tray', () => {
+    const tray = new FakeTray();
+    const cameras = new FakeCameras(['a']);
+    const handle = setupTray({
+      tray,
+      buildMenu: new FakeMenuApi().buildFromTemplate,
+      cameras,
+      actions: actions(),
+    });
+    handle.dispose();
+    expect(tray.destroyed).toBe(true);
+    expect(cameras.listenerCount()).toBe(0);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it, vi } from 'vitest';
+
+import { ErrorCode } from '../../../../common/errors';
+import { StationApiError, type StationApi } from '../../../../common/station-api';
+import {
+  createIpcStationApi,
+  errorFromBridge,
+  stationApiForPage,
+} from '../../../../renderer/station-api/ipc';
+
+/** A bridge whose every method rejects the way the preload does: with a plain `{ code, message, field }`. */
+function rejectingBridge(failure: unknown, overrides: Partial<StationApi> = {}): StationApi {
+  // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the preload rejects with plain objects
+  const reject = () => Promise.reject(failure);
+  const methods = new Map<string, unknown>(Object.entries(overrides));
+  return new Proxy({} as StationApi, {
+    get: (_target, name: string) =>
+      methods.get(name) ?? (name === 'onEvent' ? () => () => undefined : reject),
+  });
+}
+
+describe('createIpcStationApi', () => {
+  it('passes values through and turns a bridge rejection into a StationApiError with code and field', async () => {
+    const failure = { code: ErrorCode.Validation, message: 'name must be a string', field: 'name' };
+    const api = createIpcStationApi(rejectingBridge(failure, { listCameras: () => Promise.resolve([]) }));
+    await expect(api.listCameras()).resolves.toEqual([]);
+    const error = await api.updateCamera('lobby', { name: 'x' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StationApiError);
+    expect(error).toMatchObject({
+      code: ErrorCode.Validation,
+      message: 'name must be a string',
+      field: 'name',
+    });
+  });
+
+  it('keeps the unsubscribe function of onEvent', () => {
+    const unsubscribe = vi.fn();
+    const api = createIpcStationApi({ onEvent: () => unsubscribe } as unknown as StationApi);
+    api.onEvent(() => undefined)();
+    expect(unsubscribe).toHaveBeenCalledOnce();
+  });
+});
+
+describe('errorFromBridge', () => {
+  it.each([
+    [new Error('Error invoking remote method'), ErrorCode.Internal],
+    [{ code: 'NOT_A_CODE', message: 'x' }, ErrorCode.Internal],
+    [null, ErrorCode.Internal],
+    [{ code: ErrorCode.CameraNotFound, message: 'No camera' }, ErrorCode.CameraNotFound],
+  ])('%o → %s', (reason, code) => {
+    expect(errorFromBridge(reason).code).toBe(code);
+  });
+});
+
+describe('stationApiForPage', () => {
+  it('uses the bridge in the desktop app and HTTP in a browser', async () => {
+    const bridge = rejectingBridge({ code: ErrorCode.Forbidden, message: 'no' });
+    await expect(stationApiForPage({ vigil: bridge }).health()).rejects.toMatchObject({
+      code: ErrorCode.Forbidden,
+    });
+    expect(stationApiForPage({})).not.toBe(bridge);
+  });
+});
