@@ -25,6 +25,7 @@ export const REVIEWED: readonly ReviewedFinding[] = [
     check: 'OPEN_EXTERNAL_JS_CHECK',
     file: 'out/main/index.js',
     sample: 'if (deps.links.has(url)) shell.openExternal(url).catch(() => void 0);',
-    reason: 'The application menu’s openExternal action: the same ExternalLinks check as the window-open handler.',
+    reason:
+      'The application menu’s openExternal action: the same ExternalLinks check as the window-open handler.',
   },
 ];
