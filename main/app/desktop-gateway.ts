@@ -1,18 +1,22 @@
-// The desktop app's Janus: bundled native, bundled container, or remote, by setting. Pages load from
+// The desktop app's Janus: bundled native, bundled container (Docker), or remote, by setting. Pages load from
 // vigil://wall, so that is the origin Janus allows (plus the portals' prefix when they share one).
 import type { Logger } from 'pino';
 
 import type { JanusMode } from '../../common/desktop';
 import type { Gateway } from '../gateway/gateway';
+import { createContainerGateway } from '../gateway/container-janus';
 import { createNativeGateway } from '../gateway/native-janus';
 import { resolveGatewaySettings } from '../gateway/remote-config';
 import { createRemoteGateway } from '../gateway/remote-janus';
 import { APP_ORIGIN } from './app-protocol';
+import type { BundledFiles } from './bundled-files';
 
 /** Where the desktop gateway keeps things and how it is reached. */
 export interface DesktopGatewayOptions {
   dataDir: string;
   logger: Logger;
+  /** The Janus templates and the container's Dockerfile folder (outside app.asar when installed). */
+  files: Pick<BundledFiles, 'janusTemplates' | 'janusImage'>;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -25,6 +29,16 @@ export function createDesktopGateway(mode: JanusMode, options: DesktopGatewayOpt
         dataDir: options.dataDir,
         origin: APP_ORIGIN,
         logger: options.logger,
+        templatesDir: options.files.janusTemplates,
+        env,
+      });
+    case 'container':
+      return createContainerGateway({
+        dataDir: options.dataDir,
+        origin: APP_ORIGIN,
+        logger: options.logger,
+        templatesDir: options.files.janusTemplates,
+        image: { dockerfileDir: options.files.janusImage },
         env,
       });
     case 'remote': {
@@ -43,7 +57,5 @@ export function createDesktopGateway(mode: JanusMode, options: DesktopGatewayOpt
         logger: options.logger,
       });
     }
-    case 'container':
-      throw new Error('container mode arrives with the container gateway');
   }
 }

@@ -26,7 +26,9 @@ import { wallCsp } from '../api/routes/wall';
 import { DEFAULT_WALL_FILES } from '../cli/serve-browser';
 import { setupLogging } from '../cli/serve-logging';
 import { Teardown } from '../cli/shutdown';
+import type { Gateway } from '../gateway/gateway';
 import { startStationCore, type StationCore } from '../runtime/station-core';
+import { GatewaySwitcher } from '../station/gateway-switcher';
 import { setupApplicationMenu } from './application-menu';
 import { APP_ORIGIN, APP_START_URL, handleAppProtocol } from './app-protocol';
 import { bundledFiles } from './bundled-files';
@@ -69,21 +71,32 @@ export async function bootstrap(): Promise<void> {
   );
   const settings = openDesktopSettings({ dataDir });
   const secrets = await createDesktopCipher({ safeStorage, platform: process.platform, dataDir });
-  const gateway = createDesktopGateway(settings.get().janus_mode, { dataDir, logger });
-  teardown.add('Janus', () => gateway.stop());
-  await gateway.start();
+  const gatewayOptions = { dataDir, logger, files: FILES };
+  const first = createDesktopGateway(settings.get().janus_mode, gatewayOptions);
+  // Settings may switch Janus at run time: whichever is current is the one stopped at quit.
+  const held: { switcher?: GatewaySwitcher } = {};
+  const current = (): Gateway => held.switcher?.current ?? first;
+  teardown.add('Janus', () => current().stop());
+  await first.start();
   const core = await startStationCore(
     {
       dataDir,
       logger,
       cipher: secrets.cipher,
-      gateway,
+      gateway: {
+        get mode() {
+          return current().mode;
+        },
+        endpoints: first.endpoints,
+      },
       iceServers: [],
       api: { host: '127.0.0.1', port: settings.get().api_port, allowedHosts: [], corsOrigins: [] },
       wall: DEFAULT_WALL_FILES,
     },
     teardown,
   );
+  const janus = new GatewaySwitcher({ target: core.station, gateway: first, logger });
+  held.switcher = janus;
   const links = setupGuards(core.apiUrl);
   handleAppProtocol(protocol, DEFAULT_WALL_FILES.dir, () => wallCsp(core.station.gatewayUrls()));
   // The tray, menu and display-sleep guard follow the kiosk and the walls; they exist once both do.
@@ -113,7 +126,7 @@ export async function bootstrap(): Promise<void> {
     apiUrl: core.apiUrl,
     kiosk,
     setStartAtLogin: setupStartAtLogin(),
-    switchJanus: () => Promise.reject(new Error('switching Janus arrives with the gateway switch')),
+    switchJanus: (mode) => janus.switchTo(createDesktopGateway(mode, gatewayOptions)),
     rememberView: (page, viewId) => {
       const window = BrowserWindow.fromWebContents(page);
       if (window !== null) walls.setView(window, viewId);
@@ -129,7 +142,7 @@ export async function bootstrap(): Promise<void> {
     walls.showAll();
   });
   walls.showAll();
-  logger.info({ api: core.apiUrl, janus: gateway.mode, kiosk: kiosk.active() }, 'desktop app ready');
+  logger.info({ api: core.apiUrl, janus: janus.current.mode, kiosk: kiosk.active() }, 'desktop app ready');
 }
 
 /** Every live page of the app (IPC events go to these only). */

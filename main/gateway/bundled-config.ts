@@ -23,6 +23,8 @@ export interface BundledJanusSettings {
   sessionTimeoutSeconds?: number;
   /** Janus debug level 0-7 (default 4, info). */
   debugLevel?: number;
+  /** The folder with the .jcfg templates (default the repository's config/; an installed app passes its own). */
+  templatesDir?: string | undefined;
 }
 
 /** A bundled Janus's listeners: the Janus API over HTTP and WebSocket and the Admin API, always on. */

@@ -46,11 +46,12 @@ export async function writeContainerConfig(
   hostDir: string,
   options: Omit<JanusConfigOptions<BundledListeners>, 'dir' | 'secrets'>,
   owner: ContainerUser,
+  templatesDir?: string,
 ): Promise<JanusSecrets> {
   const secrets = generateJanusSecrets(true);
   const files = renderJanusConfig(
     { ...options, dir: CONTAINER_CONFIG_DIR, modulesDir: CONTAINER_MODULES_DIR, secrets },
-    await readJanusTemplates(),
+    await readJanusTemplates(templatesDir),
   );
   await writeJanusConfigFiles(hostDir, files);
   const to = owner.chownTo;

@@ -164,7 +164,7 @@ class ContainerJanus implements ContainerGateway {
     const inside = bundledJanusConfig(opts, network.listenIp, defaults).options;
     const owner = containerUser(process.getuid?.(), process.getgid?.());
     const hostDir = join(opts.dataDir, 'janus-container');
-    const secrets = await writeContainerConfig(hostDir, inside, owner);
+    const secrets = await writeContainerConfig(hostDir, inside, owner, opts.templatesDir);
     const urls = janusUrls(onHost.listeners);
     this.#endpoints = {
       urls: { http: urls.http, ws: urls.ws, adminHttp: urls.adminHttp },

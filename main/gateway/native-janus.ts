@@ -162,6 +162,7 @@ class NativeJanus implements NativeGateway {
       dir: join(opts.dataDir, 'janus'),
       libDir,
       apiSecret: true,
+      ...(opts.templatesDir === undefined ? {} : { templatesDir: opts.templatesDir }),
     });
     const { secrets, urls } = folder;
     const redact = [secrets.apiSecret ?? '', secrets.adminSecret, secrets.streamingAdminKey];

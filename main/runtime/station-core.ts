@@ -36,8 +36,8 @@ export interface StationCoreOptions {
   logger: Logger;
   /** Seals camera passwords: the key file under Node, safeStorage in Electron. */
   cipher: SecretCipher;
-  /** A gateway whose Janus has started. */
-  gateway: Gateway;
+  /** A gateway whose Janus has started; `mode` is read again at stop (the desktop app may have switched). */
+  gateway: Pick<Gateway, 'mode' | 'endpoints'>;
   /** STUN/TURN servers handed to viewers (never a public default). */
   iceServers: IceServer[];
   api: ApiBinding;
