@@ -241,9 +241,11 @@ describe('the wall, on real parts', () => {
   });
 
   it('a view saved elsewhere (another wall, the portal) appears in this wall without a reload', async () => {
-    const options = page.locator('[data-testid="view-select"] option');
-    const listed = async () =>
-      Promise.all((await options.all()).map(async (option) => (await option.getAttribute('value')) ?? ''));
+    // One read of the whole list: the select re-renders when views change, so option handles go stale.
+    const listed = () =>
+      page.$eval('[data-testid="view-select"]', (select: unknown) =>
+        Array.from((select as { options: ArrayLike<{ value: string }> }).options, (option) => option.value),
+      );
     expect(await listed()).not.toContain('night-shift');
     const saved = await station.call('/views', {
       method: 'POST',
