@@ -30,9 +30,8 @@ export type SecretStorageStatus = Static<typeof SecretStorageStatus>;
 export const DesktopSettings = Type.Object({
   janus_mode: JanusMode,
   kiosk: Type.Object({
+    /** Kiosk on at start; it covers the displays that have walls (the Walls menu), else the primary one. */
     enabled: Type.Boolean(),
-    /** Display ids the kiosk covers; empty means every display. */
-    displays: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 16 }),
     pin_set: Type.Boolean(),
   }),
   start_at_login: Type.Boolean(),
@@ -49,9 +48,6 @@ export const DesktopSettingsPatch = Type.Object(
   {
     janus_mode: Type.Optional(JanusMode),
     kiosk_enabled: Type.Optional(Type.Boolean()),
-    kiosk_displays: Type.Optional(
-      Type.Array(Type.String({ maxLength: 64 }), { maxItems: 16, uniqueItems: true }),
-    ),
     kiosk_pin: Type.Optional(KioskPin),
     start_at_login: Type.Optional(Type.Boolean()),
   },

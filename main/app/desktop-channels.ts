@@ -37,7 +37,6 @@ export function desktopSettingsView(
     janus_mode: stored.janus_mode,
     kiosk: {
       enabled: stored.kiosk_enabled,
-      displays: [...stored.kiosk_displays],
       pin_set: stored.kiosk_pin_hash !== null,
     },
     start_at_login: stored.start_at_login,
@@ -58,7 +57,6 @@ export async function applyDesktopSettings(
   const next = deps.settings.update({
     ...(patch.janus_mode === undefined ? {} : { janus_mode: patch.janus_mode }),
     ...(patch.kiosk_enabled === undefined ? {} : { kiosk_enabled: patch.kiosk_enabled }),
-    ...(patch.kiosk_displays === undefined ? {} : { kiosk_displays: patch.kiosk_displays }),
     ...(patch.start_at_login === undefined ? {} : { start_at_login: patch.start_at_login }),
     ...(patch.kiosk_pin === undefined ? {} : { kiosk_pin_hash: await hashPin(patch.kiosk_pin) }),
   });

@@ -27,7 +27,6 @@ export const StoredDesktopSettings = Type.Object(
   {
     janus_mode: JanusMode,
     kiosk_enabled: Type.Boolean(),
-    kiosk_displays: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 16 }),
     /** The kiosk PIN's salted scrypt hash, or null when no PIN was set. */
     kiosk_pin_hash: Type.Union([PinHash, Type.Null()]),
     start_at_login: Type.Boolean(),
@@ -43,7 +42,6 @@ export type StoredDesktopSettings = Static<typeof StoredDesktopSettings>;
 export const DEFAULT_DESKTOP_SETTINGS: StoredDesktopSettings = {
   janus_mode: 'native',
   kiosk_enabled: false,
-  kiosk_displays: [],
   kiosk_pin_hash: null,
   start_at_login: false,
   api_port: DEFAULT_DESKTOP_API_PORT,

@@ -46,7 +46,7 @@ describe('desktop settings over IPC', () => {
     const view = desktopSettingsView(deps());
     expect(view).toEqual({
       janus_mode: 'native',
-      kiosk: { enabled: false, displays: [], pin_set: false },
+      kiosk: { enabled: false, pin_set: false },
       start_at_login: false,
       secret_storage: { backend: 'basic_text', protected: false, note: 'no OS secret store' },
       api_url: 'http://127.0.0.1:7100',
@@ -67,7 +67,7 @@ describe('desktop settings over IPC', () => {
     const d = deps();
     await applyDesktopSettings(d, { start_at_login: true, kiosk_enabled: true });
     expect(d.setStartAtLogin).toHaveBeenCalledExactlyOnceWith(true, true);
-    await applyDesktopSettings(d, { kiosk_displays: ['21'] });
+    await applyDesktopSettings(d, { janus_mode: 'container' });
     expect(d.setStartAtLogin).toHaveBeenCalledOnce();
   });
 

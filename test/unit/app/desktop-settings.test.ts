@@ -19,12 +19,11 @@ describe('openDesktopSettings', () => {
   it('starts with defaults and keeps changes across a reopen', () => {
     const first = openDesktopSettings({ dataDir });
     expect(first.get()).toEqual(DEFAULT_DESKTOP_SETTINGS);
-    first.update({ kiosk_enabled: true, kiosk_displays: ['21'], janus_mode: 'container' });
+    first.update({ kiosk_enabled: true, janus_mode: 'container' });
     first.setWallState([{ display: '21', view_id: 'lobby' }]);
     const second = openDesktopSettings({ dataDir });
     expect(second.get()).toMatchObject({
       kiosk_enabled: true,
-      kiosk_displays: ['21'],
       janus_mode: 'container',
     });
     expect(second.wallState()).toEqual([{ display: '21', view_id: 'lobby' }]);
