@@ -126,7 +126,11 @@ export async function bootstrap(): Promise<void> {
     apiUrl: core.apiUrl,
     kiosk,
     setStartAtLogin: setupStartAtLogin(),
-    switchJanus: (mode) => janus.switchTo(createDesktopGateway(mode, gatewayOptions)),
+    // Pages reload afterwards: their CSP names the Janus origins they may connect to.
+    switchJanus: async (mode) => {
+      await janus.switchTo(createDesktopGateway(mode, gatewayOptions));
+      for (const page of appPages()) page.reload();
+    },
     rememberView: (page, viewId) => {
       const window = BrowserWindow.fromWebContents(page);
       if (window !== null) walls.setView(window, viewId);
