@@ -15,13 +15,12 @@ import { CONTAINER_CONFIG_DIR, containerUser, writeContainerConfig } from './con
 import { ensureJanusImage, type JanusImageOptions } from './container-image';
 import { CONTAINER_LABEL, ContainerRun, removeLeftover } from './container-run';
 import { connectDocker, resolveDockerHost, type DockerHost } from './docker-engine';
-import { GatewayNotStartedError, JanusStartError } from './errors';
-import type { Gateway, GatewayEndpoints, GatewayEvent } from './gateway';
+import type { Gateway } from './gateway';
 import { janusUrls } from './janus-config';
-import type { JanusReadyTarget } from './janus-ready';
 import { assertPortsFree } from './native-ports';
-import { DEFAULT_RESTART_POLICY, type RestartPolicy } from './restart-policy';
-import { readyOrStopped, Supervisor, type SupervisorState } from './supervisor';
+import type { RestartPolicy } from './restart-policy';
+import { SupervisedJanus } from './supervised-janus';
+import { readyOrStopped, type SupervisorState } from './supervisor';
 
 /** Options of `createContainerGateway`; everything but `dataDir`, `origin` and `logger` has a default. */
 export interface ContainerGatewayOptions extends BundledJanusSettings {
@@ -66,90 +65,33 @@ export function createContainerGateway(options: ContainerGatewayOptions): Contai
   return new ContainerJanus(options);
 }
 
-class ContainerJanus implements ContainerGateway {
+class ContainerJanus extends SupervisedJanus<ContainerRun> implements ContainerGateway {
   readonly mode = 'container';
   readonly #options: ContainerGatewayOptions;
-  readonly #log: Logger;
   readonly #janusLog: Logger;
-  readonly #listeners = new Set<(event: GatewayEvent) => void>();
-  #endpoints: GatewayEndpoints | undefined;
   #image: string | undefined;
-  #supervisor: Supervisor<ContainerRun> | undefined;
-  #starting: Promise<void> | undefined;
-  #stopping: Promise<void> | undefined;
-  #stopRequested = false;
-  /** The state before a supervisor exists (or when start() failed before it ran Janus). */
-  #outside: 'idle' | 'starting' | 'stopped' = 'idle';
 
   constructor(options: ContainerGatewayOptions) {
+    super(options.logger.child({ name: 'gateway/container' }), 'container', options.restartPolicy);
     this.#options = options;
-    this.#log = options.logger.child({ name: 'gateway/container' });
     this.#janusLog = options.logger.child({ name: 'gateway/janus' });
   }
 
-  get endpoints(): GatewayEndpoints {
-    if (this.#endpoints === undefined) {
-      throw new GatewayNotStartedError('the container gateway has no endpoints before start() resolved');
-    }
-    return this.#endpoints;
-  }
-
   status(): ContainerGatewayStatus {
-    return {
-      state: this.#supervisor?.state ?? this.#outside,
-      containerId: this.#supervisor?.run?.id,
-      image: this.#image,
-    };
+    return { state: this.state(), containerId: this.currentRun()?.id, image: this.#image };
   }
 
-  start(): Promise<void> {
-    const state = this.#supervisor?.state;
-    if (state === 'running' || state === 'restarting') return Promise.resolve();
-    this.#starting ??= (async () => {
-      await this.#stopping;
-      this.#stopRequested = false;
-      this.#supervisor = undefined;
-      this.#outside = 'starting';
-      try {
-        await this.#start();
-      } catch (error) {
-        this.#outside = 'stopped';
-        throw error;
-      }
-    })().finally(() => {
-      this.#starting = undefined;
-    });
-    return this.#starting;
+  protected override stopped(): void {
+    this.log.info('Janus container stopped and removed');
   }
 
-  stop(): Promise<void> {
-    this.#stopRequested = true;
-    const supervisor = this.#supervisor;
-    if (supervisor === undefined) return this.#starting?.catch(() => undefined) ?? Promise.resolve();
-    this.#stopping ??= (async () => {
-      await supervisor.stop();
-      await this.#starting?.catch(() => undefined);
-      this.#log.info('Janus container stopped and removed');
-    })().finally(() => {
-      this.#stopping = undefined;
-    });
-    return this.#stopping;
-  }
-
-  onEvent(listener: (event: GatewayEvent) => void): () => void {
-    this.#listeners.add(listener);
-    return () => {
-      this.#listeners.delete(listener);
-    };
-  }
-
-  async #start(): Promise<void> {
+  protected override async prepare(): Promise<() => Promise<ContainerRun>> {
     const opts = this.#options;
     const platform = opts.platform ?? process.platform;
     const docker = await connectDocker(resolveDockerHost(opts.docker, opts.env ?? process.env, platform));
-    const image = await ensureJanusImage(docker, opts.image ?? {}, this.#log);
+    const image = await ensureJanusImage(docker, opts.image ?? {}, this.log);
     this.#image = image.tag;
-    if (this.#stopRequested) throw new JanusStartError('the gateway was stopped while starting');
+    this.assertNotStopped();
 
     const defaults = platform === 'linux' ? undefined : PUBLISHED_PORT_RANGES;
     // The station reaches Janus on its own 127.0.0.1: the same stack (host networking) or published there.
@@ -166,19 +108,7 @@ class ContainerJanus implements ContainerGateway {
     const hostDir = join(opts.dataDir, 'janus-container');
     const secrets = await writeContainerConfig(hostDir, inside, owner, opts.templatesDir);
     const urls = janusUrls(onHost.listeners);
-    this.#endpoints = {
-      urls: { http: urls.http, ws: urls.ws, adminHttp: urls.adminHttp },
-      secrets,
-      origin: opts.origin,
-      tokenAuth: true,
-    };
-    const target: JanusReadyTarget = {
-      httpUrl: urls.http,
-      admin: { url: urls.adminHttp, secret: secrets.adminSecret },
-      wsUrls: urls.adminWs === undefined ? [urls.ws] : [urls.ws, urls.adminWs],
-      origin: opts.origin,
-      timeoutMs: opts.readyTimeoutMs ?? 20_000,
-    };
+    const target = this.listenAt(urls, secrets, opts.origin, opts.readyTimeoutMs ?? 20_000);
     const stationKey = createHash('sha256').update(opts.dataDir).digest('hex').slice(0, 12);
     const name = opts.containerName ?? `vigil-janus-${stationKey}`;
     const spec: Docker.ContainerCreateOptions = {
@@ -212,31 +142,12 @@ class ContainerJanus implements ContainerGateway {
       );
       await readyOrStopped(run, `the Janus container ${run.id.slice(0, 12)}`, target);
       const readyMs = Math.round(performance.now() - began);
-      this.#log.info(
+      this.log.info(
         { container: run.id.slice(0, 12), image: image.tag, readyMs },
         'Janus container is ready',
       );
       return run;
     };
-    const supervisor = new Supervisor<ContainerRun>({
-      launch,
-      policy: { ...DEFAULT_RESTART_POLICY, ...opts.restartPolicy },
-      logger: this.#log,
-      emit: (event) => {
-        this.#emit(event);
-      },
-    });
-    this.#supervisor = supervisor;
-    await supervisor.start();
-  }
-
-  #emit(event: GatewayEvent): void {
-    for (const listener of [...this.#listeners]) {
-      try {
-        listener(event);
-      } catch (error) {
-        this.#log.error({ err: error }, 'gateway event listener threw');
-      }
-    }
+    return launch;
   }
 }

@@ -6,16 +6,15 @@ import { join } from 'node:path';
 
 import type { Logger } from 'pino';
 
-import { GatewayNotStartedError, JanusStartError } from './errors';
-import type { Gateway, GatewayEndpoints, GatewayEvent } from './gateway';
+import type { Gateway } from './gateway';
 import { findJanusBinary, findJanusLibDir } from './janus-binary';
 import { bundledJanusConfig, type BundledJanusSettings } from './bundled-config';
 import { writeJanusConfigFolder } from './janus-config-folder';
 import { JanusProcess, type ExitStatus } from './janus-process';
-import type { JanusReadyTarget } from './janus-ready';
 import { assertPortsFree } from './native-ports';
-import { DEFAULT_RESTART_POLICY, type RestartPolicy } from './restart-policy';
-import { readyOrStopped, Supervisor, type SupervisedRun, type SupervisorState } from './supervisor';
+import type { RestartPolicy } from './restart-policy';
+import { SupervisedJanus } from './supervised-janus';
+import { readyOrStopped, type SupervisedRun, type SupervisorState } from './supervisor';
 
 /** Options of `createNativeGateway`; everything but `dataDir`, `origin` and `logger` has a default. */
 export interface NativeGatewayOptions extends BundledJanusSettings {
@@ -57,100 +56,27 @@ export function createNativeGateway(options: NativeGatewayOptions): NativeGatewa
   return new NativeJanus(options);
 }
 
-class NativeJanus implements NativeGateway {
+class NativeJanus extends SupervisedJanus<NativeRun> implements NativeGateway {
   readonly mode = 'native';
   readonly #options: NativeGatewayOptions;
-  readonly #log: Logger;
   readonly #janusLog: Logger;
-  readonly #listeners = new Set<(event: GatewayEvent) => void>();
-  #endpoints: GatewayEndpoints | undefined;
-  #supervisor: Supervisor<NativeRun> | undefined;
-  #starting: Promise<void> | undefined;
-  #stopping: Promise<void> | undefined;
-  #stopRequested = false;
-  /** The state before a supervisor exists (or when start() failed before it ran Janus). */
-  #outside: 'idle' | 'starting' | 'stopped' = 'idle';
 
   constructor(options: NativeGatewayOptions) {
+    super(options.logger.child({ name: 'gateway/native' }), 'native', options.restartPolicy);
     this.#options = options;
-    this.#log = options.logger.child({ name: 'gateway/native' });
     this.#janusLog = options.logger.child({ name: 'gateway/janus' });
   }
 
-  get endpoints(): GatewayEndpoints {
-    if (this.#endpoints === undefined) {
-      throw new GatewayNotStartedError('the native gateway has no endpoints before start() resolved');
-    }
-    return this.#endpoints;
-  }
-
   status(): NativeGatewayStatus {
-    const child = this.#supervisor?.run?.child;
-    return {
-      state: this.#supervisor?.state ?? this.#outside,
-      pid: child?.isRunning() === true ? child.pid : undefined,
-    };
+    const child = this.currentRun()?.child;
+    return { state: this.state(), pid: child?.isRunning() === true ? child.pid : undefined };
   }
 
-  start(): Promise<void> {
-    const state = this.#supervisor?.state;
-    if (state === 'running' || state === 'restarting') return Promise.resolve();
-    this.#starting ??= (async () => {
-      await this.#stopping;
-      this.#stopRequested = false;
-      this.#supervisor = undefined;
-      this.#outside = 'starting';
-      try {
-        await this.#start();
-      } catch (error) {
-        this.#outside = 'stopped';
-        throw error;
-      }
-    })().finally(() => {
-      this.#starting = undefined;
-    });
-    return this.#starting;
+  protected override stopped(run: NativeRun | undefined): void {
+    if (run !== undefined) this.log.info({ pid: run.child.pid }, 'Janus stopped');
   }
 
-  stop(): Promise<void> {
-    this.#stopRequested = true;
-    const supervisor = this.#supervisor;
-    if (supervisor === undefined) return this.#starting?.catch(() => undefined) ?? Promise.resolve();
-    this.#stopping ??= (async () => {
-      const child = supervisor.run?.child;
-      await supervisor.stop();
-      await this.#starting?.catch(() => undefined);
-      if (child !== undefined) this.#log.info({ pid: child.pid }, 'Janus stopped');
-    })().finally(() => {
-      this.#stopping = undefined;
-    });
-    return this.#stopping;
-  }
-
-  onEvent(listener: (event: GatewayEvent) => void): () => void {
-    this.#listeners.add(listener);
-    return () => {
-      this.#listeners.delete(listener);
-    };
-  }
-
-  async #start(): Promise<void> {
-    const launch = await this.#prepare();
-    if (this.#stopRequested) throw new JanusStartError('the gateway was stopped while starting');
-    const supervisor = new Supervisor<NativeRun>({
-      launch,
-      policy: { ...DEFAULT_RESTART_POLICY, ...this.#options.restartPolicy },
-      logger: this.#log,
-      emit: (event) => {
-        this.#emit(event);
-      },
-    });
-    this.#supervisor = supervisor;
-    await supervisor.start();
-  }
-
-  /** Writes the config (fresh secrets) and returns how to launch Janus on it and wait until it answers. */
-  async #prepare(): Promise<() => Promise<NativeRun>> {
+  protected override async prepare(): Promise<() => Promise<NativeRun>> {
     const opts = this.#options;
     const lookup = { binary: opts.binary, libDir: opts.libDir, env: opts.env };
     const binary = findJanusBinary(lookup);
@@ -166,19 +92,7 @@ class NativeJanus implements NativeGateway {
     });
     const { secrets, urls } = folder;
     const redact = [secrets.apiSecret ?? '', secrets.adminSecret, secrets.streamingAdminKey];
-    const target: JanusReadyTarget = {
-      httpUrl: urls.http,
-      admin: { url: urls.adminHttp, secret: secrets.adminSecret },
-      wsUrls: urls.adminWs === undefined ? [urls.ws] : [urls.ws, urls.adminWs],
-      origin: opts.origin,
-      timeoutMs: opts.readyTimeoutMs ?? 10_000,
-    };
-    this.#endpoints = {
-      urls: { http: urls.http, ws: urls.ws, adminHttp: urls.adminHttp },
-      secrets,
-      origin: opts.origin,
-      tokenAuth: true,
-    };
+    const target = this.listenAt(urls, secrets, opts.origin, opts.readyTimeoutMs ?? 10_000);
     return async () => {
       const env = opts.env ?? process.env;
       const child = JanusProcess.spawn({ binary, folder, logger: this.#janusLog, redact, env });
@@ -188,19 +102,9 @@ class NativeJanus implements NativeGateway {
         `Janus (pid ${child.pid})`,
         target,
       );
-      this.#log.info({ pid: child.pid, readyMs: Math.round(performance.now() - began) }, 'Janus is ready');
+      this.log.info({ pid: child.pid, readyMs: Math.round(performance.now() - began) }, 'Janus is ready');
       return run;
     };
-  }
-
-  #emit(event: GatewayEvent): void {
-    for (const listener of [...this.#listeners]) {
-      try {
-        listener(event);
-      } catch (error) {
-        this.#log.error({ err: error }, 'gateway event listener threw');
-      }
-    }
   }
 }
 
