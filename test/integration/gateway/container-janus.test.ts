@@ -27,8 +27,14 @@ import type { LabJson } from '../../lab';
 import { LAB_ICE_ADDRESS, LAB_ICE_INTERFACE } from '../../lab/netns';
 import { freePorts } from '../../lab/ports';
 import { useLab } from '../../lab/vitest';
-import { eventually, labCamera } from '../janus/connect';
-import { freshDataDir, removeDataDir, startStation, type RunningStation } from '../station/harness';
+import { eventually } from '../janus/connect';
+import {
+  addLabCameras,
+  freshDataDir,
+  removeDataDir,
+  startStation,
+  type RunningStation,
+} from '../station/harness';
 import { mountpointAges } from '../station/janus-view';
 
 const lab = useLab({ cameras: 2, auth: 'digest' });
@@ -132,19 +138,7 @@ describe('the container gateway on the lab Docker engine', () => {
 
   it('docker kill: the supervisor starts a new container and every mountpoint comes back with video', async () => {
     running = await startStation(gateway.endpoints, dataDir);
-    for (const [index, id] of ['north', 'south'].entries()) {
-      const camera = labCamera(lab(), index);
-      const body = {
-        camera_id: id,
-        name: id,
-        rtsp_url: camera.url,
-        username: camera.username,
-        password: camera.password,
-      };
-      expect((await running.call('/cameras', { method: 'POST', body })).status).toBe(201);
-    }
-    const cameras = (await (await running.call('/cameras')).json()) as { stream_id: number }[];
-    expected = cameras.map((c) => c.stream_id).sort((a, b) => a - b);
+    expected = await addLabCameras(running, lab(), ['north', 'south']);
     expect(await eventually(flowing(gateway.endpoints), 15_000)).toEqual(expected);
 
     const killed = gateway.status().containerId ?? '';

@@ -7,8 +7,8 @@ import { JanusConnection } from '../../../main/janus';
 import { LAB_ICE_ADDRESS, LAB_ICE_INTERFACE } from '../../lab/netns';
 import { freePorts } from '../../lab/ports';
 import { useLab } from '../../lab/vitest';
-import { eventually, labCamera } from '../janus/connect';
-import { freshDataDir, removeDataDir, startStation, type RunningStation } from './harness';
+import { eventually } from '../janus/connect';
+import { addLabCameras, freshDataDir, removeDataDir, startStation, type RunningStation } from './harness';
 
 // Only the lab's camera is used: the station brings its own Janus, as `vigil serve` does by default.
 const lab = useLab({ cameras: 2, auth: 'digest' });
@@ -50,26 +50,14 @@ describe('a station with its bundled Janus', () => {
     try {
       const session = await connection.createSession();
       const streaming = await session.attachStreaming({ adminKey: secrets.streamingAdminKey });
-      return (await streaming.list()).map((m) => Number(m.id)).sort();
+      return (await streaming.list()).map((m) => Number(m.id)).sort((a, b) => a - b);
     } finally {
       await connection.close();
     }
   }
 
   it('Janus SIGKILLed: the gateway restarts it and the station puts every mountpoint back', async () => {
-    for (const [index, id] of ['east', 'west'].entries()) {
-      const camera = labCamera(lab(), index);
-      const body = {
-        camera_id: id,
-        name: id,
-        rtsp_url: camera.url,
-        username: camera.username,
-        password: camera.password,
-      };
-      expect((await running.call('/cameras', { method: 'POST', body })).status).toBe(201);
-    }
-    const cameras = (await (await running.call('/cameras')).json()) as { stream_id: number }[];
-    const expected = cameras.map((c) => c.stream_id).sort();
+    const expected = await addLabCameras(running, lab(), ['east', 'west']);
     expect(await mountpointIds()).toEqual(expected);
 
     const pid = gateway.status().pid;

@@ -11,8 +11,15 @@ import { GatewaySwitcher } from '../../../main/station/gateway-switcher';
 import { LAB_ICE_ADDRESS, LAB_ICE_INTERFACE } from '../../lab/netns';
 import { freePorts } from '../../lab/ports';
 import { useLab } from '../../lab/vitest';
-import { eventually, labCamera } from '../janus/connect';
-import { freshDataDir, labGateway, removeDataDir, startStation, type RunningStation } from './harness';
+import { eventually } from '../janus/connect';
+import {
+  addLabCameras,
+  freshDataDir,
+  labGateway,
+  removeDataDir,
+  startStation,
+  type RunningStation,
+} from './harness';
 import { mountpointAges } from './janus-view';
 
 const lab = useLab({ cameras: 3, auth: 'digest' });
@@ -32,19 +39,7 @@ describe('switching the station between a remote and a bundled Janus at runtime'
     await remote.start();
     running = await startStation(remote.endpoints, dataDir);
     switcher = new GatewaySwitcher({ target: running.station, gateway: remote, logger });
-    for (const [index, id] of ['gate', 'yard', 'dock'].entries()) {
-      const camera = labCamera(lab(), index);
-      const body = {
-        camera_id: id,
-        name: id,
-        rtsp_url: camera.url,
-        username: camera.username,
-        password: camera.password,
-      };
-      expect((await running.call('/cameras', { method: 'POST', body })).status).toBe(201);
-    }
-    const cameras = (await (await running.call('/cameras')).json()) as { stream_id: number }[];
-    expected = cameras.map((c) => c.stream_id).sort((a, b) => a - b);
+    expected = await addLabCameras(running, lab(), ['gate', 'yard', 'dock']);
   });
 
   afterAll(async () => {

@@ -14,6 +14,7 @@ import type { GatewayEndpoints } from '../../../main/gateway/gateway';
 import { createRootLogger } from '../../../main/log';
 import { Station, type StationTimings } from '../../../main/station/station';
 import type { Lab } from '../../lab';
+import { labCamera } from '../janus/connect';
 
 /** A real station and its real REST API, listening on 127.0.0.1, on the lab's Janus. */
 export interface RunningStation {
@@ -114,4 +115,27 @@ export async function startStation(gateway: GatewayEndpoints, dataDir: string): 
 /** Removes a data dir. */
 export function removeDataDir(dataDir: string): Promise<void> {
   return rm(dataDir, { recursive: true, force: true });
+}
+
+/** Adds one lab camera per id (camera i uses the lab's camera i), each expected 201; resolves to the stream ids, sorted. */
+export async function addLabCameras(
+  running: RunningStation,
+  lab: Lab,
+  ids: readonly string[],
+): Promise<number[]> {
+  for (const [index, id] of ids.entries()) {
+    const camera = labCamera(lab, index);
+    const body = {
+      camera_id: id,
+      name: id,
+      rtsp_url: camera.url,
+      username: camera.username,
+      password: camera.password,
+    };
+    const response = await running.call('/cameras', { method: 'POST', body });
+    if (response.status !== 201)
+      throw new Error(`adding ${id} answered ${response.status}: ${await response.text()}`);
+  }
+  const cameras = (await (await running.call('/cameras')).json()) as { stream_id: number }[];
+  return cameras.map((c) => c.stream_id).sort((a, b) => a - b);
 }
