@@ -38,7 +38,15 @@ export const StoredDesktopSettings = Type.Object(
 /** The stored settings' type. */
 export type StoredDesktopSettings = Static<typeof StoredDesktopSettings>;
 
-/** Settings of a first start. */
+/**
+ * Settings of a first start. Debian-family Linux has a `janus` package to run natively; macOS and Windows have
+ * none, so the bundled Janus runs in Docker there.
+ */
+export function defaultDesktopSettings(platform: NodeJS.Platform): StoredDesktopSettings {
+  return { ...DEFAULT_DESKTOP_SETTINGS, janus_mode: platform === 'linux' ? 'native' : 'container' };
+}
+
+/** Settings of a first start on Linux. */
 export const DEFAULT_DESKTOP_SETTINGS: StoredDesktopSettings = {
   janus_mode: 'native',
   kiosk_enabled: false,
@@ -66,11 +74,13 @@ export interface DesktopSettingsStore {
  */
 export function openDesktopSettings(options: {
   dataDir: string;
+  platform?: NodeJS.Platform;
   backend?: StoreBackendFactory;
 }): DesktopSettingsStore {
   const path = join(options.dataDir, DESKTOP_SETTINGS_FILE);
   const file = readStoreFile(path);
-  const stored = { ...DEFAULT_DESKTOP_SETTINGS, ...(file?.data.settings ?? {}) } as unknown;
+  const defaults = defaultDesktopSettings(options.platform ?? process.platform);
+  const stored = { ...defaults, ...(file?.data.settings ?? {}) } as unknown;
   const problem = schemaProblem(StoredDesktopSettings, stored);
   if (problem !== undefined && file !== undefined) throw storeCorrupt(path, file.bytes, problem.text);
   const backend: StoreBackend = (options.backend ?? confBackend)({

@@ -17,7 +17,7 @@ afterEach(async () => {
 
 describe('openDesktopSettings', () => {
   it('starts with defaults and keeps changes across a reopen', () => {
-    const first = openDesktopSettings({ dataDir });
+    const first = openDesktopSettings({ dataDir, platform: 'linux' });
     expect(first.get()).toEqual(DEFAULT_DESKTOP_SETTINGS);
     first.update({ kiosk_enabled: true, janus_mode: 'container' });
     first.setWallState([{ display: '21', view_id: 'lobby' }]);
@@ -27,6 +27,14 @@ describe('openDesktopSettings', () => {
       janus_mode: 'container',
     });
     expect(second.wallState()).toEqual([{ display: '21', view_id: 'lobby' }]);
+  });
+
+  it.each([
+    ['linux', 'native'],
+    ['darwin', 'container'],
+    ['win32', 'container'],
+  ] as const)('runs the bundled Janus on %s as %s by default', (platform, mode) => {
+    expect(openDesktopSettings({ dataDir, platform }).get().janus_mode).toBe(mode);
   });
 
   it('refuses an invalid change and keeps the old settings', () => {
