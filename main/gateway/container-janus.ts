@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type Docker from 'dockerode';
 import type { Logger } from 'pino';
 
-import { bundledJanusConfig, type BundledJanusSettings } from './bundled-config';
+import { bundledJanusConfig } from './bundled-config';
 import { containerNetwork, PUBLISHED_PORT_RANGES } from './container-network';
 import { CONTAINER_CONFIG_DIR, containerUser, writeContainerConfig } from './container-config';
 import { ensureJanusImage, type JanusImageOptions } from './container-image';
@@ -18,16 +18,12 @@ import { connectDocker, resolveDockerHost, type DockerHost } from './docker-engi
 import type { Gateway } from './gateway';
 import { janusUrls } from './janus-config';
 import { assertPortsFree } from './native-ports';
-import type { RestartPolicy } from './restart-policy';
-import { SupervisedJanus } from './supervised-janus';
+import { SupervisedJanus, type SupervisedJanusOptions } from './supervised-janus';
 import { readyOrStopped, type SupervisorState } from './supervisor';
 
 /** Options of `createContainerGateway`; everything but `dataDir`, `origin` and `logger` has a default. */
-export interface ContainerGatewayOptions extends BundledJanusSettings {
-  /** The station's data folder; Janus's config goes to `<dataDir>/janus-container/`. */
-  dataDir: string;
-  /** Parent logger; Janus's output goes to its child `gateway/janus`. */
-  logger: Logger;
+/** Config goes to `<dataDir>/janus-container/`; Janus gets 20 s to answer after each container start. */
+export interface ContainerGatewayOptions extends SupervisedJanusOptions {
   /** The Docker engine (default: DOCKER_HOST, else the platform's default socket). */
   docker?: DockerHost | undefined;
   image?: JanusImageOptions;
@@ -35,13 +31,6 @@ export interface ContainerGatewayOptions extends BundledJanusSettings {
   containerName?: string | undefined;
   /** Decides host networking (Linux) or published ports (default process.platform). */
   platform?: NodeJS.Platform;
-  /** How long to wait for Janus to answer after each container start (default 20 000 ms). */
-  readyTimeoutMs?: number;
-  /** `docker stop` grace before SIGKILL (default 5 000 ms). */
-  stopGraceMs?: number;
-  restartPolicy?: Partial<RestartPolicy>;
-  /** Environment for DOCKER_HOST (default process.env). */
-  env?: NodeJS.ProcessEnv;
 }
 
 /** Where the container gateway is, and its current container. */

@@ -37,17 +37,21 @@ export class JanusSecretRefusedError extends GatewayError {
   readonly code = 'VIGIL_ERR_JANUS_SECRET_REFUSED';
 }
 
-/** Remote-Janus settings (flags, environment, secrets file) are missing, partial or malformed. */
-export class GatewaySettingsError extends GatewayError {
-  readonly code = 'VIGIL_ERR_JANUS_SETTINGS';
-
-  /** The flag (or environment variable, or file) at fault, e.g. `--janus-ws-url`. */
-  readonly setting: string;
-
-  constructor(setting: string, message: string, options?: ErrorOptions) {
+/** A gateway failure a setting can fix; `setting` names it (a flag, environment variable, file or option). */
+export abstract class GatewaySettingError extends GatewayError {
+  constructor(
+    /** The setting at fault, e.g. `--janus-ws-url`, `DOCKER_HOST` or the Dockerfile folder. */
+    readonly setting: string,
+    message: string,
+    options?: ErrorOptions,
+  ) {
     super(message, options);
-    this.setting = setting;
   }
+}
+
+/** Remote-Janus settings (flags, environment, secrets file) are missing, partial or malformed. */
+export class GatewaySettingsError extends GatewaySettingError {
+  readonly code = 'VIGIL_ERR_JANUS_SETTINGS';
 }
 
 /** `endpoints` was read before `start()` resolved (secrets and detected settings come with the start). */
@@ -56,27 +60,11 @@ export class GatewayNotStartedError extends GatewayError {
 }
 
 /** The Docker engine the container gateway needs is missing, not running, or refuses this user. */
-export class DockerUnavailableError extends GatewayError {
+export class DockerUnavailableError extends GatewaySettingError {
   readonly code = 'VIGIL_ERR_DOCKER_UNAVAILABLE';
-
-  /** The setting that says where the engine is, e.g. `DOCKER_HOST` or `--docker-host`. */
-  readonly setting: string;
-
-  constructor(setting: string, message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.setting = setting;
-  }
 }
 
 /** The Janus image could not be built (or a container of it could not be created or started). */
-export class JanusImageError extends GatewayError {
+export class JanusImageError extends GatewaySettingError {
   readonly code = 'VIGIL_ERR_JANUS_IMAGE';
-
-  /** The setting at fault, e.g. the base image or the Dockerfile folder. */
-  readonly setting: string;
-
-  constructor(setting: string, message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.setting = setting;
-  }
 }

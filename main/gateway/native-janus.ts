@@ -8,31 +8,20 @@ import type { Logger } from 'pino';
 
 import type { Gateway } from './gateway';
 import { findJanusBinary, findJanusLibDir } from './janus-binary';
-import { bundledJanusConfig, type BundledJanusSettings } from './bundled-config';
+import { bundledJanusConfig } from './bundled-config';
 import { writeJanusConfigFolder } from './janus-config-folder';
 import { JanusProcess, type ExitStatus } from './janus-process';
 import { assertPortsFree } from './native-ports';
-import type { RestartPolicy } from './restart-policy';
-import { SupervisedJanus } from './supervised-janus';
+import { SupervisedJanus, type SupervisedJanusOptions } from './supervised-janus';
 import { readyOrStopped, type SupervisedRun, type SupervisorState } from './supervisor';
 
 /** Options of `createNativeGateway`; everything but `dataDir`, `origin` and `logger` has a default. */
-export interface NativeGatewayOptions extends BundledJanusSettings {
-  /** The station's data folder; Janus's config goes to `<dataDir>/janus/` (mode 0700, files 0600). */
-  dataDir: string;
-  /** Parent logger; Janus's output goes to its child `gateway/janus`. */
-  logger: Logger;
+/** Config goes to `<dataDir>/janus/` (mode 0700, files 0600); Janus gets 10 s to answer after each spawn. */
+export interface NativeGatewayOptions extends SupervisedJanusOptions {
   /** The janus binary (default: VIGIL_JANUS_BIN, PATH, /usr/bin/janus). */
   binary?: string | undefined;
   /** The folder holding Janus's plugins/ and transports/ (default: the first of JANUS_LIB_DIRS that has them). */
   libDir?: string | undefined;
-  /** How long to wait for Janus to answer after each spawn (default 10 000 ms). */
-  readyTimeoutMs?: number;
-  /** SIGTERM → SIGKILL grace on stop (default 5 000 ms). */
-  stopGraceMs?: number;
-  restartPolicy?: Partial<RestartPolicy>;
-  /** Environment for the binary lookup and for Janus (default process.env). */
-  env?: NodeJS.ProcessEnv;
 }
 
 /** Whether the native gateway's Janus is running, and its PID. */

@@ -3,11 +3,27 @@
 // gateway says only how to prepare a launch (config, endpoints) and what to log when it stopped.
 import type { Logger } from 'pino';
 
+import type { BundledJanusSettings } from './bundled-config';
 import { GatewayNotStartedError, JanusStartError } from './errors';
 import type { GatewayEndpoints, GatewayEvent, GatewaySecrets } from './gateway';
 import type { JanusReadyTarget } from './janus-ready';
 import { DEFAULT_RESTART_POLICY, type RestartPolicy } from './restart-policy';
 import { Supervisor, type SupervisedRun, type SupervisorState } from './supervisor';
+
+/** What every bundled Janus (native or container) is run with; the rest of its settings are BundledJanusSettings. */
+export interface SupervisedJanusOptions extends BundledJanusSettings {
+  /** The station's data folder; Janus's config is rendered below it. */
+  dataDir: string;
+  /** Parent logger; Janus's own output goes to its child `gateway/janus`. */
+  logger: Logger;
+  /** How long to wait for Janus to answer after each launch. */
+  readyTimeoutMs?: number;
+  /** Grace between the polite stop and SIGKILL (default 5 000 ms). */
+  stopGraceMs?: number;
+  restartPolicy?: Partial<RestartPolicy>;
+  /** Environment for lookups (the janus binary, DOCKER_HOST) and for Janus (default process.env). */
+  env?: NodeJS.ProcessEnv;
+}
 
 /** A bundled Janus's lifecycle; subclasses implement `prepare` and `stopped`. */
 export abstract class SupervisedJanus<R extends SupervisedRun> {
