@@ -21,7 +21,6 @@ import { CONTAINER_LABEL } from '../../../main/gateway/container-run';
 import { connectDocker, type DockerHost } from '../../../main/gateway/docker-engine';
 import { JanusImageError } from '../../../main/gateway/errors';
 import type { GatewayEndpoints, GatewayEvent } from '../../../main/gateway/gateway';
-import { createNativeGateway } from '../../../main/gateway/native-janus';
 import { GatewaySwitcher } from '../../../main/station/gateway-switcher';
 import type { LabJson } from '../../lab';
 import { LAB_ICE_ADDRESS, LAB_ICE_INTERFACE } from '../../lab/netns';
@@ -31,6 +30,7 @@ import { eventually } from '../janus/connect';
 import {
   addLabCameras,
   freshDataDir,
+  labNativeGateway,
   removeDataDir,
   startStation,
   type RunningStation,
@@ -159,16 +159,7 @@ describe('the container gateway on the lab Docker engine', () => {
     const station = running?.station;
     if (station === undefined) throw new Error('the previous test starts the station');
     const switcher = new GatewaySwitcher({ target: station, gateway, logger });
-    const native = createNativeGateway({
-      dataDir,
-      origin: 'http://127.0.0.1:3000',
-      logger,
-      ports: await freePorts(['http', 'ws', 'adminHttp'] as const),
-      iceInterface: LAB_ICE_ADDRESS,
-      iceEnforceList: LAB_ICE_INTERFACE,
-      mediaRtpPortRange: { min: 35000, max: 35999 },
-      streamingRtpPortRange: { min: 36000, max: 36999 },
-    });
+    const native = await labNativeGateway(dataDir, logger);
     let began = performance.now();
     await switcher.switchTo(native);
     timings.switch_container_to_native = Math.round(performance.now() - began);

@@ -5,17 +5,15 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { GatewayEndpoints } from '../../../main/gateway/gateway';
-import { createNativeGateway } from '../../../main/gateway/native-janus';
 import { createRemoteGateway } from '../../../main/gateway/remote-janus';
 import { GatewaySwitcher } from '../../../main/station/gateway-switcher';
-import { LAB_ICE_ADDRESS, LAB_ICE_INTERFACE } from '../../lab/netns';
-import { freePorts } from '../../lab/ports';
 import { useLab } from '../../lab/vitest';
 import { eventually } from '../janus/connect';
 import {
   addLabCameras,
   freshDataDir,
   labGateway,
+  labNativeGateway,
   removeDataDir,
   startStation,
   type RunningStation,
@@ -61,16 +59,7 @@ describe('switching the station between a remote and a bundled Janus at runtime'
     const remote = switcher.current;
     expect(await eventually(flowingOn(remote.endpoints), 15_000)).toEqual(expected);
 
-    const native = createNativeGateway({
-      dataDir,
-      origin: 'http://127.0.0.1:3000',
-      logger,
-      ports: await freePorts(['http', 'ws', 'adminHttp'] as const),
-      iceInterface: LAB_ICE_ADDRESS,
-      iceEnforceList: LAB_ICE_INTERFACE,
-      mediaRtpPortRange: { min: 35000, max: 35999 },
-      streamingRtpPortRange: { min: 36000, max: 36999 },
-    });
+    const native = await labNativeGateway(dataDir, logger);
     let began = performance.now();
     await switcher.switchTo(native);
     const toNativeMs = Math.round(performance.now() - began);

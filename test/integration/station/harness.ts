@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { Registry } from 'prom-client';
 
 import { buildApi } from '../../../main/api/app';
@@ -11,9 +11,12 @@ import { openApiKeyStore } from '../../../main/cameras/api-keys';
 import { openCameraStore } from '../../../main/cameras/camera-store';
 import { createKeyFileCipher } from '../../../main/cameras/secret-cipher';
 import type { GatewayEndpoints } from '../../../main/gateway/gateway';
+import { createNativeGateway, type NativeGateway } from '../../../main/gateway/native-janus';
 import { createRootLogger } from '../../../main/log';
 import { Station, type StationTimings } from '../../../main/station/station';
 import type { Lab } from '../../lab';
+import { LAB_ICE_ADDRESS, LAB_ICE_INTERFACE } from '../../lab/netns';
+import { freePorts } from '../../lab/ports';
 import { labCamera } from '../janus/connect';
 
 /** A real station and its real REST API, listening on 127.0.0.1, on the lab's Janus. */
@@ -138,4 +141,21 @@ export async function addLabCameras(
   }
   const cameras = (await (await running.call('/cameras')).json()) as { stream_id: number }[];
   return cameras.map((c) => c.stream_id).sort((a, b) => a - b);
+}
+
+/**
+ * A second bundled Janus in the lab (free API ports, its own RTP ranges, ICE on the lab interface), for tests
+ * that move the station onto it.
+ */
+export async function labNativeGateway(dataDir: string, logger: Logger): Promise<NativeGateway> {
+  return createNativeGateway({
+    dataDir,
+    origin: 'http://127.0.0.1:3000',
+    logger,
+    ports: await freePorts(['http', 'ws', 'adminHttp'] as const),
+    iceInterface: LAB_ICE_ADDRESS,
+    iceEnforceList: LAB_ICE_INTERFACE,
+    mediaRtpPortRange: { min: 35000, max: 35999 },
+    streamingRtpPortRange: { min: 36000, max: 36999 },
+  });
 }

@@ -77,6 +77,21 @@ describe('createIpcRegistry', () => {
     ['a wrong type', 'cameras:update', ['lobby', { name: 5 }], 'name must be a string'],
     ['a missing field', 'cameras:add', [{ camera_id: 'a' }], 'is required'],
     ['a bad kiosk pin', 'desktop:unlock-kiosk', ['12'], 'must match'],
+    ['an empty settings change', 'desktop:update-settings', [{}], 'must contain at least one field'],
+    [
+      'an unknown setting',
+      'desktop:update-settings',
+      [{ janus_mod: 'remote' }],
+      'unknown property "janus_mod"',
+    ],
+    [
+      'an unknown Janus mode',
+      'desktop:update-settings',
+      [{ janus_mode: 'docker' }],
+      'janus_mode must be one of',
+    ],
+    ['a non-digit PIN', 'desktop:update-settings', [{ kiosk_pin: 'abcd' }], 'kiosk_pin must match'],
+    ['a bad view id', 'desktop:wall-view', ['../x'], 'must match'],
   ])('refuses %s with a validation error', async (_name, channel, args, message) => {
     const { registry, invoke } = setup();
     const handler = vi.fn();
