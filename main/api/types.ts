@@ -22,7 +22,7 @@ export interface ApiKey {
   scope: Scope;
 }
 
-/** Checks a presented bearer key (main/cameras/api-keys implements it); `undefined` for an unknown key. */
+/** Checks a presented bearer key (main/store/api-keys implements it); `undefined` for an unknown key. */
 export interface ApiKeyVerifier {
   verify(presented: string): ApiKey | undefined;
 }

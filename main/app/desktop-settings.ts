@@ -13,8 +13,8 @@ import {
   storeCorrupt,
   type StoreBackend,
   type StoreBackendFactory,
-} from '../cameras/camera-store';
-import { schemaProblem } from '../cameras/stored-camera';
+} from '../store/camera-store';
+import { schemaProblem } from '../store/stored-camera';
 import { PinHash } from './pin-hash';
 
 /** The settings file inside the data folder. */

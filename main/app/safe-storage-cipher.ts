@@ -5,7 +5,7 @@
 import type { SafeStorage } from 'electron';
 
 import type { SecretStorageStatus } from '../../common/desktop';
-import { createKeyFileCipher, SecretCipherError, type SecretCipher } from '../cameras/secret-cipher';
+import { createKeyFileCipher, SecretCipherError, type SecretCipher } from '../store/secret-cipher';
 
 const SAFE_STORAGE_PREFIX = 'ss1.';
 

@@ -1,7 +1,7 @@
 // `vigil keys create|list|revoke`: the REST API's bearer keys in the data folder. The plaintext key is shown
 // once, by `create`; listings show ids, names, scopes and dates, never a key or its hash.
 import { VigilError } from '../../common/errors';
-import { openApiKeyStore, type ApiKeyInfo, type ApiKeyScope } from '../cameras/api-keys';
+import { openApiKeyStore, type ApiKeyInfo, type ApiKeyScope } from '../store/api-keys';
 import { CliError } from './cli-error';
 import { ensureDataDir } from './data-dir';
 import type { Output } from './output';

@@ -3,7 +3,7 @@
 // part that starts registers how it stops.
 import type { Logger } from 'pino';
 
-import { createKeyFileCipher } from '../cameras/secret-cipher';
+import { createKeyFileCipher } from '../store/secret-cipher';
 import { addDemoCameras, startDemoCameras, type DemoCameras } from '../demo/demo-cameras';
 import { startStationCore, type ApiBinding } from '../runtime/station-core';
 import type { ServeArgs } from './args';

@@ -8,10 +8,10 @@ import { buildApi } from '../api/app';
 import type { WallFiles } from '../api/routes/wall';
 import type { BrowserSessions } from '../api/session';
 import type { ApiInstance } from '../api/types';
-import { openApiKeyStore, type ApiKeyStore } from '../cameras/api-keys';
-import { openCameraStore } from '../cameras/camera-store';
-import type { SecretCipher } from '../cameras/secret-cipher';
-import { openViewStore } from '../cameras/view-store';
+import { openApiKeyStore, type ApiKeyStore } from '../store/api-keys';
+import { openCameraStore } from '../store/camera-store';
+import type { SecretCipher } from '../store/secret-cipher';
+import { openViewStore } from '../store/view-store';
 import type { Gateway } from '../gateway/gateway';
 import { StationEventBus } from '../station/event-bus';
 import { Station, type IceServer } from '../station/station';
@@ -68,7 +68,7 @@ export async function startStationCore(
   const store = await openCameraStore({
     dataDir,
     cipher: options.cipher,
-    logger: logger.child({ name: 'cameras/store' }),
+    logger: logger.child({ name: 'store/cameras' }),
   });
   // Views announce on the station's bus, so SSE and IPC subscribers hear camera and view changes alike.
   const events = new StationEventBus();

@@ -1,7 +1,7 @@
 import { ErrorCode, VigilError } from '../../common/errors';
 import type { ProbeRequest, ProbeResult } from '../../common/probe';
-import { RtspUrlError } from '../cameras/errors';
-import { parseRtspUrl } from '../cameras/rtsp-url';
+import { RtspUrlError } from '../rtsp/errors';
+import { parseRtspUrl } from '../rtsp/rtsp-url';
 
 /** A camera's RTSP location with credentials moved out of the URL. */
 export interface CameraSource {

@@ -1,5 +1,5 @@
 import type { CameraHealth, CameraView } from '../../common/camera';
-import type { StoredCamera } from '../cameras/stored-camera';
+import type { StoredCamera } from '../store/stored-camera';
 import type { HealthRecord } from './camera-health';
 
 /** A stored camera and its health as responses show them: never the password or the mountpoint secret. */

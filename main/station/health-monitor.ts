@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 
 import type { StationEvent } from '../../common/events';
-import type { CameraStore } from '../cameras/camera-store';
+import type { CameraStore } from '../store/camera-store';
 import {
   DEFAULT_HEALTH_THRESHOLDS,
   initialHealth,

@@ -1,5 +1,5 @@
 import type { HealthReport } from '../../common/health';
-import type { StoredCamera } from '../cameras/stored-camera';
+import type { StoredCamera } from '../store/stored-camera';
 import type { HealthRecord } from './camera-health';
 import { healthView } from './camera-view';
 

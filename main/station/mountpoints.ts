@@ -1,5 +1,5 @@
 import type { RtspMountpointOptions } from '../janus';
-import type { StoredCamera } from '../cameras/stored-camera';
+import type { StoredCamera } from '../store/stored-camera';
 import { mountpointMetadata } from './reconcile-plan';
 
 /** Janus's RTSP timings for station mountpoints (seconds). */

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 
-import type { CameraStore } from '../cameras/camera-store';
-import type { StoredCamera } from '../cameras/stored-camera';
+import type { CameraStore } from '../store/camera-store';
+import type { StoredCamera } from '../store/stored-camera';
 import { StreamingError, type MountpointSummary } from '../janus';
 import type { JanusLink } from './janus-link';
 import { KeyedLock } from './keyed-lock';

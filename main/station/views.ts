@@ -1,7 +1,7 @@
 import type { StationEvent } from '../../common/events';
 import { ErrorCode, VigilError } from '../../common/errors';
 import { LAYOUT_TILES, type LayoutId, type View, type ViewInput, type ViewPatch } from '../../common/views';
-import { viewNotFound, type ViewStore } from '../cameras/view-store';
+import { viewNotFound, type ViewStore } from '../store/view-store';
 
 /**
  * Why `tiles` does not fit `layout` (a `VIGIL_ERR_VALIDATION` on field `tiles`), or undefined when it does.

@@ -11,7 +11,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCode, VigilError } from '../../../common/errors';
 import type { StationService } from '../../station/service';
 import { signIn, type BrowserSessions } from '../session';
-import { errnoOf } from '../../cameras/camera-store';
+import { errnoOf } from '../../store/camera-store';
 
 /** Where the built wall and SDK are (electron-vite writes `out/renderer`; the SDK build `out/sdk`). */
 export interface WallFiles {

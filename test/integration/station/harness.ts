@@ -7,9 +7,9 @@ import { Registry } from 'prom-client';
 
 import { buildApi } from '../../../main/api/app';
 import type { ApiInstance } from '../../../main/api/types';
-import { openApiKeyStore } from '../../../main/cameras/api-keys';
-import { openCameraStore } from '../../../main/cameras/camera-store';
-import { createKeyFileCipher } from '../../../main/cameras/secret-cipher';
+import { openApiKeyStore } from '../../../main/store/api-keys';
+import { openCameraStore } from '../../../main/store/camera-store';
+import { createKeyFileCipher } from '../../../main/store/secret-cipher';
 import type { GatewayEndpoints } from '../../../main/gateway/gateway';
 import { createNativeGateway, type NativeGateway } from '../../../main/gateway/native-janus';
 import { createRootLogger } from '../../../main/log';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { StoreCorruptError } from '../../../main/cameras/camera-store';
+import { StoreCorruptError } from '../../../main/store/camera-store';
 import { DEFAULT_DESKTOP_SETTINGS, openDesktopSettings } from '../../../main/app/desktop-settings';
 
 let dataDir: string;

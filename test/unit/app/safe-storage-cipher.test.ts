@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { SecretCipherError } from '../../../main/cameras/secret-cipher';
+import { SecretCipherError } from '../../../main/store/secret-cipher';
 import { createDesktopCipher } from '../../../main/app/safe-storage-cipher';
 
 /** safeStorage's async API over a reversible transform (the OS store is not what is under test). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import type { ApiKeyInfo } from '../../../main/cameras/api-keys';
+import type { ApiKeyInfo } from '../../../main/store/api-keys';
 import { CliError } from '../../../main/cli/cli-error';
 import { createKey, formatKeyTable, listKeys, revokeKey } from '../../../main/cli/keys';
 import type { Output } from '../../../main/cli/output';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { ProbeResult } from '../../../common/probe';
-import type { StoredCamera } from '../../../main/cameras/stored-camera';
+import type { StoredCamera } from '../../../main/store/stored-camera';
 import { relaysAudio } from '../../../main/station/camera-input';
 import { mountpointRequest } from '../../../main/station/mountpoints';
 

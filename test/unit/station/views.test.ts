@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { StationEvent } from '../../../common/events';
 import { LAYOUT_TILES, LAYOUTS } from '../../../common/views';
-import { openViewStore } from '../../../main/cameras/view-store';
+import { openViewStore } from '../../../main/store/view-store';
 import { ViewService, tilesProblem } from '../../../main/station/views';
 
 let dataDir: string;

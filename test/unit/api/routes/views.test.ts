@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { openViewStore } from '../../../../main/cameras/view-store';
+import { openViewStore } from '../../../../main/store/view-store';
 import { ViewService } from '../../../../main/station/views';
 import { errorOf, headers, json, makeApi, type TestApi } from '../fixtures';
 

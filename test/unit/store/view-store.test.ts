@@ -6,8 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { VigilError } from '../../../common/errors';
 import type { View } from '../../../common/views';
-import { StoreCorruptError } from '../../../main/cameras/camera-store';
-import { VIEW_STORE_FILE, openViewStore } from '../../../main/cameras/view-store';
+import { StoreCorruptError } from '../../../main/store/camera-store';
+import { VIEW_STORE_FILE, openViewStore } from '../../../main/store/view-store';
 
 let dataDir: string;
 let file: string;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { RtspProtocolError } from '../../../main/cameras/errors';
+import { RtspProtocolError } from '../../../main/rtsp/errors';
 import {
   formatRequest,
   headerValue,
   MAX_BODY_BYTES,
   MAX_HEAD_BYTES,
   RtspResponseReader,
-} from '../../../main/cameras/rtsp-message';
+} from '../../../main/rtsp/rtsp-message';
 
 const OPTIONS =
   'RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: OPTIONS, DESCRIBE, SETUP, TEARDOWN\r\nServer: GStreamer RTSP server\r\n\r\n';

@@ -8,9 +8,9 @@ import {
   RtspProtocolError,
   RtspTimeoutError,
   RtspUrlError,
-} from '../../../main/cameras/errors';
+} from '../../../main/rtsp/errors';
 import { PROBE_FAILURE_REASONS } from '../../../common/probe';
-import { failureFromError, networkFailure, statusFailure } from '../../../main/cameras/probe-failure';
+import { failureFromError, networkFailure, statusFailure } from '../../../main/rtsp/probe-failure';
 
 const contains = (text: string): unknown => expect.stringContaining(text);
 const matches = (pattern: RegExp): unknown => expect.stringMatching(pattern);

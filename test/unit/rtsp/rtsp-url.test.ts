@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { RtspUrlError } from '../../../main/cameras/errors';
-import { formatHostPort, parseRtspUrl, withoutCredentials } from '../../../main/cameras/rtsp-url';
+import { RtspUrlError } from '../../../main/rtsp/errors';
+import { formatHostPort, parseRtspUrl, withoutCredentials } from '../../../main/rtsp/rtsp-url';
 
 describe('parseRtspUrl', () => {
   it.each([

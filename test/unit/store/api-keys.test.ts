@@ -10,8 +10,8 @@ import {
   MANAGE_KEY_FILE,
   openApiKeyStore,
   type ApiKeyStore,
-} from '../../../main/cameras/api-keys';
-import { StoreCorruptError } from '../../../main/cameras/camera-store';
+} from '../../../main/store/api-keys';
+import { StoreCorruptError } from '../../../main/store/camera-store';
 
 let dataDir: string;
 let file: string;

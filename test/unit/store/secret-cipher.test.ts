@@ -9,7 +9,7 @@ import {
   KeyFileError,
   SecretCipherError,
   createKeyFileCipher,
-} from '../../../main/cameras/secret-cipher';
+} from '../../../main/store/secret-cipher';
 
 let dataDir: string;
 

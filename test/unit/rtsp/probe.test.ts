@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { RtspAbortedError } from '../../../main/cameras/errors';
+import { RtspAbortedError } from '../../../main/rtsp/errors';
 import type { ProbeResult } from '../../../common/probe';
-import { probeCamera, type ProbeOptions } from '../../../main/cameras/probe';
+import { probeCamera, type ProbeOptions } from '../../../main/rtsp/probe';
 import {
   closedPort,
   startFakeRtspServer,

@@ -3,7 +3,7 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 
-import { probeCamera } from '../../../main/cameras/probe';
+import { probeCamera } from '../../../main/rtsp/probe';
 import { useLab } from '../../lab/vitest';
 
 /** A loopback port nothing listens on: bound, then closed. */

@@ -13,9 +13,9 @@ import {
   type CameraStore,
   type StoreBackend,
   type StoreBackendOptions,
-} from '../../../main/cameras/camera-store';
-import { createKeyFileCipher, type SecretCipher } from '../../../main/cameras/secret-cipher';
-import { MOUNTPOINT_ID_MAX, MOUNTPOINT_ID_MIN, type StoredCamera } from '../../../main/cameras/stored-camera';
+} from '../../../main/store/camera-store';
+import { createKeyFileCipher, type SecretCipher } from '../../../main/store/secret-cipher';
+import { MOUNTPOINT_ID_MAX, MOUNTPOINT_ID_MIN, type StoredCamera } from '../../../main/store/stored-camera';
 
 // Root ignores file modes, so EACCES is also injected: reads of paths in `denied` fail as a non-root user's would.
 const denied = new Set<string>();

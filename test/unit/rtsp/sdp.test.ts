@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { RtspProtocolError } from '../../../main/cameras/errors';
-import { parseSdp, resolveControlUrl } from '../../../main/cameras/sdp';
+import { RtspProtocolError } from '../../../main/rtsp/errors';
+import { parseSdp, resolveControlUrl } from '../../../main/rtsp/sdp';
 
 const sdp = (...lines: string[]) => `${lines.join('\r\n')}\r\n`;
 const session = ['v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=Session', 'c=IN IP4 0.0.0.0', 't=0 0'];

@@ -4,8 +4,8 @@ import { Type, type Static, type TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 
 import { AuthMethod, CameraId } from '../../common/camera';
-import { RtspUrlError } from './errors';
-import { parseRtspUrl } from './rtsp-url';
+import { RtspUrlError } from '../rtsp/errors';
+import { parseRtspUrl } from '../rtsp/rtsp-url';
 
 /** Lowest Janus mountpoint id Vigil allocates (well clear of hand-made ids 1, 2, 3…). */
 export const MOUNTPOINT_ID_MIN = 1_000_000;

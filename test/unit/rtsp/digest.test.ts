@@ -6,7 +6,7 @@ import {
   RtspAuthorizer,
   toDigestChallenge,
   type AuthChallenge,
-} from '../../../main/cameras/digest';
+} from '../../../main/rtsp/digest';
 
 const challenge = (scheme: string, params: Record<string, string>): AuthChallenge => ({
   scheme,
