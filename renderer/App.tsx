@@ -6,7 +6,7 @@ import type { StationEvent } from '../common/events';
 import { PRODUCT_NAME } from '../common/product';
 import type { StationApi } from '../common/station-api';
 import type { View } from '../common/views';
-import { errorText, runInBackground } from './background';
+import { errorText, runInBackground } from '../common/background';
 import { CameraForm } from './cameras/CameraForm';
 import { CameraList } from './cameras/CameraList';
 import { useCameras } from './cameras/useCameras';

@@ -112,8 +112,14 @@ async function stop() {
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  void connect();
+  connect().catch(showError);
 });
-playButton.addEventListener('click', () => void play());
-stopButton.addEventListener('click', () => void stop());
-window.addEventListener('pagehide', () => void client?.destroy());
+playButton.addEventListener('click', () => {
+  play().catch(showError);
+});
+stopButton.addEventListener('click', () => {
+  stop().catch(showError);
+});
+window.addEventListener('pagehide', () => {
+  client?.destroy().catch(() => undefined);
+});

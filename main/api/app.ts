@@ -6,6 +6,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyRequest } from 'fastify';
 
+import { runInBackground } from '../../common/background';
 import { ErrorCode, VigilError } from '../../common/errors';
 import { REDACTED_PATHS } from '../log';
 import { authenticate, defaultAccess } from './auth';
@@ -85,7 +86,10 @@ function setupBodyParsing(app: ApiInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = String(body);
     if (text === '') done(null, undefined);
-    else void parseJson(request, text, done);
+    else
+      runInBackground(Promise.resolve(parseJson(request, text, done)), (error: unknown) => {
+        done(error instanceof Error ? error : new Error(String(error)), undefined);
+      });
   });
 }
 

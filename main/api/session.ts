@@ -12,6 +12,7 @@ import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebo
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 
+import { runInBackground } from '../../common/background';
 import { ErrorCode, VigilError } from '../../common/errors';
 import { MessageBody, bearer, errorResponses } from './routes/schemas';
 import type { ApiKey } from './types';
@@ -144,12 +145,15 @@ export function signIn(
     });
     request.log.info('browser signed in with a sign-in link');
   }
-  void reply
+  const sent = reply
     .code(303)
     .header('location', '/')
     .header('cache-control', 'no-store')
     .header('referrer-policy', 'no-referrer')
     .send();
+  runInBackground(sent, (error: unknown) => {
+    request.log.warn({ err: error }, 'sign-in redirect not sent');
+  });
   return true;
 }
 

@@ -21,6 +21,7 @@ import {
 } from 'electron';
 import type { Logger } from 'pino';
 
+import { runInBackground } from '../../common/background';
 import { IPC_KIOSK_UNLOCK_PROMPT } from '../../common/ipc-channels';
 import { wallCsp } from '../api/routes/wall';
 import { DEFAULT_WALL_FILES } from '../cli/serve-browser';
@@ -97,7 +98,7 @@ export async function bootstrap(): Promise<void> {
   );
   const janus = new GatewaySwitcher({ target: core.station, gateway: first, logger });
   held.switcher = janus;
-  const links = setupGuards(core.apiUrl);
+  const links = setupGuards(core.apiUrl, logger);
   handleAppProtocol(protocol, DEFAULT_WALL_FILES.dir, () => wallCsp(core.station.gatewayUrls()));
   // The tray, menu and display-sleep guard follow the kiosk and the walls; they exist once both do.
   const desk = { changed: (): void => undefined };
@@ -157,12 +158,19 @@ function appPages(): WebContents[] {
 }
 
 /** Guards every page and the session; returns the links the app may open outside (the REST API docs). */
-function setupGuards(apiUrl: string): ExternalLinks {
+function setupGuards(apiUrl: string, logger: Logger): ExternalLinks {
   const links = new ExternalLinks();
   links.allow(`${apiUrl}/docs`);
   guardSession(session.defaultSession);
   app.on('web-contents-created', (_event, contents) => {
-    guardWebContents(contents, { appOrigin: APP_ORIGIN, links, shell });
+    guardWebContents(contents, {
+      appOrigin: APP_ORIGIN,
+      links,
+      shell,
+      onOpenFailed: (error) => {
+        logger.warn({ err: error }, 'the system could not open a link');
+      },
+    });
   });
   return links;
 }
@@ -325,11 +333,18 @@ function setupQuit(teardown: Teardown, flush: () => void, logger: Logger): void 
     event.preventDefault();
     stopping = true;
     logger.info('stopping');
-    void teardown.run().then((clean) => {
-      logger.info({ clean }, 'stopped');
-      flush();
-      app.exit(clean ? 0 : 1);
-    });
+    runInBackground(
+      teardown.run().then((clean) => {
+        logger.info({ clean }, 'stopped');
+        flush();
+        app.exit(clean ? 0 : 1);
+      }),
+      (error: unknown) => {
+        logger.error({ err: error }, 'stopping failed');
+        flush();
+        app.exit(1);
+      },
+    );
   });
   app.on('window-all-closed', () => {
     // Walls may all be closed (monitors unplugged); the station keeps running in the tray.

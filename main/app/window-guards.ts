@@ -2,6 +2,7 @@
 // (only full screen). Links the app itself made (help, the API docs) open in the system browser.
 import type { Session, Shell, WebContents } from 'electron';
 
+import { runInBackground } from '../../common/background';
 import { urlOrigin } from './app-protocol';
 
 /** The only permission a page is granted (autoplay is a web preference, not a permission). */
@@ -44,7 +45,13 @@ export function isPermissionAllowed(permission: string): boolean {
 /** Applies the guards to one page. */
 export function guardWebContents(
   contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
-  deps: { appOrigin: string; links: ExternalLinks; shell: Pick<Shell, 'openExternal'> },
+  deps: {
+    appOrigin: string;
+    links: ExternalLinks;
+    shell: Pick<Shell, 'openExternal'>;
+    /** Told when the system could not open a link. */
+    onOpenFailed: (error: unknown) => void;
+  },
 ): void {
   const stayInApp = (event: { preventDefault(): void }, url: string): void => {
     if (!isAppUrl(url, deps.appOrigin)) event.preventDefault();
@@ -58,7 +65,7 @@ export function guardWebContents(
     event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
-    if (deps.links.has(url)) void deps.shell.openExternal(url);
+    if (deps.links.has(url)) runInBackground(deps.shell.openExternal(url), deps.onOpenFailed);
     return { action: 'deny' };
   });
 }

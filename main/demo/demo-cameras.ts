@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 
 import type { Logger } from 'pino';
 
+import { runInBackground } from '../../common/background';
 import type { CameraInput } from '../../common/camera';
 import { planRestart } from '../gateway/restart-policy';
 import type { StationService } from '../station/service';
@@ -76,8 +77,12 @@ export async function startDemoCameras(count: number, logger: Logger): Promise<D
   let fastFailures = 0;
   let restartTimer: ReturnType<typeof setTimeout> | undefined;
 
+  const failed = (what: string) => (error: unknown) => {
+    log.error({ err: error }, what);
+  };
   const supervise = (running: CameraProcess, startedAt: number): void => {
-    void running.exited.then(() => {
+    runInBackground(running.exited.then(onExit), failed('the demo camera supervisor failed'));
+    function onExit(): void {
       if (stopping) return;
       const decision = planRestart(fastFailures, Date.now() - startedAt);
       fastFailures = decision.fastFailures;
@@ -87,18 +92,13 @@ export async function startDemoCameras(count: number, logger: Logger): Promise<D
       }
       log.warn({ delayMs: decision.delayMs }, 'the demo camera exited: restarting it');
       restartTimer = setTimeout(() => {
-        startCameraProcess(fixed, log).then(
-          (next) => {
-            current = next;
-            if (stopping) void next.stop();
-            else supervise(next, Date.now());
-          },
-          (error: unknown) => {
-            log.error({ err: error }, 'the demo camera did not restart');
-          },
-        );
+        startCameraProcess(fixed, log).then((next) => {
+          current = next;
+          if (stopping) runInBackground(next.stop(), failed('the demo camera did not stop'));
+          else supervise(next, Date.now());
+        }, failed('the demo camera did not restart'));
       }, decision.delayMs);
-    });
+    }
   };
   supervise(current, Date.now());
 

@@ -3,7 +3,7 @@
 // loop. Launch failures count as fast failures.
 import type { Logger } from 'pino';
 
-import { runInBackground } from '../janus/background';
+import { runInBackground } from '../../common/background';
 import { JanusStartError } from './errors';
 import type { GatewayEvent } from './gateway';
 import { describeExit, whenJanusReady, type ExitStatus, type StartedProcess } from './janus-process';

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import type { Logger } from 'pino';
 
-import { runInBackground } from './background';
+import { runInBackground } from '../../common/background';
 import { systemClock } from './clock';
 import type { Clock } from './clock';
 import { TypedEmitter } from './emitter';

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { ErrorCode, VigilError } from '../../common/errors';
 import type { GatewayEndpoints } from '../gateway/gateway';
 import { JanusAdmin, JanusConnection, type JanusSession, type StreamingHandle } from '../janus';
-import { runInBackground } from '../janus/background';
+import { runInBackground } from '../../common/background';
 import { TypedEmitter } from '../janus/emitter';
 
 /** What the link reports: Janus usable, or not (with why). */

@@ -1,3 +1,5 @@
+import { runInBackground } from '../../common/background';
+
 /** Runs tasks one at a time per key (e.g. per camera) while different keys run in parallel. */
 export class KeyedLock {
   readonly #tails = new Map<string, Promise<unknown>>();
@@ -11,9 +13,13 @@ export class KeyedLock {
       () => undefined,
     );
     this.#tails.set(key, tail);
-    void tail.then(() => {
-      if (this.#tails.get(key) === tail) this.#tails.delete(key);
-    });
+    // `tail` never rejects, and neither does the clean-up chained on it.
+    runInBackground(
+      tail.then(() => {
+        if (this.#tails.get(key) === tail) this.#tails.delete(key);
+      }),
+      () => undefined,
+    );
     return result;
   }
 

@@ -10,7 +10,7 @@ import type { CameraStore } from '../store/camera-store';
 import { probeCamera, type ProbeOptions } from '../rtsp/probe';
 import type { StoredCamera } from '../store/stored-camera';
 import type { GatewayEndpoints } from '../gateway/gateway';
-import { runInBackground } from '../janus/background';
+import { runInBackground } from '../../common/background';
 import { DEFAULT_HEALTH_THRESHOLDS, type HealthThresholds } from './camera-health';
 import {
   cameraSource,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { Logger } from 'pino';
 
+import { runInBackground } from '../../common/background';
 import type { JanusLink } from './janus-link';
 
 /** A Janus token a viewer may use for the streaming plugin only, until it expires. */
@@ -52,7 +53,9 @@ export class ViewerTokens {
     const token = randomBytes(24).toString('base64url');
     await this.#link.admin().addToken(token, [STREAMING_PLUGIN]);
     const timer = setTimeout(() => {
-      void this.#remove(token);
+      runInBackground(this.#remove(token), (error: unknown) => {
+        this.#logger.debug({ err: error }, 'could not remove an expired viewer token');
+      });
     }, this.#ttlMs);
     timer.unref();
     this.#timers.set(token, timer);

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 
 import type { CameraView } from '../../common/camera';
 import type { StationApi } from '../../common/station-api';
-import { runInBackground } from '../background';
+import { runInBackground } from '../../common/background';
 import {
   errorNotes,
   formFromCamera,

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CameraView } from '../../common/camera';
 import type { StationEvent } from '../../common/events';
 import type { StationApi } from '../../common/station-api';
-import { errorText, runInBackground } from '../background';
+import { errorText, runInBackground } from '../../common/background';
 import { applyCameraEvent, sortCameras } from './cameraEvents';
 
 /** How often the list is fetched again besides events (events can be missed while the station restarts). */

@@ -1,3 +1,4 @@
+import { runInBackground } from '../../common/background';
 import type { StreamInfo } from '../../common/camera';
 
 import { describe } from './describe';
@@ -216,6 +217,10 @@ export class SessionPool {
       session.destroy({ cleanupHandles: true, notifyDestroyed: false, success: done, error: done });
     });
     this.#closing.add(closing);
-    void closing.then(() => this.#closing.delete(closing));
+    // `closing` always resolves (a timeout stands in for a destroy that never answers).
+    runInBackground(
+      closing.then(() => this.#closing.delete(closing)),
+      () => undefined,
+    );
   }
 }

@@ -1,3 +1,4 @@
+import { runInBackground } from '../../common/background';
 import { backoffDelay } from './backoff';
 import type { RemoteTrack } from './janus-like';
 import type { Clock, PlayerTile, TileState, TileStats, TileStatus, TileSurface } from './model';
@@ -145,7 +146,7 @@ export class Tile implements PlayerTile {
     const { clock, connectTimeoutMs } = this.#config;
     this.#cancelConnectTimer?.();
     this.#cancelConnectTimer = clock.setTimeout(() => {
-      void watch.close();
+      closeInBackground(watch);
       this.#failed(watch, `no video within ${connectTimeoutMs} ms`);
     }, connectTimeoutMs);
     watch.start();
@@ -228,7 +229,7 @@ export class Tile implements PlayerTile {
     const standby = this.#standby;
     if (!standby?.up || !hasVideo(standby.tracks)) return;
     this.#standby = undefined;
-    void this.#current?.close();
+    closeInBackground(this.#current);
     this.#current = standby.watch;
     this.#surface.show(standby.tracks);
     this.#shown = true;
@@ -246,10 +247,14 @@ export class Tile implements PlayerTile {
     if (this.#cancelPoll || !this.#current) return;
     this.#cancelPoll = this.#config.clock.setTimeout(() => {
       this.#cancelPoll = undefined;
-      void this.#poll().then(() => {
-        const { state } = this.#status;
-        if (state !== 'paused' && state !== 'stopped') this.#schedulePoll();
-      });
+      // #poll never rejects: a failed getStats reads as no sample.
+      runInBackground(
+        this.#poll().then(() => {
+          const { state } = this.#status;
+          if (state !== 'paused' && state !== 'stopped') this.#schedulePoll();
+        }),
+        () => undefined,
+      );
     }, POLL_MS);
   }
 
@@ -283,7 +288,7 @@ export class Tile implements PlayerTile {
   }
 
   #dropCurrent(): void {
-    void this.#current?.close();
+    closeInBackground(this.#current);
     this.#current = undefined;
     this.#shown = false;
     this.#pausedWithHandle = false;
@@ -291,7 +296,7 @@ export class Tile implements PlayerTile {
   }
 
   #dropStandby(): void {
-    void this.#standby?.watch.close();
+    closeInBackground(this.#standby?.watch);
     this.#standby = undefined;
   }
 
@@ -309,4 +314,9 @@ export class Tile implements PlayerTile {
     this.#status = { state, since, attempt, ...(reason === undefined ? {} : { reason }) };
     for (const listener of [...this.#listeners]) listener(this.#status);
   }
+}
+
+/** Closes a watch nobody waits for; a close that fails leaves nothing behind to clean up. */
+function closeInBackground(watch: { close(): Promise<void> } | undefined): void {
+  if (watch) runInBackground(watch.close(), () => undefined);
 }

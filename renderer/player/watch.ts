@@ -1,3 +1,4 @@
+import { runInBackground } from '../../common/background';
 import type { StreamInfo } from '../../common/camera';
 
 import { describe } from './describe';
@@ -127,7 +128,7 @@ export class Watch {
       opaqueId: `vigil-${this.#deps.cameraId}`,
       success: (handle) => {
         if (this.#closed) {
-          void release(handle, lease.alive);
+          runInBackground(release(handle, lease.alive), () => undefined);
           return;
         }
         this.#handle = handle;
@@ -221,7 +222,7 @@ export class Watch {
 
   #fail(reason: string): void {
     if (this.#closed) return;
-    void this.close();
+    runInBackground(this.close(), () => undefined);
     this.#events.failed(reason);
   }
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 
 import type { DesktopApi } from '../../common/desktop';
-import { errorText, runInBackground } from '../background';
+import { errorText, runInBackground } from '../../common/background';
 
 /** The kiosk's PIN prompt, shown after the unlock chord (Ctrl+Alt+Shift+U); the PIN is checked in main. */
 export function KioskUnlock({ desktop, onClose }: { desktop: DesktopApi; onClose: () => void }) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 import type { DesktopApi, DesktopSettings, DesktopSettingsPatch, JanusMode } from '../../common/desktop';
-import { errorText, runInBackground } from '../background';
+import { errorText, runInBackground } from '../../common/background';
 
 const JANUS_MODES: readonly { mode: JanusMode; label: string }[] = [
   { mode: 'native', label: 'Bundled (native process)' },

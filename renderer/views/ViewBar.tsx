@@ -1,7 +1,7 @@
 import { useState } from 'react';
 
 import { LAYOUTS } from '../../common/views';
-import { errorText, runInBackground } from '../background';
+import { errorText, runInBackground } from '../../common/background';
 import type { Views } from './useViews';
 import { viewFields, type WallAction, type WallState } from './viewState';
 

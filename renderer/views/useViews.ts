@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StationEvent } from '../../common/events';
 import type { StationApi } from '../../common/station-api';
 import type { View } from '../../common/views';
-import { errorText, runInBackground } from '../background';
+import { errorText, runInBackground } from '../../common/background';
 import { readSelectedView, writeSelectedView } from './selectedView';
 import { viewIdFor } from './viewId';
 

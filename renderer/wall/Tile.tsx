@@ -1,7 +1,7 @@
 import { memo, useEffect, useRef, useState, type DragEvent, type RefObject } from 'react';
 
 import type { CameraView } from '../../common/camera';
-import { errorText, runInBackground } from '../background';
+import { errorText, runInBackground } from '../../common/background';
 import type { StreamPlayer, TileStats, TileStatus } from '../player/types';
 import type { WallAction } from '../views/viewState';
 import { dropAction, TILE_DRAG } from './dragData';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-import { runInBackground } from '../background';
+import { runInBackground } from '../../common/background';
 import type { StreamPlayer } from '../player/types';
 
 /** The window's one stream player: made on mount, destroyed on unmount and when the page is unloaded. */

@@ -1,6 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react';
 
-import { runInBackground } from '../background';
+import { runInBackground } from '../../common/background';
 import type { PlayerTile, StreamPlayer, TileStatus } from '../player/types';
 import { pauseWhenHidden } from '../player/visibility';
 

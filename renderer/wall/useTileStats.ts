@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-import { runInBackground } from '../background';
+import { runInBackground } from '../../common/background';
 import type { PlayerTile, TileStats } from '../player/types';
 
 const POLL_MS = 1000;

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import { runInBackground } from '../../common/background';
 import { launchCamera } from './camera';
 import { launchJanus } from './janus';
 import type { LabJanusJson, LabJson, LabOptions } from './model';
@@ -92,28 +93,27 @@ function labFromParts(parts: LabParts): Lab {
   let cameraStartedAt = Date.now();
   let restarts: number[] = [];
   const watchCamera = (part: PartProcess): void => {
-    void part.exited
-      .then(async (status) => {
-        if (!cameraWanted || part !== camera) return;
-        const now = Date.now();
-        restarts = restarts.filter((at) => now - at < CAMERA_RESTART_WINDOW_MS);
-        if (restarts.length >= CAMERA_RESTARTS) {
-          process.stderr.write(
-            `lab: the camera died ${CAMERA_RESTARTS} times in a minute; not restarting it\n`,
-          );
-          return;
-        }
-        restarts.push(now);
+    const restart = part.exited.then(async (status) => {
+      if (!cameraWanted || part !== camera) return;
+      const now = Date.now();
+      restarts = restarts.filter((at) => now - at < CAMERA_RESTART_WINDOW_MS);
+      if (restarts.length >= CAMERA_RESTARTS) {
         process.stderr.write(
-          `lab: the camera (pid ${part.pid}) died (${JSON.stringify(status)}); restarting it\n`,
+          `lab: the camera died ${CAMERA_RESTARTS} times in a minute; not restarting it\n`,
         );
-        camera = await launchCamera(parts.camera.settings, HERE);
-        cameraStartedAt = Date.now();
-        watchCamera(camera);
-      })
-      .catch((error: unknown) => {
-        process.stderr.write(`lab: could not restart the camera: ${String(error)}\n`);
-      });
+        return;
+      }
+      restarts.push(now);
+      process.stderr.write(
+        `lab: the camera (pid ${part.pid}) died (${JSON.stringify(status)}); restarting it\n`,
+      );
+      camera = await launchCamera(parts.camera.settings, HERE);
+      cameraStartedAt = Date.now();
+      watchCamera(camera);
+    });
+    runInBackground(restart, (error: unknown) => {
+      process.stderr.write(`lab: could not restart the camera: ${String(error)}\n`);
+    });
   };
   watchCamera(camera);
   return {

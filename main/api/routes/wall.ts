@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
+import { runInBackground } from '../../../common/background';
 import { ErrorCode, VigilError } from '../../../common/errors';
 import type { StationService } from '../../station/service';
 import { signIn, type BrowserSessions } from '../session';
@@ -90,7 +91,7 @@ export function homePage(deps: {
     const html = prefersHtml(request.headers.accept);
     // A reply is thenable (it settles when sent), so it is never what this async function returns.
     const page = (status: number, body: string): true => {
-      void reply
+      const sent = reply
         .code(status)
         .type('text/html; charset=utf-8')
         .header('content-security-policy', wallCsp(station.gatewayUrls()))
@@ -98,6 +99,9 @@ export function homePage(deps: {
         .header('referrer-policy', 'no-referrer')
         .header('cache-control', 'no-store')
         .send(body);
+      runInBackground(sent, (error: unknown) => {
+        request.log.warn({ err: error }, 'wall page not sent');
+      });
       return true;
     };
     if (token !== undefined && sessions !== undefined) {

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { request } from 'undici';
 
-import { runInBackground } from '../background';
+import { runInBackground } from '../../../common/background';
 import { Backoff } from '../backoff';
 import type { BackoffOptions } from '../backoff';
 import { sleep } from '../clock';

@@ -1,6 +1,7 @@
 // Measures every <video> on a page the same way, whoever plays it (the wall or the bare janus.js floor page):
 // first frame after mark(), frames rendered (requestVideoFrameCallback), resolution, and camera → decoded
 // frame latency from the lab camera's timecode strip (MediaStreamTrackProcessor on a clone of the track).
+import { runInBackground } from '../../../common/background';
 import type { VideoMetrics } from '../video-metrics';
 import {
   decodeTimecode,
@@ -50,7 +51,9 @@ function readLatency(track: MediaStreamTrack, metrics: VideoMetrics): void {
       if (clone.readyState === 'ended') return;
     }
   };
-  void pump();
+  runInBackground(pump(), () => {
+    // The track ended or the page is going away: no more latency samples.
+  });
 }
 
 function watch(video: HTMLVideoElement): void {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { runInBackground } from '../../../common/background';
 import { useLab } from '../../lab/vitest';
 import { labCamera } from '../janus/connect';
 import { freshDataDir, labGateway, removeDataDir, startStation, type RunningStation } from './harness';
@@ -32,14 +33,13 @@ describe('a station under load and abuse', () => {
     expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
     const body = response.body;
     if (!body) throw new Error('/events answered without a body');
-    void (async () => {
+    const read = async (): Promise<void> => {
       const decoder = new TextDecoder();
-      try {
-        for await (const chunk of body as AsyncIterable<Uint8Array>) sse.push(decoder.decode(chunk));
-      } catch {
-        // Aborted in afterAll.
-      }
-    })();
+      for await (const chunk of body as AsyncIterable<Uint8Array>) sse.push(decoder.decode(chunk));
+    };
+    runInBackground(read(), () => {
+      // Aborted in afterAll.
+    });
   });
   afterAll(async () => {
     closeSse();

@@ -64,8 +64,9 @@ describe('guardWebContents', () => {
     const contents = fakeContents();
     const links = new ExternalLinks();
     const shell = { openExternal: vi.fn(() => Promise.resolve()) };
-    guardWebContents(contents as never, { appOrigin: APP, links, shell });
-    return { contents, links, shell };
+    const onOpenFailed = vi.fn();
+    guardWebContents(contents as never, { appOrigin: APP, links, shell, onOpenFailed });
+    return { contents, links, shell, onOpenFailed };
   };
 
   it.each(['will-navigate', 'will-redirect', 'will-frame-navigate'])(
@@ -86,6 +87,16 @@ describe('guardWebContents', () => {
     expect(shell.openExternal).not.toHaveBeenCalled();
     expect(contents.open(docs)).toEqual({ action: 'deny' });
     expect(shell.openExternal).toHaveBeenCalledExactlyOnceWith(docs);
+  });
+
+  it('reports a link the system could not open', async () => {
+    const { contents, links, shell, onOpenFailed } = setup();
+    const failure = new Error('no browser');
+    shell.openExternal.mockReturnValueOnce(Promise.reject(failure));
+    contents.open(links.allow('http://127.0.0.1:7100/docs'));
+    await vi.waitFor(() => {
+      expect(onOpenFailed).toHaveBeenCalledExactlyOnceWith(failure);
+    });
   });
 
   it('refuses every webview', () => {
