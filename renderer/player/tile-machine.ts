@@ -22,8 +22,9 @@ export const POLL_MS = 1000;
  * no longer current, or anything after `stop` — leave it as it is.
  */
 export function next(state: TileMachineState, event: TileEvent, settings: TileSettings): Transition {
+  if (state.status.state === 'stopped') return { state, effects: [] };
   const step = new Step(state, event.at, settings);
-  if (state.status.state !== 'stopped') step.apply(event);
+  step.apply(event);
   return step.result();
 }
 
@@ -68,9 +69,10 @@ class Step {
         this.#tracks(event.watch, event.tracks);
         return;
       case 'up':
-        if (s.standby?.watch !== event.watch) return;
-        s.standby = { ...s.standby, up: true };
-        this.#switchToStandby();
+        if (s.standby?.watch === event.watch) {
+          s.standby = { ...s.standby, up: true };
+          this.#switchToStandby();
+        }
         return;
       case 'failed':
         this.#failed(event.watch, event.reason);
@@ -102,7 +104,7 @@ class Step {
   #pause(): void {
     const s = this.#state;
     const { state } = s.status;
-    if (state === 'paused' || state === 'stopped') return;
+    if (state === 'paused') return;
     this.#clearTimers();
     this.#dropStandby();
     if ((state === 'live' || state === 'stale') && s.current !== undefined) {
