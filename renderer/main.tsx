@@ -5,7 +5,11 @@ import { runInBackground } from '../common/background';
 import { App } from './App';
 import { createStreamPlayer } from './player';
 import { stationApiForPage, type DesktopBridge } from './station-api/ipc';
+// The styles, in cascade order.
 import './styles.css';
+import './cameras/cameras.css';
+import './wall/wall.css';
+import './panels.css';
 
 const page = window as DesktopBridge;
 const api = stationApiForPage(page);
