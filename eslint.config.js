@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -57,6 +58,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { paths: [electron], patterns: [mainCode, appCode, nodeBuiltins] }],
     },
+  },
+  {
+    // The Rules of React (hooks, render purity, refs, effects) for the renderer and its unit tests.
+    files: ['renderer/**/*.{ts,tsx}', 'test/unit/{renderer,player,sdk}/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
   },
   {
     files: ['**/*.js'],

@@ -23,14 +23,13 @@ import { HelpOverlay } from './wall/HelpOverlay';
 import type { Shortcut } from './wall/shortcuts';
 import { useAlerts } from './wall/useAlerts';
 import { useShortcuts } from './wall/useShortcuts';
-import { useStreamPlayer } from './wall/useStreamPlayer';
 import { Wall } from './wall/Wall';
 
-/** What the app runs on: the station, and how to make the window's one stream player. */
+/** What the app runs on: the station and the window's one stream player. */
 export interface AppProps {
   api: StationApi;
-  /** Called once per window; the player is destroyed when the window unloads. */
-  createPlayer: () => StreamPlayer;
+  /** Made once per window by its bootstrap (`main.tsx`), which destroys it when the window unloads. */
+  player: StreamPlayer;
   /** The desktop app's settings and kiosk (absent in browser mode). */
   desktop?: DesktopApi | undefined;
 }
@@ -38,8 +37,7 @@ export interface AppProps {
 type Overlay = { type: 'help' } | { type: 'tour' } | { type: 'camera'; camera: CameraView | null } | null;
 
 /** The camera wall: toolbar, desk alerts, camera list and the wall itself. */
-export function App({ api, createPlayer, desktop }: AppProps) {
-  const player = useStreamPlayer(createPlayer);
+export function App({ api, player, desktop }: AppProps) {
   const [state, dispatch] = useReducer(wallReducer, emptyWall);
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [listShown, setListShown] = useState(true);
@@ -49,7 +47,7 @@ export function App({ api, createPlayer, desktop }: AppProps) {
   const loadView = useCallback(
     (view: View) => {
       // Its tiles mount only after React commits the view: fetch their stream info now, all at once.
-      player?.prefetch(view.tiles.flatMap((cameraId) => (cameraId === null ? [] : [cameraId])));
+      player.prefetch(view.tiles.flatMap((cameraId) => (cameraId === null ? [] : [cameraId])));
       dispatch({ type: 'load', view });
     },
     [player],

@@ -1,20 +1,34 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
+import { runInBackground } from '../common/background';
 import { App } from './App';
 import { createStreamPlayer } from './player';
 import { stationApiForPage, type DesktopBridge } from './station-api/ipc';
+// The styles, in cascade order.
 import './styles.css';
+import './cameras/cameras.css';
+import './wall/wall.css';
+import './panels.css';
 
 const page = window as DesktopBridge;
 const api = stationApiForPage(page);
-const createPlayer = () => createStreamPlayer({ streamInfo: (cameraId: string) => api.streamInfo(cameraId) });
+// The window's one stream player (one Janus session per window), for as long as the page is shown.
+const player = createStreamPlayer({ streamInfo: (cameraId: string) => api.streamInfo(cameraId) });
+window.addEventListener(
+  'pagehide',
+  () => {
+    // The page is going away: nobody is left to show a failure to close the Janus session.
+    runInBackground(player.destroy(), () => undefined);
+  },
+  { once: true },
+);
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App api={api} createPlayer={createPlayer} desktop={page.vigilDesktop} />
+      <App api={api} player={player} desktop={page.vigilDesktop} />
     </StrictMode>,
   );
 }

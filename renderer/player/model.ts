@@ -5,7 +5,7 @@ import type { StreamInfo } from '../../common/camera';
 
 import type { JanusLike, RemoteTrack } from './janus-like';
 
-/** Where a tile is (transitions: see `tile.ts`). */
+/** Where a tile is (transitions: see `tile.ts`, decided in `tile-machine.ts`). */
 export type TileState =
   'idle' | 'connecting' | 'live' | 'reconnecting' | 'stale' | 'paused' | 'stopped' | 'error';
 

@@ -59,25 +59,24 @@ export function readStats(
   };
 }
 
-/** Watches `framesDecoded` for stalls, measured from the last advance (or from the last reset). */
-export class StallDetector {
-  #frames: number | undefined;
-  #lastProgressAt: number;
+/** How far `framesDecoded` had got at the last sample, and when it last advanced (or was reset). */
+export interface Stall {
+  frames: number | undefined;
+  progressAt: number;
+}
 
-  constructor(now: number) {
-    this.#lastProgressAt = now;
-  }
+/** A fresh stall watch (a new PeerConnection, or media resumed after a pause): measured from `now`. */
+export function stallFrom(now: number): Stall {
+  return { frames: undefined, progressAt: now };
+}
 
-  /** Starts over (a new PeerConnection, or media resumed after a pause). */
-  reset(now: number): void {
-    this.#frames = undefined;
-    this.#lastProgressAt = now;
-  }
-
-  /** Records a sample; returns how long (ms) framesDecoded has not advanced. */
-  update(framesDecoded: number, now: number): number {
-    if (this.#frames !== undefined && framesDecoded > this.#frames) this.#lastProgressAt = now;
-    this.#frames = framesDecoded;
-    return now - this.#lastProgressAt;
-  }
+/** Records a sample; returns the next stall watch and how long (ms) framesDecoded has not advanced. */
+export function updateStall(
+  stall: Stall,
+  framesDecoded: number,
+  now: number,
+): { stall: Stall; stalledMs: number } {
+  const advanced = stall.frames !== undefined && framesDecoded > stall.frames;
+  const progressAt = advanced ? now : stall.progressAt;
+  return { stall: { frames: framesDecoded, progressAt }, stalledMs: now - progressAt };
 }

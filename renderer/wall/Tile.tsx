@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState, type DragEvent, type RefObject } from 'react';
+import { memo, useEffect, useState, type DragEvent, type Ref } from 'react';
 
 import type { CameraView } from '../../common/camera';
 import { errorText, runInBackground } from '../../common/background';
@@ -15,7 +15,7 @@ export interface TileProps {
   index: number;
   cameraId: string | null;
   camera: CameraView | undefined;
-  player: StreamPlayer | null;
+  player: StreamPlayer;
   gridArea: string;
   /** Another tile is full-window: this one is hidden (and its player pauses, nobody can see it). */
   hidden: boolean;
@@ -25,20 +25,10 @@ export interface TileProps {
   onPlayerStatus: (cameraId: string, status: TileStatus) => void;
 }
 
-const TileVideo = memo(function TileVideo(props: {
-  index: number;
-  video: RefObject<HTMLVideoElement | null>;
-}) {
+const TileVideo = memo(function TileVideo({ index, ref }: { index: number; ref: Ref<HTMLVideoElement> }) {
   // Muted and autoplaying from the start; the player unmutes on request. React never touches it again.
   return (
-    <video
-      ref={props.video}
-      data-testid={`tile-video-${props.index}`}
-      className="tile-video"
-      autoPlay
-      muted
-      playsInline
-    />
+    <video ref={ref} data-testid={`tile-video-${index}`} className="tile-video" autoPlay muted playsInline />
   );
 });
 
@@ -56,13 +46,12 @@ function formatStats(s: TileStats): string {
 /** A wall tile: the camera's video, its name and state, stats on demand, snapshot, audio, drop target. */
 export function Tile(props: TileProps) {
   const { index, cameraId, camera, dispatch, onPlayerStatus } = props;
-  const video = useRef<HTMLVideoElement | null>(null);
   const [muted, setMuted] = useState(true);
   const [showStats, setShowStats] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   // A disabled camera has no stream on the gateway: the tile says so instead of retrying forever.
   const playable = cameraId !== null && camera?.enabled !== false && camera?.health.state !== 'disabled';
-  const { tile, status } = useTilePlayer(props.player, playable ? cameraId : null, video, muted);
+  const { playInto, tile, video, status } = useTilePlayer(props.player, playable ? cameraId : null, muted);
   const stats = useTileStats(tile, showStats);
   const view = cameraId ? tileView(camera, status) : EMPTY_TILE;
 
@@ -77,10 +66,9 @@ export function Tile(props: TileProps) {
     dispatch(action);
   };
   const snapshot = (): void => {
-    const element = video.current;
-    if (!element || !cameraId) return;
+    if (!video || !cameraId) return;
     setNotice(null);
-    runInBackground(downloadSnapshot(element, cameraId), (error: unknown) => {
+    runInBackground(downloadSnapshot(video, cameraId), (error: unknown) => {
       setNotice(`Snapshot failed: ${errorText(error)}`);
     });
   };
@@ -113,7 +101,7 @@ export function Tile(props: TileProps) {
       }}
       onDrop={onDrop}
     >
-      {playable && <TileVideo index={index} video={video} />}
+      {playable && <TileVideo index={index} ref={playInto} />}
       <div className="tile-bar">
         <span className="tile-name" title={cameraId ?? undefined}>
           {cameraId ? (camera?.name ?? cameraId) : `Tile ${index + 1}`}

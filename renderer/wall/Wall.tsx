@@ -29,7 +29,7 @@ import { Tile } from './Tile';
 export interface WallProps {
   state: WallState;
   cameras: ReadonlyMap<string, CameraView>;
-  player: StreamPlayer | null;
+  player: StreamPlayer;
   dispatch: (action: WallAction) => void;
   onPlayerStatus: (cameraId: string, status: TileStatus) => void;
 }

@@ -9,10 +9,7 @@ const POLL_MS = 1000;
 export function useTileStats(tile: PlayerTile | null, shown: boolean): TileStats | null {
   const [stats, setStats] = useState<TileStats | null>(null);
   useEffect(() => {
-    if (!tile || !shown) {
-      setStats(null);
-      return;
-    }
+    if (!tile || !shown) return;
     let active = true;
     const poll = (): void => {
       runInBackground(
@@ -29,7 +26,9 @@ export function useTileStats(tile: PlayerTile | null, shown: boolean): TileStats
     return () => {
       active = false;
       clearInterval(timer);
+      setStats(null);
     };
   }, [tile, shown]);
-  return stats;
+  // The render that hides the stats (or loses the tile) comes before the clean-up above forgets them.
+  return tile && shown ? stats : null;
 }

@@ -1,3 +1,5 @@
+import { expect, vi } from 'vitest';
+
 import type { StreamInfo } from '../../../common/camera';
 import type {
   AnswerTrack,
@@ -12,12 +14,12 @@ import type {
 } from '../../../renderer/player/janus-like';
 import type { Clock, TileSurface } from '../../../renderer/player/model';
 
-/** Lets every pending promise and queued microtask run (a macrotask turn). */
-export function flush(): Promise<void> {
+/** Lets every pending promise and queued microtask run (a macrotask turn): the fake clock's step. */
+function settle(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** A manual clock: timers run only when the test advances time. */
+/** A manual clock: timers run only when the test advances time, letting promises settle after each. */
 export class FakeClock implements Clock {
   #now = Date.parse('2030-01-01T00:00:00Z');
   #timers = new Map<number, { at: number; fn: () => void }>();
@@ -41,7 +43,7 @@ export class FakeClock implements Clock {
   /** Moves time forward by `ms`, running due timers in order and settling promises after each. */
   async advance(ms: number): Promise<void> {
     const end = this.#now + ms;
-    await flush();
+    await settle();
     for (;;) {
       const due = [...this.#timers.entries()]
         .filter(([, timer]) => timer.at <= end)
@@ -51,10 +53,10 @@ export class FakeClock implements Clock {
       this.#timers.delete(id);
       this.#now = Math.max(this.#now, timer.at);
       timer.fn();
-      await flush();
+      await settle();
     }
     this.#now = end;
-    await flush();
+    await settle();
   }
 }
 
@@ -198,6 +200,19 @@ export class FakeJanus {
         janus.sessions.push(this);
       }
     };
+  }
+
+  /** Waits until `count` live handles have answered their offer (sent `start`): that many tiles are watching. */
+  async watching(count = 1): Promise<void> {
+    await vi.waitFor(
+      () => {
+        const answered = this.liveHandles().filter((handle) =>
+          handle.requests.some((request) => request.request === 'start'),
+        );
+        expect(answered.length).toBeGreaterThanOrEqual(count);
+      },
+      { interval: 1 },
+    );
   }
 
   /** Handles not detached yet (each one a PeerConnection in janus.js). */

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import { createPlayerCore } from '../../../renderer/player/player';
 import type { PlayerOptions, TileState } from '../../../renderer/player/model';
-import { FakeClock, FakeJanus, FakeSurface, fakeStation, flush } from './fakes';
+import { FakeClock, FakeJanus, FakeSurface, fakeStation } from './fakes';
 
 function setup(options: Partial<PlayerOptions> & { token?: boolean; ttlMs?: number } = {}) {
   const clock = new FakeClock();
@@ -32,7 +32,7 @@ describe('stream player', () => {
   it('watches, answers receive-only and starts, then shows the tracks and goes live on the first frame', async () => {
     const { janus, player } = setup();
     const { tile, surface, states } = play(player);
-    await flush();
+    await janus.watching();
     const handle = janus.lastHandle();
     expect(handle.callbacks.plugin).toBe('janus.plugin.streaming');
     expect(handle.requests.map((request) => request.request)).toEqual(['watch', 'start']);
@@ -53,7 +53,7 @@ describe('stream player', () => {
   it('shows a camera audio track beside its video, but goes live only once the video is there', async () => {
     const { janus, player } = setup();
     const { tile, surface } = play(player);
-    await flush();
+    await janus.watching();
     const handle = janus.lastHandle();
     // Janus's offer for a camera with audio lists the audio (mid "a") first.
     handle.callbacks.onremotetrack({ id: 'a', kind: 'audio' }, 'a', true, { reason: 'created' });
@@ -70,7 +70,7 @@ describe('stream player', () => {
     player.prefetch(['lobby', 'gate', 'lobby']);
     expect(station.calls).toEqual(['lobby', 'gate']);
     play(player, 'lobby');
-    await flush();
+    await janus.watching();
     expect(station.calls).toEqual(['lobby', 'gate']);
     expect(janus.lastHandle().requests[0]).toMatchObject({ request: 'watch', id: 1005 });
   });
@@ -78,7 +78,7 @@ describe('stream player', () => {
   it('goes live when getStats shows decoded frames even without a video event', async () => {
     const { clock, janus, player } = setup();
     const { tile } = play(player);
-    await flush();
+    await janus.watching();
     janus.lastHandle().callbacks.onremotetrack({ id: 'v', kind: 'video' }, '0', true);
     janus.lastHandle().inbound = { framesDecoded: 12, bytesReceived: 5000, timestamp: 1000 };
     await clock.advance(1000);
@@ -88,7 +88,7 @@ describe('stream player', () => {
   it('creates the session with the station ICE servers (never a public STUN default) and its token, never an api secret', async () => {
     const { janus, player } = setup({ token: true });
     play(player);
-    await flush();
+    await janus.watching();
     const options = janus.lastSession().options;
     expect(options.server).toBe('ws://127.0.0.1:8188');
     expect(options.iceServers).toEqual([]);
@@ -111,7 +111,7 @@ describe('stream player', () => {
       () => Promise.reject(new Error('unused')),
     );
     player.play('lobby', new FakeSurface());
-    await flush();
+    await janus.watching();
     const options = janus.lastSession().options;
     expect(options.server).toBe('http://127.0.0.1:8088/janus');
     expect(options.iceServers).toEqual([{ urls: 'turn:127.0.0.1:3478', username: 'u', credential: 'c' }]);
@@ -123,7 +123,7 @@ describe('stream player', () => {
     play(player, 'a');
     play(player, 'b');
     play(player, 'c');
-    await flush();
+    await janus.watching(3);
     expect(janus.sessions).toHaveLength(1);
     expect(janus.liveHandles()).toHaveLength(3);
   });
@@ -131,7 +131,7 @@ describe('stream player', () => {
   it('re-watches with a fresh stream info after Janus hangs up, with backoff, and resets the attempts when live', async () => {
     const { clock, janus, station, player } = setup();
     const { tile, surface, states } = play(player);
-    await flush();
+    await janus.watching();
     const first = janus.lastHandle();
     first.connect();
     surface.frame();
@@ -159,7 +159,7 @@ describe('stream player', () => {
     const { tile } = play(player);
     const delays: number[] = [];
     for (let failure = 1; failure <= 8; failure++) {
-      await flush();
+      await janus.watching();
       janus
         .lastHandle()
         .callbacks.onmessage({ streaming: 'event', error_code: 455, error: 'No such mountpoint' });
@@ -179,7 +179,7 @@ describe('stream player', () => {
     play(player);
     const delays: number[] = [];
     for (let failure = 1; failure <= 4; failure++) {
-      await flush();
+      await janus.watching();
       janus.lastHandle().callbacks.iceState('failed');
       delays.push(clock.pending()[0] ?? -1);
       await clock.advance(clock.pending()[0] ?? 0);
@@ -191,9 +191,10 @@ describe('stream player', () => {
     const { clock, janus, player } = setup();
     play(player, 'a');
     play(player, 'b');
+    await janus.watching(2);
     let maxLive = 0;
+    // Each round ends with clock.advance, which lets everything the failure set off settle.
     for (let failure = 0; failure < 100; failure++) {
-      await flush();
       const live = janus.liveHandles();
       maxLive = Math.max(maxLive, live.length);
       const handle = live[failure % live.length];
@@ -225,7 +226,7 @@ describe('stream player', () => {
   it('recreates the session when it is lost (Janus restart) and re-watches every tile on it', async () => {
     const { clock, janus, player } = setup();
     const tiles = ['a', 'b', 'c'].map((id) => play(player, id));
-    await flush();
+    await janus.watching(3);
     for (const handle of janus.handles) handle.connect();
     for (const { surface } of tiles) surface.frame();
     const old = janus.lastSession();
@@ -250,8 +251,9 @@ describe('stream player', () => {
     const { clock, janus, player } = setup();
     janus.refuseSessions = true;
     const { tile } = play(player);
-    await flush();
-    expect(tile.status()).toMatchObject({ state: 'reconnecting', attempt: 1 });
+    await vi.waitFor(() => {
+      expect(tile.status()).toMatchObject({ state: 'reconnecting', attempt: 1 });
+    });
     expect(tile.status().reason).toContain('Is the server down?');
     janus.refuseSessions = false;
     await clock.advance(500);
@@ -273,8 +275,9 @@ describe('stream player', () => {
       () => Promise.reject(new Error('unused')),
     );
     const tile = player.play('lobby', new FakeSurface());
-    await flush();
-    expect(tile.status()).toMatchObject({ state: 'reconnecting', reason: 'stream info: 503 gateway down' });
+    await vi.waitFor(() => {
+      expect(tile.status()).toMatchObject({ state: 'reconnecting', reason: 'stream info: 503 gateway down' });
+    });
     fail = false;
     await clock.advance(500);
     expect(janus.liveHandles()).toHaveLength(1);
@@ -283,7 +286,7 @@ describe('stream player', () => {
   it('re-watches after ICE stays disconnected too long, not after a short blip', async () => {
     const { clock, janus, player } = setup({ iceDisconnectedMs: 4000 });
     const { tile, surface } = play(player);
-    await flush();
+    await janus.watching();
     const handle = janus.lastHandle();
     handle.connect();
     surface.frame();
@@ -309,7 +312,7 @@ describe('stream player', () => {
   it('marks a tile stale when framesDecoded stalls and live again when frames advance', async () => {
     const { clock, janus, player } = setup({ staleAfterMs: 3000 });
     const { tile, surface, states } = play(player);
-    await flush();
+    await janus.watching();
     const handle = janus.lastHandle();
     handle.connect();
     handle.flowing = false;
@@ -334,7 +337,7 @@ describe('stream player', () => {
   it('reports stats from the latest getStats sample', async () => {
     const { clock, janus, player } = setup();
     const { tile, surface } = play(player);
-    await flush();
+    await janus.watching();
     const handle = janus.lastHandle();
     handle.connect();
     handle.flowing = false;
@@ -368,7 +371,7 @@ describe('stream player', () => {
   it('pauses with a Janus pause request (keeping the handle) and resumes with start', async () => {
     const { clock, janus, player } = setup();
     const { tile, surface, states } = play(player);
-    await flush();
+    await janus.watching();
     const handle = janus.lastHandle();
     handle.connect();
     surface.frame();
@@ -388,11 +391,11 @@ describe('stream player', () => {
   it('drops a connecting attempt on pause and watches afresh on resume', async () => {
     const { janus, player } = setup();
     const { tile } = play(player);
-    await flush();
+    await janus.watching();
     tile.pause();
     expect(janus.liveHandles()).toHaveLength(0);
     tile.resume();
-    await flush();
+    await janus.watching();
     expect(tile.status().state).toBe('connecting');
     expect(janus.liveHandles()).toHaveLength(1);
   });
@@ -400,7 +403,7 @@ describe('stream player', () => {
   it('stop() hangs up, detaches and releases the video, once; later events change nothing', async () => {
     const { clock, janus, player } = setup();
     const { tile, surface, states } = play(player);
-    await flush();
+    await janus.watching();
     const handle = janus.lastHandle();
     handle.connect();
     surface.frame();
@@ -419,17 +422,18 @@ describe('stream player', () => {
   });
 
   it('stop() during connecting leaves no handle behind when the attach answers late', async () => {
-    const { janus, player } = setup();
+    const { clock, janus, player } = setup();
     const { tile } = play(player);
     await tile.stop();
-    await flush();
+    // Whatever was still on its way (stream info, session, attach) arrives during this second.
+    await clock.advance(1000);
     expect(janus.liveHandles()).toHaveLength(0);
   });
 
   it('destroy() stops every tile and destroys the session', async () => {
     const { janus, player } = setup();
     const tiles = ['a', 'b'].map((id) => play(player, id));
-    await flush();
+    await janus.watching(2);
     await player.destroy();
     expect(tiles.map(({ tile }) => tile.status().state)).toEqual(['stopped', 'stopped']);
     expect(janus.liveHandles()).toHaveLength(0);
@@ -440,7 +444,7 @@ describe('stream player', () => {
   it('moves live tiles to a fresh session before the token expires, switching once the new PeerConnection is up', async () => {
     const { clock, janus, station, player } = setup({ token: true, ttlMs: 600_000 });
     const { tile, surface, states } = play(player);
-    await flush();
+    await janus.watching();
     const old = janus.lastHandle();
     old.connect();
     surface.frame();

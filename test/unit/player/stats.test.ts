@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { backoffDelay, DEFAULT_BACKOFF } from '../../../renderer/player/backoff';
 import type { StatsEntry } from '../../../renderer/player/janus-like';
-import { inboundVideo, readStats, StallDetector } from '../../../renderer/player/stats';
+import { inboundVideo, readStats, stallFrom, updateStall, type Stall } from '../../../renderer/player/stats';
 
 const report = (entries: StatsEntry[]) => ({
   forEach: (cb: (entry: StatsEntry) => void) => {
@@ -68,12 +68,17 @@ describe('stats', () => {
   });
 
   it('measures how long framesDecoded has not advanced', () => {
-    const stall = new StallDetector(0);
-    expect(stall.update(10, 1000)).toBe(1000);
-    expect(stall.update(20, 2000)).toBe(0);
-    expect(stall.update(20, 5000)).toBe(3000);
-    expect(stall.update(21, 6000)).toBe(0);
-    stall.reset(7000);
-    expect(stall.update(21, 8000)).toBe(1000);
+    let stall: Stall = stallFrom(0);
+    const sample = (frames: number, now: number): number => {
+      const next = updateStall(stall, frames, now);
+      stall = next.stall;
+      return next.stalledMs;
+    };
+    expect(sample(10, 1000)).toBe(1000);
+    expect(sample(20, 2000)).toBe(0);
+    expect(sample(20, 5000)).toBe(3000);
+    expect(sample(21, 6000)).toBe(0);
+    stall = stallFrom(7000);
+    expect(sample(21, 8000)).toBe(1000);
   });
 });

@@ -11,6 +11,10 @@ import { camera } from './fixtures';
 const listCameras = vi.fn(() => Promise.resolve([camera('gate')]));
 const onEvent = vi.fn(() => () => undefined);
 
+function fakePlayer() {
+  return { play: vi.fn(), prefetch: vi.fn(), destroy: vi.fn(() => Promise.resolve()) } satisfies StreamPlayer;
+}
+
 function fakeApi(): StationApi {
   const never = (): Promise<never> => Promise.reject(new Error('not used by a server render'));
   return {
@@ -33,12 +37,8 @@ function fakeApi(): StationApi {
 describe('App (server render smoke test)', () => {
   it('renders the toolbar, camera list and an empty 2×2 wall without running effects', () => {
     const api = fakeApi();
-    const createPlayer = vi.fn((): StreamPlayer => ({
-      play: vi.fn(),
-      prefetch: vi.fn(),
-      destroy: vi.fn(() => Promise.resolve()),
-    }));
-    const html = renderToString(createElement(App, { api, createPlayer }));
+    const player = fakePlayer();
+    const html = renderToString(createElement(App, { api, player }));
 
     for (const id of ['wall', 'camera-list', 'add-camera', 'view-select', 'save-view', 'tour-toggle']) {
       expect(html).toContain(`data-testid="${id}"`);
@@ -51,18 +51,15 @@ describe('App (server render smoke test)', () => {
     }
     expect(html).not.toContain('data-testid="tile-4"');
     expect(html).not.toContain('data-testid="alert-banner"');
-    // Effects never run on the server: no player, no fetch, no subscription.
-    expect(createPlayer).not.toHaveBeenCalled();
+    // Effects and refs never run on the server: nothing played or prefetched, no fetch, no subscription.
+    expect(player.play).not.toHaveBeenCalled();
+    expect(player.prefetch).not.toHaveBeenCalled();
     expect(listCameras).not.toHaveBeenCalled();
     expect(onEvent).not.toHaveBeenCalled();
   });
 
   it('offers Settings only in the desktop app', () => {
-    const createPlayer = vi.fn((): StreamPlayer => ({
-      play: vi.fn(),
-      prefetch: vi.fn(),
-      destroy: vi.fn(() => Promise.resolve()),
-    }));
+    const player = fakePlayer();
     const desktop: DesktopApi = {
       settings: vi.fn(),
       updateSettings: vi.fn(),
@@ -70,9 +67,7 @@ describe('App (server render smoke test)', () => {
       showingView: vi.fn(),
       onKioskUnlockPrompt: vi.fn(() => () => undefined),
     };
-    expect(renderToString(createElement(App, { api: fakeApi(), createPlayer }))).not.toContain('>Settings<');
-    expect(renderToString(createElement(App, { api: fakeApi(), createPlayer, desktop }))).toContain(
-      '>Settings<',
-    );
+    expect(renderToString(createElement(App, { api: fakeApi(), player }))).not.toContain('>Settings<');
+    expect(renderToString(createElement(App, { api: fakeApi(), player, desktop }))).toContain('>Settings<');
   });
 });
