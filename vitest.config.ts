@@ -9,6 +9,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // electron-store imports `electron`: inlined, it gets the test's stand-in (vi.mock) instead of the real
+          // package, whose entry would try to download the Electron binary.
+          server: { deps: { inline: ['electron-store'] } },
         },
       },
       {

@@ -9,7 +9,7 @@ import type {
   SecretStorageStatus,
 } from '../../common/desktop';
 import { ErrorCode, VigilError } from '../../common/errors';
-import type { DesktopSettingsStore } from './desktop-settings';
+import type { DesktopSettingsStore } from '../store/desktop-settings';
 import type { IpcRegistry } from './ipc/handle';
 import type { Kiosk } from './kiosk';
 import { hashPin } from './pin-hash';

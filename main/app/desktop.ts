@@ -29,6 +29,7 @@ import { setupLogging } from '../cli/serve-logging';
 import { Teardown } from '../cli/shutdown';
 import type { Gateway } from '../gateway/gateway';
 import { startStationCore, type StationCore } from '../runtime/station-core';
+import type { DesktopSettingsStore } from '../store/desktop-settings';
 import { GatewaySwitcher } from '../station/gateway-switcher';
 import { setupApplicationMenu } from './application-menu';
 import { APP_ORIGIN, APP_START_URL, handleAppProtocol } from './app-protocol';
@@ -36,7 +37,7 @@ import { bundledFiles } from './bundled-files';
 import { setupCameraNotifications } from './camera-notifications';
 import { registerDesktopChannels } from './desktop-channels';
 import { createDesktopGateway } from './desktop-gateway';
-import { openDesktopSettings, type DesktopSettingsStore } from './desktop-settings';
+import { openDesktopStores } from './desktop-stores';
 import { createDisplaySleepGuard } from './display-sleep';
 import { createIpcRegistry } from './ipc/handle';
 import { forwardStationEvents, registerStationChannels } from './ipc/station-channels';
@@ -70,7 +71,7 @@ export async function bootstrap(): Promise<void> {
     },
     logger,
   );
-  const settings = openDesktopSettings({ dataDir });
+  const { settings, storeBackend } = openDesktopStores(dataDir);
   const secrets = await createDesktopCipher({ safeStorage, platform: process.platform, dataDir });
   const gatewayOptions = { dataDir, logger, files: FILES };
   const first = createDesktopGateway(settings.get().janus_mode, gatewayOptions);
@@ -82,6 +83,7 @@ export async function bootstrap(): Promise<void> {
   const core = await startStationCore(
     {
       dataDir,
+      storeBackend,
       logger,
       cipher: secrets.cipher,
       gateway: {

@@ -7,7 +7,7 @@ import { app, dialog, protocol } from 'electron';
 import { PRODUCT_NAME } from '../../common/product';
 import { registerAppScheme } from './app-protocol';
 import { bootstrap } from './desktop';
-import { DESKTOP_SETTINGS_FILE } from './desktop-settings';
+import { DESKTOP_SETTINGS_FILE } from '../store/desktop-settings';
 
 registerAppScheme(protocol);
 

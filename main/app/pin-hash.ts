@@ -1,19 +1,9 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-import { Type, type Static } from 'typebox';
+import type { PinHash } from '../store/desktop-settings';
 
-/** A kiosk PIN as stored: scrypt parameters, salt and hash (base64); never the PIN. */
-export const PinHash = Type.Object({
-  algorithm: Type.Literal('scrypt'),
-  N: Type.Integer({ minimum: 2 }),
-  r: Type.Integer({ minimum: 1 }),
-  p: Type.Integer({ minimum: 1 }),
-  salt: Type.String(),
-  hash: Type.String(),
-});
-
-/** A stored PIN hash. */
-export type PinHash = Static<typeof PinHash>;
+/** A kiosk PIN as stored (its schema is the desktop settings'). */
+export type { PinHash };
 
 /** scrypt cost: N = 2^15, r = 8 (≈ 32 MiB, tens of milliseconds), the OWASP-recommended floor. */
 export const PIN_SCRYPT_COST = { N: 2 ** 15, r: 8, p: 1 } as const;

@@ -8,10 +8,10 @@ import { buildApi } from '../api/app';
 import type { WallFiles } from '../api/routes/wall';
 import type { BrowserSessions } from '../api/session';
 import type { ApiInstance } from '../api/types';
-import { openApiKeyStore, type ApiKeyStore } from '../store/api-keys';
-import { openCameraStore } from '../store/camera-store';
+import type { ApiKeyStore } from '../store/api-keys';
 import type { SecretCipher } from '../store/secret-cipher';
-import { openViewStore } from '../store/view-store';
+import { openStationStores } from '../store/station-stores';
+import type { StoreBackendFactory } from '../store/store-backend';
 import type { Gateway } from '../gateway/gateway';
 import { StationEventBus } from '../station/event-bus';
 import { Station, type IceServer } from '../station/station';
@@ -36,6 +36,8 @@ export interface StationCoreOptions {
   logger: Logger;
   /** Seals camera passwords: the key file under Node, safeStorage in Electron. */
   cipher: SecretCipher;
+  /** The stores' engine: conf under Node (the default), electron-store in Electron. */
+  storeBackend?: StoreBackendFactory;
   /** A gateway whose Janus has started; `mode` is read again at stop (the desktop app may have switched). */
   gateway: Pick<Gateway, 'mode' | 'endpoints'>;
   /** STUN/TURN servers handed to viewers (never a public default). */
@@ -65,22 +67,18 @@ export async function startStationCore(
   teardown: Teardown,
 ): Promise<StationCore> {
   const { dataDir, logger } = options;
-  const store = await openCameraStore({
-    dataDir,
-    cipher: options.cipher,
-    logger: logger.child({ name: 'store/cameras' }),
-  });
+  const stores = await openStationStores(options);
   // Views announce on the station's bus, so SSE and IPC subscribers hear camera and view changes alike.
   const events = new StationEventBus();
-  const views = new ViewService(openViewStore({ dataDir }), (event) => {
+  const views = new ViewService(stores.views, (event) => {
     events.publish(event);
   });
-  const keys = openApiKeyStore(dataDir);
+  const { keys } = stores;
   const manageKeyFile = keys.ensureManageKey();
   const metrics = setupMetrics();
   const station = await Station.start({
     dataDir,
-    store,
+    store: stores.cameras,
     gateway: options.gateway.endpoints,
     logger,
     metrics,

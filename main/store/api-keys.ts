@@ -1,19 +1,17 @@
+// The REST API's bearer keys, in api-keys.json: only SHA-256 hashes are stored. `vigil keys` changes the file from
+// another process while a station runs, so the document is shared: each use reads it again if it changed on disk.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { Type, type Static } from 'typebox';
 
 import { ErrorCode, VigilError } from '../../common/errors';
-import {
-  STORE_FILE_MODE,
-  StoreUnreadableError,
-  confBackend,
-  errnoOf,
-  readStoreFile,
-  storeCorrupt,
-} from './camera-store';
-import { checkUniqueRecords, schemaProblem } from './stored-camera';
+import { openDocument } from './document-store';
+import { assertRecord, listDocumentCheck } from './record-checks';
+import type { StoreBackendFactory } from './store-backend';
+import { StoreUnreadableError, errnoOf } from './store-errors';
+import { STORE_FILE_MODE } from './store-file';
 
 /** What a REST API key may do: `manage` (change cameras, keys, settings) or `view` (read and watch). */
 export const ApiKeyScope = Type.Union([Type.Literal('manage'), Type.Literal('view')]);
@@ -36,6 +34,12 @@ export const StoredApiKey = Type.Object(
 
 /** A stored API key. */
 export type StoredApiKey = Static<typeof StoredApiKey>;
+
+/** api-keys.json as a whole. */
+const ApiKeysDocument = Type.Object({ keys: Type.Array(StoredApiKey) });
+
+/** api-keys.json's content. */
+type ApiKeysDocument = { keys: StoredApiKey[] };
 
 /** An API key as listings show it: no secret, no hash. */
 export type ApiKeyInfo = Omit<StoredApiKey, 'sha256'>;
@@ -69,42 +73,25 @@ export interface ApiKeyStore {
 }
 
 /**
- * Opens `<dataDir>/api-keys.json` (conf, 0600, atomic writes); a damaged file throws `StoreCorruptError`.
+ * Opens `<dataDir>/api-keys.json` (0600, atomic writes); a damaged file throws `StoreCorruptError`.
  * @example
  * const keys = openApiKeyStore(dataDir);
  * const manageKeyFile = keys.ensureManageKey();
  */
-export function openApiKeyStore(dataDir: string): ApiKeyStore {
-  const path = join(dataDir, API_KEYS_FILE);
-  const file = readStoreFile(path);
-  const backend = confBackend({
-    cwd: dataDir,
-    configName: 'api-keys',
-    configFileMode: STORE_FILE_MODE,
-    clearInvalidConfig: false,
-    projectVersion: '1.0.0',
-    migrations: {},
-  });
-  const load = (bytes?: Buffer): readonly StoredApiKey[] => {
-    const loaded = checkKeys(backend.get('keys') ?? []);
-    if (typeof loaded === 'string') throw storeCorrupt(path, bytes ?? readFileSync(path), loaded);
-    return loaded;
-  };
-  let keys = load(file?.bytes);
-  let stamp = fileStamp(path);
-  // `vigil keys` changes the file while a station runs: read it again whenever it changed on disk.
-  const current = (): readonly StoredApiKey[] => {
-    const onDisk = fileStamp(path);
-    if (onDisk !== stamp) {
-      keys = load();
-      stamp = onDisk;
-    }
-    return keys;
-  };
-  const write = (next: StoredApiKey[]): void => {
-    backend.set('keys', next);
-    keys = next;
-    stamp = fileStamp(path);
+export function openApiKeyStore(dataDir: string, backend?: StoreBackendFactory): ApiKeyStore {
+  const document = openDocument<ApiKeysDocument>(
+    {
+      name: 'api-keys',
+      schema: ApiKeysDocument,
+      version: '1.0.0',
+      shared: true,
+      check: listDocumentCheck(StoredApiKey, { list: 'keys', record: 'key', idField: 'id' }),
+    },
+    { dataDir, backend },
+  );
+  const current = (): readonly StoredApiKey[] => document.read().keys;
+  const write = (keys: StoredApiKey[]): void => {
+    document.write({ keys });
   };
 
   const match = (presented: string): StoredApiKey | undefined => {
@@ -122,15 +109,12 @@ export function openApiKeyStore(dataDir: string): ApiKeyStore {
     const key = `vigil_${scope}_${randomBytes(32).toString('base64url')}`;
     const id = `key_${randomBytes(8).toString('hex')}`;
     const record = { id, name, scope, sha256: sha256(key).toString('hex'), created_at: now() };
-    const problem = schemaProblem(StoredApiKey, record);
-    if (problem !== undefined) {
-      throw new VigilError(ErrorCode.Validation, `API key ${problem.text}`, problem.field || undefined);
-    }
+    assertRecord(StoredApiKey, record, 'API key');
     return { record, key };
   };
 
   return {
-    path,
+    path: document.path,
     create(name, scope) {
       const { record, key } = mint(name, scope);
       write([...current(), record]);
@@ -140,7 +124,7 @@ export function openApiKeyStore(dataDir: string): ApiKeyStore {
     revoke(id) {
       if (!current().some((k) => k.id === id))
         throw new VigilError(ErrorCode.NotFound, `No API key "${id}"`, 'id');
-      write(keys.filter((k) => k.id !== id));
+      write(current().filter((k) => k.id !== id));
     },
     verify(presented) {
       const key = match(presented);
@@ -166,14 +150,6 @@ export function openApiKeyStore(dataDir: string): ApiKeyStore {
   };
 }
 
-function checkKeys(value: unknown): StoredApiKey[] | string {
-  return checkUniqueRecords(value, StoredApiKey, {
-    list: 'keys',
-    record: 'key',
-    idField: 'id',
-  });
-}
-
 function readKeyFile(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8').trim();
@@ -192,17 +168,6 @@ function writeSecretFile(path: string, data: string): void {
     renameSync(temp, path);
   } finally {
     rmSync(temp, { force: true });
-  }
-}
-
-/** Changes whenever the file is replaced or rewritten (conf renames a new file over it). */
-function fileStamp(path: string): string {
-  try {
-    const stat = statSync(path);
-    return `${stat.ino}:${stat.mtimeMs}:${stat.size}`;
-  } catch (error) {
-    if (errnoOf(error) === 'ENOENT') return 'missing';
-    throw new StoreUnreadableError(path, errnoOf(error) ?? 'unknown error', { cause: error });
   }
 }
 

@@ -2,6 +2,8 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdir, open, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { errnoOf } from './store-errors';
+
 /** Seals secrets at rest: a key file under plain Node, Electron's `safeStorage` inside the app. */
 export interface SecretCipher {
   /** Which mechanism seals the secrets. */
@@ -169,8 +171,4 @@ function keyFileFailure(path: string, error: unknown): KeyFileError {
     `Cannot use the key file ${path} (${code}). The station's user needs to own it and read it (chmod 600).`,
     { cause: error },
   );
-}
-
-function errnoOf(error: unknown): string | undefined {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }

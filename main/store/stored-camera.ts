@@ -1,11 +1,12 @@
 import { randomBytes, randomInt } from 'node:crypto';
 
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 
 import { AuthMethod, CameraId } from '../../common/camera';
 import { RtspUrlError } from '../rtsp/errors';
 import { parseRtspUrl } from '../rtsp/rtsp-url';
+import { schemaProblem } from './record-checks';
 
 /** Lowest Janus mountpoint id Vigil allocates (well clear of hand-made ids 1, 2, 3…). */
 export const MOUNTPOINT_ID_MIN = 1_000_000;
@@ -183,37 +184,6 @@ export function checkCameraRecords(value: unknown): StoredCamera[] | string {
     mountpoints.add(entry.mountpoint.id);
   }
   return value as StoredCamera[];
-}
-
-/**
- * The records of a stored list when each fits `schema` and their `idField` is unique; else what is wrong, e.g.
- * `view at entry 2 repeats view_id "lobby"` (never a value other than the id).
- */
-export function checkUniqueRecords<S extends TSchema>(
-  value: unknown,
-  schema: S,
-  names: { list: string; record: string; idField: string },
-): Static<S>[] | string {
-  if (!Array.isArray(value)) return `"${names.list}" is not a list`;
-  const ids = new Set<unknown>();
-  for (const [index, entry] of (value as unknown[]).entries()) {
-    const where = `${names.record} at entry ${index + 1}`;
-    if (!Value.Check(schema, entry)) return `${where} ${schemaProblem(schema, entry)?.text ?? 'is invalid'}`;
-    const id = (entry as Record<string, unknown>)[names.idField];
-    if (ids.has(id)) return `${where} repeats ${names.idField} "${String(id)}"`;
-    ids.add(id);
-  }
-  return value as Static<S>[];
-}
-
-/** The first schema violation of `value`, as `field <path> <what is wrong>` (never the value itself). */
-export function schemaProblem(schema: TSchema, value: unknown): { field: string; text: string } | undefined {
-  const [error] = Value.Errors(schema, value);
-  if (error === undefined) return undefined;
-  const field = error.instancePath.slice(1).replaceAll('/', '.');
-  // TypeBox reports an unknown property as `additionalProperties: false` failing at the property's path.
-  const what = error.keyword === 'boolean' ? 'is not an allowed field' : error.message;
-  return { field, text: field === '' ? what : `field ${field} ${what}` };
 }
 
 function recordName(entry: unknown, index: number): string {

@@ -1,23 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
+// The saved views, in views.json: the document primitive keeps the file; here are the view rules (unique ids,
+// frozen records, exactly the served View's fields).
 import { Type } from 'typebox';
 
 import { ErrorCode, VigilError } from '../../common/errors';
 import { View } from '../../common/views';
-import {
-  STORE_FILE_MODE,
-  StoreUnreadableError,
-  confBackend,
-  errnoOf,
-  readStoreFile,
-  storeCorrupt,
-  type StoreBackend,
-  type StoreBackendFactory,
-} from './camera-store';
-import { checkUniqueRecords, schemaProblem } from './stored-camera';
+import { openDocument, type DocumentOptions } from './document-store';
+import { assertRecord, listDocumentCheck } from './record-checks';
+import { createRecordList, type RecordList } from './record-list';
 
-/** The view store's schema version (conf records it as `__internal__.migrations.version`). */
+/** The view store's schema version (the engine records it as `__internal__.migrations.version`). */
 export const VIEW_STORE_VERSION = '1.0.0';
 /** The view store's file inside the data directory. */
 export const VIEW_STORE_FILE = 'views.json';
@@ -25,27 +16,23 @@ export const VIEW_STORE_FILE = 'views.json';
 /** A stored view: exactly the served View, no other fields. */
 const StoredView = Type.Object(View.properties, { additionalProperties: false });
 
-/** What {@link openViewStore} needs. */
-export interface ViewStoreOptions {
-  dataDir: string;
-  /** The key-value engine (default conf; electron-store inside Electron). */
-  backend?: StoreBackendFactory;
-}
+/** views.json as a whole. */
+const ViewsDocument = Type.Object({ views: Type.Array(StoredView) });
 
-/** The saved views; reads and writes are synchronous, each write replaces the file atomically. */
-export interface ViewStore {
+/** views.json's content. */
+type ViewsDocument = { views: View[] };
+
+/** What {@link openViewStore} needs: the data folder and the engine (default conf; electron-store in Electron). */
+export type ViewStoreOptions = DocumentOptions;
+
+/**
+ * The saved views; reads and writes are synchronous, each write replaces the file atomically. `insert` refuses a
+ * taken id with `VIGIL_ERR_VIEW_EXISTS`, `replace` and `remove` an unknown one with `VIGIL_ERR_VIEW_NOT_FOUND`
+ * (both on field `view_id`).
+ */
+export interface ViewStore extends RecordList<View> {
   /** The store file. */
   readonly path: string;
-  /** Every view in creation order (frozen records). */
-  list(): readonly View[];
-  /** One view, or undefined. */
-  get(viewId: string): View | undefined;
-  /** Adds a view; throws `VIGIL_ERR_VIEW_EXISTS` (field `view_id`) for a taken id. */
-  insert(view: View): void;
-  /** Replaces a view in place; throws `VIGIL_ERR_VIEW_NOT_FOUND` (field `view_id`) for an unknown id. */
-  replace(view: View): void;
-  /** Removes a view; throws `VIGIL_ERR_VIEW_NOT_FOUND` (field `view_id`) for an unknown id. */
-  remove(viewId: string): void;
 }
 
 /** The error for an unknown view id. */
@@ -54,90 +41,37 @@ export function viewNotFound(viewId: string): VigilError {
 }
 
 /**
- * Opens `<dataDir>/views.json` (conf, 0600, atomic writes), validating every record; a damaged file throws
+ * Opens `<dataDir>/views.json` (0600, atomic writes), validating every record; a damaged file throws
  * `StoreCorruptError` after saving a copy, exactly like the camera store.
  * @example
  * const views = openViewStore({ dataDir });
  * views.insert(view);
  */
 export function openViewStore(options: ViewStoreOptions): ViewStore {
-  const { dataDir } = options;
-  const path = join(dataDir, VIEW_STORE_FILE);
-  // Checked before conf opens the file (conf records its version in it), so a damaged file is left untouched.
-  const file = readStoreFile(path);
-  const problem = file === undefined ? undefined : checkViews(file.data.views ?? []);
-  if (typeof problem === 'string' && file !== undefined) throw storeCorrupt(path, file.bytes, problem);
-  const backend = openBackend(dataDir, path, options.backend ?? confBackend);
-  const loaded = checkViews(backend.get('views') ?? []);
-  if (typeof loaded === 'string') throw storeCorrupt(path, readFileSync(path), loaded);
-  return createViewStore(backend, loaded.map(freeze));
-}
-
-function openBackend(dataDir: string, path: string, factory: StoreBackendFactory): StoreBackend {
-  try {
-    return factory({
-      cwd: dataDir,
-      configName: 'views',
-      configFileMode: STORE_FILE_MODE,
-      clearInvalidConfig: false,
-      projectVersion: VIEW_STORE_VERSION,
-      migrations: {},
-    });
-  } catch (error) {
-    const errno = errnoOf(error);
-    if (errno === undefined) throw error;
-    throw new StoreUnreadableError(path, errno, { cause: error });
-  }
-}
-
-function createViewStore(backend: StoreBackend, initial: View[]): ViewStore {
-  let records: readonly View[] = Object.freeze(initial);
-  const write = (next: View[]): void => {
-    backend.set('views', next);
-    records = Object.freeze(next);
-  };
-  const indexOf = (viewId: string): number => records.findIndex((r) => r.view_id === viewId);
-  const checked = (view: View): View => {
-    const problem = schemaProblem(StoredView, view);
-    if (problem !== undefined) {
-      throw new VigilError(ErrorCode.Validation, `View record ${problem.text}`, problem.field || undefined);
-    }
-    return freeze(structuredClone(view));
-  };
-  return {
-    path: backend.path,
-    list: () => records,
-    get: (viewId) => records[indexOf(viewId)],
-    insert(view) {
-      const clean = checked(view);
-      if (indexOf(clean.view_id) !== -1) {
-        throw new VigilError(ErrorCode.ViewExists, `View "${clean.view_id}" already exists`, 'view_id');
+  const document = openDocument<ViewsDocument>(
+    {
+      name: 'views',
+      schema: ViewsDocument,
+      version: VIEW_STORE_VERSION,
+      check: listDocumentCheck(StoredView, { list: 'views', record: 'view', idField: 'view_id' }),
+    },
+    options,
+  );
+  const records = createRecordList(document, 'views', {
+    idOf: (view) => view.view_id,
+    check(view) {
+      assertRecord(StoredView, view, 'View record');
+    },
+    freeze(view) {
+      Object.freeze(view.tiles);
+      if (view.tour !== null) {
+        Object.freeze(view.tour.cameras);
+        Object.freeze(view.tour);
       }
-      write([...records, clean]);
+      return Object.freeze(view);
     },
-    replace(view) {
-      const clean = checked(view);
-      const index = indexOf(clean.view_id);
-      if (index === -1) throw viewNotFound(clean.view_id);
-      write(records.with(index, clean));
-    },
-    remove(viewId) {
-      if (indexOf(viewId) === -1) throw viewNotFound(viewId);
-      write(records.filter((r) => r.view_id !== viewId));
-    },
-  };
-}
-
-/** The records when every one fits the schema and ids are unique, else what is wrong (never a value). */
-function checkViews(value: unknown): View[] | string {
-  return checkUniqueRecords(value, StoredView, { list: 'views', record: 'view', idField: 'view_id' });
-}
-
-function freeze(view: View): View {
-  Object.freeze(view.tiles);
-  if (view.tour !== null) {
-    Object.freeze(view.tour.cameras);
-    Object.freeze(view.tour);
-  }
-  return Object.freeze(view);
+    exists: (viewId) => new VigilError(ErrorCode.ViewExists, `View "${viewId}" already exists`, 'view_id'),
+    notFound: viewNotFound,
+  });
+  return { ...records, path: document.path };
 }

@@ -12,7 +12,7 @@ import { runInBackground } from '../../../common/background';
 import { ErrorCode, VigilError } from '../../../common/errors';
 import type { StationService } from '../../station/service';
 import { signIn, type BrowserSessions } from '../session';
-import { errnoOf } from '../../store/camera-store';
+import { errnoOf } from '../../store/store-errors';
 
 /** Where the built wall and SDK are (electron-vite writes `out/renderer`; the SDK build `out/sdk`). */
 export interface WallFiles {

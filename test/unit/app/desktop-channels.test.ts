@@ -10,7 +10,7 @@ import {
   desktopSettingsView,
   type DesktopChannelDeps,
 } from '../../../main/app/desktop-channels';
-import { openDesktopSettings } from '../../../main/app/desktop-settings';
+import { openDesktopSettings } from '../../../main/store/desktop-settings';
 import type { Kiosk, UnlockResult } from '../../../main/app/kiosk';
 import { verifyPin } from '../../../main/app/pin-hash';
 

@@ -11,7 +11,7 @@ import {
   openApiKeyStore,
   type ApiKeyStore,
 } from '../../../main/store/api-keys';
-import { StoreCorruptError } from '../../../main/store/camera-store';
+import { StoreCorruptError } from '../../../main/store/store-errors';
 
 let dataDir: string;
 let file: string;

@@ -5,16 +5,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { VigilError } from '../../../common/errors';
-import {
-  CAMERA_STORE_FILE,
-  StoreCorruptError,
-  StoreUnreadableError,
-  openCameraStore,
-  type CameraStore,
-  type StoreBackend,
-  type StoreBackendOptions,
-} from '../../../main/store/camera-store';
+import { CAMERA_STORE_FILE, openCameraStore, type CameraStore } from '../../../main/store/camera-store';
 import { createKeyFileCipher, type SecretCipher } from '../../../main/store/secret-cipher';
+import type { StoreBackend, StoreBackendOptions } from '../../../main/store/store-backend';
+import { StoreCorruptError, StoreUnreadableError } from '../../../main/store/store-errors';
 import { MOUNTPOINT_ID_MAX, MOUNTPOINT_ID_MIN, type StoredCamera } from '../../../main/store/stored-camera';
 
 // Root ignores file modes, so EACCES is also injected: reads of paths in `denied` fail as a non-root user's would.
@@ -202,13 +196,20 @@ describe('CameraStore file', () => {
 
   it('passes conf-compatible options to an injected backend (the electron-store seam)', async () => {
     const seen: StoreBackendOptions[] = [];
-    const data = new Map<string, unknown>();
+    let data: Record<string, unknown> = {};
     const backend = (options: StoreBackendOptions): StoreBackend => {
       seen.push(options);
       return {
         path: join(options.cwd, `${options.configName}.json`),
-        get: (k) => data.get(k),
-        set: (k, v) => data.set(k, v),
+        get store() {
+          return data;
+        },
+        set store(value) {
+          data = value;
+        },
+        set: (values) => {
+          data = { ...data, ...values };
+        },
       };
     };
     const store = await openCameraStore({ dataDir, cipher, backend });
@@ -219,9 +220,10 @@ describe('CameraStore file', () => {
       configFileMode: 0o600,
       clearInvalidConfig: false,
       projectVersion: '1.0.0',
+      schema: { cameras: expect.objectContaining({ type: 'array' }) as unknown },
     });
     expect(store.path).toBe(file);
-    expect(data.get('cameras')).toEqual(store.list());
+    expect(data.cameras).toEqual(store.list());
   });
 });
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { VigilError } from '../../../common/errors';
 import type { View } from '../../../common/views';
-import { StoreCorruptError } from '../../../main/store/camera-store';
+import { StoreCorruptError } from '../../../main/store/store-errors';
 import { VIEW_STORE_FILE, openViewStore } from '../../../main/store/view-store';
 
 let dataDir: string;

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { StoreCorruptError } from '../../../main/store/camera-store';
-import { DEFAULT_DESKTOP_SETTINGS, openDesktopSettings } from '../../../main/app/desktop-settings';
+import { StoreCorruptError } from '../../../main/store/store-errors';
+import { DEFAULT_DESKTOP_SETTINGS, openDesktopSettings } from '../../../main/store/desktop-settings';
 
 let dataDir: string;
 beforeEach(async () => {

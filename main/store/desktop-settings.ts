@@ -1,26 +1,29 @@
-// The desktop app's own settings (`<userData>/desktop.json`, conf, 0600, atomic writes): Janus source, kiosk,
-// start at login, the REST API port, and the wall windows' per-display state. Checked when opened exactly like
-// the camera store: a damaged file is copied aside and the app stops instead of starting without it.
-import { join } from 'node:path';
-
+// The desktop app's own settings (`<userData>/desktop.json`, 0600, atomic writes): Janus source, kiosk, start at
+// login, the REST API port, and the wall windows' per-display state. Checked when opened exactly like the camera
+// store: a damaged file is copied aside and the app stops instead of starting without it.
 import { Type, type Static } from 'typebox';
 
 import { JanusMode } from '../../common/desktop';
-import {
-  STORE_FILE_MODE,
-  confBackend,
-  readStoreFile,
-  storeCorrupt,
-  type StoreBackend,
-  type StoreBackendFactory,
-} from '../store/camera-store';
-import { schemaProblem } from '../store/stored-camera';
-import { PinHash } from './pin-hash';
+import { openDocument, type DocumentOptions } from './document-store';
+import { schemaProblem } from './record-checks';
 
 /** The settings file inside the data folder. */
 export const DESKTOP_SETTINGS_FILE = 'desktop.json';
 /** The port the desktop app's REST API listens on by default (loopback only). */
 export const DEFAULT_DESKTOP_API_PORT = 7100;
+
+/** A kiosk PIN as stored: scrypt parameters, salt and hash (base64); never the PIN. */
+export const PinHash = Type.Object({
+  algorithm: Type.Literal('scrypt'),
+  N: Type.Integer({ minimum: 2 }),
+  r: Type.Integer({ minimum: 1 }),
+  p: Type.Integer({ minimum: 1 }),
+  salt: Type.String(),
+  hash: Type.String(),
+});
+
+/** A stored PIN hash. */
+export type PinHash = Static<typeof PinHash>;
 
 /** The stored settings. */
 export const StoredDesktopSettings = Type.Object(
@@ -37,6 +40,15 @@ export const StoredDesktopSettings = Type.Object(
 
 /** The stored settings' type. */
 export type StoredDesktopSettings = Static<typeof StoredDesktopSettings>;
+
+/** desktop.json as a whole: the settings (missing ones take their defaults) and the walls' state. */
+const DesktopDocument = Type.Object({
+  settings: Type.Partial(StoredDesktopSettings),
+  walls: Type.Unknown(),
+});
+
+/** desktop.json's content. */
+type DesktopDocument = { settings: StoredDesktopSettings; walls?: unknown };
 
 /**
  * Settings of a first start. Debian-family Linux has a `janus` package to run natively; macOS and Windows have
@@ -72,39 +84,36 @@ export interface DesktopSettingsStore {
  * @example
  * const settings = openDesktopSettings({ dataDir: app.getPath('userData') });
  */
-export function openDesktopSettings(options: {
-  dataDir: string;
-  platform?: NodeJS.Platform;
-  backend?: StoreBackendFactory;
-}): DesktopSettingsStore {
-  const path = join(options.dataDir, DESKTOP_SETTINGS_FILE);
-  const file = readStoreFile(path);
+export function openDesktopSettings(
+  options: DocumentOptions & { platform?: NodeJS.Platform },
+): DesktopSettingsStore {
   const defaults = defaultDesktopSettings(options.platform ?? process.platform);
-  const stored = { ...defaults, ...(file?.data.settings ?? {}) } as unknown;
-  const problem = schemaProblem(StoredDesktopSettings, stored);
-  if (problem !== undefined && file !== undefined) throw storeCorrupt(path, file.bytes, problem.text);
-  const backend: StoreBackend = (options.backend ?? confBackend)({
-    cwd: options.dataDir,
-    configName: 'desktop',
-    configFileMode: STORE_FILE_MODE,
-    clearInvalidConfig: false,
-    projectVersion: '1.0.0',
-    migrations: {},
-  });
-  let settings = Object.freeze(stored as StoredDesktopSettings);
+  const document = openDocument<DesktopDocument>(
+    {
+      name: 'desktop',
+      schema: DesktopDocument,
+      version: '1.0.0',
+      check: (content) => {
+        const settings = { ...defaults, ...(content.settings ?? {}) } as unknown;
+        const problem = schemaProblem(StoredDesktopSettings, settings);
+        if (problem !== undefined) return problem.text;
+        return { ...content, settings: Object.freeze(settings as StoredDesktopSettings) };
+      },
+    },
+    options,
+  );
   return {
-    get: () => settings,
+    get: () => document.read().settings,
     update(change) {
-      const next = { ...settings, ...change };
+      const next = { ...document.read().settings, ...change };
       const invalid = schemaProblem(StoredDesktopSettings, next);
       if (invalid !== undefined) throw new TypeError(`desktop settings ${invalid.text}`);
-      backend.set('settings', next);
-      settings = Object.freeze(next);
-      return settings;
+      document.write({ settings: Object.freeze(next) });
+      return document.read().settings;
     },
-    wallState: () => backend.get('walls'),
+    wallState: () => document.read().walls,
     setWallState(state) {
-      backend.set('walls', state);
+      document.write({ walls: state });
     },
   };
 }
