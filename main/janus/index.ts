@@ -1,8 +1,6 @@
 /** Vigil's typed Janus client: Connection → Session → Handle, Streaming plugin, Admin API. */
 export { JanusAdmin } from './admin';
 export type { AdminToken } from './admin';
-export { Backoff, DEFAULT_BACKOFF } from './backoff';
-export type { BackoffOptions } from './backoff';
 export { systemClock } from './clock';
 export type { Clock } from './clock';
 export { JanusConnection } from './connection';

@@ -1,4 +1,4 @@
-import type { Backoff } from './backoff';
+import type { Backoff } from '../../common/backoff';
 import type { Clock } from './clock';
 
 /** What a Reconnector needs. */

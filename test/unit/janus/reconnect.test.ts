@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { Backoff } from '../../../main/janus/backoff';
+import { Backoff } from '../../../common/backoff';
 import { systemClock } from '../../../main/janus/clock';
 import { Reconnector } from '../../../main/janus/reconnect';
 
