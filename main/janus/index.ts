@@ -6,7 +6,7 @@ export type { Clock } from './clock';
 export { JanusConnection } from './connection';
 export type { ConnectionEvents } from './connection';
 export { CONNECTION_DEFAULTS } from './options';
-export type { AdminOptions, ConnectionOptions } from './options';
+export type { AdminOptions, ConnectionOptions, WaitOptions } from './options';
 export type { Listener } from './emitter';
 export type {
   Jsep,
