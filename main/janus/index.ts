@@ -1,7 +1,7 @@
 /** Vigil's typed Janus client: Connection → Session → Handle, Streaming plugin, Admin API. */
 export { JanusAdmin } from './admin';
 export type { AdminToken } from './admin';
-export { systemClock } from './clock';
+export { backgroundClock, systemClock } from './clock';
 export type { Clock } from './clock';
 export { JanusConnection } from './connection';
 export type { ConnectionEvents } from './connection';
