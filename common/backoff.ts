@@ -33,7 +33,7 @@ export interface BackoffOptions extends Partial<BackoffPolicy> {
 }
 
 /** Defaults: 250 ms doubling to 10 s, up to half of each delay off as jitter, forever. */
-export const DEFAULT_BACKOFF: Required<BackoffOptions> = {
+const DEFAULT_BACKOFF: Required<BackoffOptions> = {
   initialDelayMs: 250,
   maxDelayMs: 10_000,
   factor: 2,

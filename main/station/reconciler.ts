@@ -31,7 +31,7 @@ export interface ReconcilerDeps {
 }
 
 /** How soon a camera whose mountpoint Janus refused is tried again: 1 s, doubling to the reconcile interval. */
-export const CREATE_RETRY: BackoffPolicy = { initialDelayMs: 1_000, maxDelayMs: 15_000, jitter: 0.25 };
+const CREATE_RETRY: BackoffPolicy = { initialDelayMs: 1_000, maxDelayMs: 15_000, jitter: 0.25 };
 
 const NO_SUCH_MOUNTPOINT = 455;
 const CANT_CREATE = 456;
