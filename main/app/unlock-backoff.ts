@@ -1,3 +1,5 @@
+import { backoffDelay } from '../../common/backoff';
+
 /** How wrong PINs slow the next attempt: a few free tries, then doubling waits up to a ceiling. */
 export interface BackoffPolicy {
   freeAttempts: number;
@@ -11,7 +13,10 @@ export const UNLOCK_BACKOFF: BackoffPolicy = { freeAttempts: 3, baseMs: 5_000, m
 /** How long to wait after the `failures`-th wrong PIN in a row. */
 export function backoffAfter(failures: number, policy: BackoffPolicy = UNLOCK_BACKOFF): number {
   if (failures < policy.freeAttempts) return 0;
-  return Math.min(policy.baseMs * 2 ** (failures - policy.freeAttempts), policy.maxMs);
+  return backoffDelay(failures - policy.freeAttempts, {
+    initialDelayMs: policy.baseMs,
+    maxDelayMs: policy.maxMs,
+  });
 }
 
 /** Counts wrong PINs and says when the next attempt is allowed; a right PIN resets it. */

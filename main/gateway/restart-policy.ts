@@ -1,5 +1,6 @@
 // When a supervised Janus dies: restart it after a capped exponential delay, or give up on a crash loop.
 // Pure: the supervisor (native-janus.ts) feeds in how long the process ran and keeps the returned count.
+import { backoffDelay } from '../../common/backoff';
 
 /** How the supervisor paces restarts and when it gives up. */
 export interface RestartPolicy {
@@ -41,6 +42,6 @@ export function planRestart(
       reason: `Janus failed ${fastFailures} times in a row, each within ${window} s of starting: giving up`,
     };
   }
-  const delayMs = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** fastFailures);
+  const delayMs = backoffDelay(fastFailures, policy);
   return { action: 'restart', delayMs, fastFailures };
 }

@@ -17,6 +17,7 @@ import {
 import { StreamingHandle } from './plugins/streaming';
 import { sendTracked, TransactionManager } from './transactions';
 import { createTransport } from './transport/create';
+import { openTransport } from './transport/open';
 import type { Transport, TransportSink } from './transport/types';
 
 /** One stored token and the plugins it may use. */
@@ -64,7 +65,7 @@ export class JanusAdmin {
     this.#transactions = new TransactionManager(clock);
   }
 
-  /** Connects to the Admin API; rejects with JanusTransportError when it cannot be reached. */
+  /** Connects to the Admin API; rejects with JanusTransportError when it cannot be reached (unless `waitForJanus`). */
   static async connect(options: AdminOptions): Promise<JanusAdmin> {
     const root = options.logger ?? pino({ level: 'silent' });
     const clock = options.clock ?? systemClock;
@@ -82,7 +83,7 @@ export class JanusAdmin {
         origin: options.origin,
       });
     const admin = new JanusAdmin(link, options, logger, clock);
-    await link.open(admin.#sink());
+    await openTransport(link, admin.#sink(), options, clock);
     return admin;
   }
 

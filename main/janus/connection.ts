@@ -21,6 +21,7 @@ import type { SessionControl, SessionHost } from './session';
 import { sendTracked, TransactionManager } from './transactions';
 import type { TransactionOwner } from './transactions';
 import { createTransport } from './transport/create';
+import { openTransport } from './transport/open';
 import type { Transport, TransportKind, TransportSink } from './transport/types';
 
 /** Events of a connection. */
@@ -84,7 +85,7 @@ export class JanusConnection extends TypedEmitter<ConnectionEvents> {
     };
   }
 
-  /** Connects to Janus; rejects with JanusTransportError when it cannot be reached. */
+  /** Connects to Janus; rejects with JanusTransportError when it cannot be reached (unless `waitForJanus`). */
   static async connect(options: ConnectionOptions): Promise<JanusConnection> {
     const root = options.logger ?? pino({ level: 'silent' });
     const clock = options.clock ?? systemClock;
@@ -103,7 +104,7 @@ export class JanusConnection extends TypedEmitter<ConnectionEvents> {
         origin: options.origin,
       });
     const connection = new JanusConnection(link, options, root.child({ name: 'janus/connection' }), clock);
-    await link.open(connection.#sink());
+    await openTransport(link, connection.#sink(), options, clock);
     connection.#logger.debug({ transport: link.kind }, 'connected');
     return connection;
   }

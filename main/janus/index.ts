@@ -1,14 +1,12 @@
 /** Vigil's typed Janus client: Connection → Session → Handle, Streaming plugin, Admin API. */
 export { JanusAdmin } from './admin';
 export type { AdminToken } from './admin';
-export { Backoff, DEFAULT_BACKOFF } from './backoff';
-export type { BackoffOptions } from './backoff';
-export { systemClock } from './clock';
+export { backgroundClock, systemClock } from './clock';
 export type { Clock } from './clock';
 export { JanusConnection } from './connection';
 export type { ConnectionEvents } from './connection';
 export { CONNECTION_DEFAULTS } from './options';
-export type { AdminOptions, ConnectionOptions } from './options';
+export type { AdminOptions, ConnectionOptions, WaitOptions } from './options';
 export type { Listener } from './emitter';
 export type {
   Jsep,

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 
-import type { BackoffOptions } from './backoff';
+import type { BackoffOptions } from '../../common/backoff';
 import type { Clock } from './clock';
 import type { Transport } from './transport/types';
 
@@ -11,8 +11,21 @@ export const CONNECTION_DEFAULTS = {
   longPollMaxEvents: 10,
 } as const;
 
+/** How `connect` behaves while Janus cannot be reached. */
+export interface WaitOptions {
+  /**
+   * Keep trying while Janus cannot be reached — the first attempt at once, then on the `reconnect` schedule —
+   * instead of rejecting with JanusTransportError; default false.
+   */
+  waitForJanus?: boolean;
+  /** Ends a waiting `connect` early: it rejects with JanusClosedError. */
+  signal?: AbortSignal;
+  /** Told after each failed attempt of a waiting `connect`, with the delay before the next one. */
+  onRetry?: (error: unknown, retryInMs: number) => void;
+}
+
 /** Options of `JanusConnection.connect`. */
-export interface ConnectionOptions {
+export interface ConnectionOptions extends WaitOptions {
   /** `http(s)://…/janus` (POST + long poll) or `ws(s)://…` (subprotocol `janus-protocol`). */
   url: string;
   /** Janus `api_secret`, added to every request. */
@@ -27,7 +40,7 @@ export interface ConnectionOptions {
   keepaliveIntervalMs?: number;
   /** HTTP `maxev`; default 10. */
   longPollMaxEvents?: number;
-  /** Retry pacing for WebSocket reconnects and failed HTTP long polls; default 250 → 10 000 ms, forever. */
+  /** Retry pacing for reconnects, failed HTTP long polls and `waitForJanus`; default 250 → 10 000 ms, forever. */
   reconnect?: BackoffOptions;
   /** Parent logger; the client logs through `janus/…` children at debug. */
   logger?: Logger;
@@ -38,7 +51,7 @@ export interface ConnectionOptions {
 }
 
 /** Options of `JanusAdmin.connect`. */
-export interface AdminOptions {
+export interface AdminOptions extends WaitOptions {
   /** `http(s)://…/admin` or `ws(s)://…` (subprotocol `janus-admin-protocol`). */
   url: string;
   /** Janus `admin_secret`, added to every admin request. */
@@ -47,7 +60,7 @@ export interface AdminOptions {
   origin?: string;
   /** Per request; default 10 000 ms. */
   requestTimeoutMs?: number;
-  /** WebSocket reconnect pacing. */
+  /** Retry pacing for WebSocket reconnects and `waitForJanus`. */
   reconnect?: BackoffOptions;
   logger?: Logger;
   clock?: Clock;

@@ -1,5 +1,6 @@
-import type { Backoff } from './backoff';
+import type { Backoff } from '../../common/backoff';
 import type { Clock } from './clock';
+import { JanusClosedError, JanusTransportError } from './errors';
 
 /** What a Reconnector needs. */
 export interface ReconnectorOptions {
@@ -7,8 +8,8 @@ export interface ReconnectorOptions {
   clock: Clock;
   /** One reconnection attempt; resolves when the link is back. */
   attempt: () => Promise<void>;
-  /** Called after each failed attempt. */
-  onAttemptFailed: (error: unknown, attempt: number) => void;
+  /** Called after each failed attempt (1-based) with the delay before the next one (undefined: none left). */
+  onAttemptFailed: (error: unknown, attempt: number, retryInMs: number | undefined) => void;
   /** Called once the backoff has no attempt left. */
   onGiveUp: (lastError: unknown) => void;
 }
@@ -23,6 +24,7 @@ export class Reconnector {
   readonly #options: ReconnectorOptions;
   #cancel: (() => void) | undefined;
   #running = false;
+  #attempts = 0;
   #lastError: unknown;
 
   constructor(options: ReconnectorOptions) {
@@ -34,12 +36,14 @@ export class Reconnector {
     return this.#running;
   }
 
-  /** Starts the retry loop (no-op when already running). */
-  start(): void {
+  /** Starts the retry loop, the first attempt after the first delay or `immediately` (no-op when running). */
+  start({ immediately = false }: { immediately?: boolean } = {}): void {
     if (this.#running) return;
     this.#running = true;
+    this.#attempts = 0;
     this.#options.backoff.reset();
-    this.#schedule();
+    if (immediately) this.#run();
+    else this.#schedule(this.#options.backoff.next());
   }
 
   /** Stops retrying; an attempt in flight is left to finish but its outcome is ignored. */
@@ -49,8 +53,7 @@ export class Reconnector {
     this.#cancel = undefined;
   }
 
-  #schedule(): void {
-    const delay = this.#options.backoff.next();
+  #schedule(delay: number | undefined): void {
     if (delay === undefined) {
       this.#running = false;
       this.#options.onGiveUp(this.#lastError);
@@ -63,7 +66,7 @@ export class Reconnector {
   }
 
   #run(): void {
-    const attempt = this.#options.backoff.attempts;
+    const attempt = (this.#attempts += 1);
     this.#options.attempt().then(
       () => {
         if (!this.#running) return;
@@ -73,9 +76,55 @@ export class Reconnector {
       (error: unknown) => {
         if (!this.#running) return;
         this.#lastError = error;
-        this.#options.onAttemptFailed(error, attempt);
-        this.#schedule();
+        const delay = this.#options.backoff.next();
+        this.#options.onAttemptFailed(error, attempt, delay);
+        this.#schedule(delay);
       },
     );
   }
+}
+
+/** What {@link retryUntilDone} needs: the schedule, and where failed attempts are told. */
+export interface RetryOptions {
+  backoff: Backoff;
+  clock: Clock;
+  /** Stops retrying: the promise rejects with JanusClosedError. */
+  signal?: AbortSignal | undefined;
+  onAttemptFailed: ReconnectorOptions['onAttemptFailed'];
+}
+
+/**
+ * Runs `attempt` at once and, while it fails, again on the backoff's schedule (a {@link Reconnector}):
+ * resolves on success; rejects with the last error once the backoff runs out, or when `signal` aborts.
+ * @example
+ * await retryUntilDone(() => transport.open(sink), { backoff, clock, signal, onAttemptFailed });
+ */
+export function retryUntilDone(attempt: () => Promise<void>, options: RetryOptions): Promise<void> {
+  const { signal } = options;
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted === true) {
+      reject(new JanusClosedError('Stopped before reaching Janus'));
+      return;
+    }
+    const onAbort = (): void => {
+      reconnector.stop();
+      reject(new JanusClosedError('Stopped before reaching Janus'));
+    };
+    const reconnector = new Reconnector({
+      backoff: options.backoff,
+      clock: options.clock,
+      attempt: async () => {
+        await attempt();
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      },
+      onAttemptFailed: options.onAttemptFailed,
+      onGiveUp: (error) => {
+        signal?.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new JanusTransportError('Janus could not be reached'));
+      },
+    });
+    signal?.addEventListener('abort', onAbort, { once: true });
+    reconnector.start({ immediately: true });
+  });
 }

@@ -32,12 +32,27 @@ export interface HealthRecord {
   lastMediaAt?: number | undefined;
 }
 
-/** What one look at Janus says about a camera. */
-export type HealthSample =
+/** What happens to a camera, as its health machine hears it: a look at Janus, or the reconciler's outcome. */
+export type HealthEvent =
   | { kind: 'media'; at: number; ageMs: number | undefined; viewers: number }
   | { kind: 'disabled'; at: number }
   | { kind: 'error'; at: number; reason: string }
   | { kind: 'started'; at: number };
+
+/** What the monitor does after a step: announce that the camera's state changed (event `camera.state`). */
+export type HealthEffect = {
+  kind: 'announce';
+  state: CameraState;
+  previous: CameraState;
+  reason?: string;
+  at: number;
+};
+
+/** One step of the machine: the camera's next health and the effects to run. */
+export interface HealthStep {
+  state: HealthRecord;
+  effects: HealthEffect[];
+}
 
 /** The health of a camera whose mountpoint was just created. */
 export function initialHealth(at: number): HealthRecord {
@@ -62,36 +77,55 @@ function stateFor(
   return gapMs < t.offlineAfterMs ? { state: 'stale', reason } : { state: 'offline', reason };
 }
 
-/** Folds one sample into a camera's health; `since` moves only when the state changes. */
-export function nextHealth(
-  record: HealthRecord,
-  sample: HealthSample,
-  thresholds: HealthThresholds = DEFAULT_HEALTH_THRESHOLDS,
-): HealthRecord {
+/** Folds one event into a camera's health; `since` moves only when the state changes. */
+function fold(record: HealthRecord, event: HealthEvent, thresholds: HealthThresholds): HealthRecord {
   const change = (state: CameraState, reason: string | undefined, patch: Partial<HealthRecord> = {}) => ({
     ...record,
     ...patch,
     state,
     reason,
-    since: state === record.state ? record.since : sample.at,
+    since: state === record.state ? record.since : event.at,
   });
-  switch (sample.kind) {
+  switch (event.kind) {
     case 'started':
-      return { ...initialHealth(sample.at), reconnects: record.reconnects };
+      return { ...initialHealth(event.at), reconnects: record.reconnects };
     case 'disabled':
       return change('disabled', 'The camera is disabled', { ageMs: undefined });
     case 'error':
-      return change('error', sample.reason);
+      return change('error', event.reason);
     case 'media': {
-      const next = stateFor(record, sample.ageMs, sample.at, thresholds);
+      const next = stateFor(record, event.ageMs, event.at, thresholds);
       const cameBack = next.state === 'live' && record.wasLive && record.state !== 'live';
       return change(next.state, next.reason, {
-        ageMs: sample.ageMs,
-        viewers: sample.viewers,
+        ageMs: event.ageMs,
+        viewers: event.viewers,
         wasLive: record.wasLive || next.state === 'live',
-        lastMediaAt: sample.ageMs === undefined ? record.lastMediaAt : sample.at - sample.ageMs,
+        lastMediaAt: event.ageMs === undefined ? record.lastMediaAt : event.at - event.ageMs,
         reconnects: record.reconnects + (cameBack ? 1 : 0),
       });
     }
   }
+}
+
+/**
+ * The camera health machine: the next health after `event`, and an `announce` effect when the state changed.
+ * @example
+ * const { state, effects } = nextHealth(initialHealth(0), { kind: 'media', at: 500, ageMs: 40, viewers: 0 });
+ * // state.state === 'live'; effects: [{ kind: 'announce', state: 'live', previous: 'starting', at: 500 }]
+ */
+export function nextHealth(
+  state: HealthRecord,
+  event: HealthEvent,
+  thresholds: HealthThresholds = DEFAULT_HEALTH_THRESHOLDS,
+): HealthStep {
+  const next = fold(state, event, thresholds);
+  if (next.state === state.state) return { state: next, effects: [] };
+  const announce: HealthEffect = {
+    kind: 'announce',
+    state: next.state,
+    previous: state.state,
+    ...(next.reason ? { reason: next.reason } : {}),
+    at: event.at,
+  };
+  return { state: next, effects: [announce] };
 }

@@ -1,6 +1,9 @@
-import type { CameraHealth, CameraView } from '../../common/camera';
+import type { CameraHealth, CameraView, StreamInfo } from '../../common/camera';
+import type { GatewayUrls } from '../gateway/gateway';
 import type { StoredCamera } from '../store/stored-camera';
 import type { HealthRecord } from './camera-health';
+import type { IceServer } from './station-options';
+import type { ViewerToken } from './viewer-tokens';
 
 /** A stored camera and its health as responses show them: never the password or the mountpoint secret. */
 export function cameraView(camera: StoredCamera, health: HealthRecord, websocketUrl: string): CameraView {
@@ -34,5 +37,25 @@ export function healthView(health: HealthRecord): CameraHealth {
     ...(health.ageMs === undefined ? {} : { age_ms: health.ageMs }),
     reconnects: health.reconnects,
     viewers: health.viewers,
+  };
+}
+
+/** What a viewer needs to play a camera: mountpoint id and pin, Janus URLs, ICE servers, and a token if Janus wants one. */
+export function streamInfoOf(
+  camera: StoredCamera,
+  urls: GatewayUrls,
+  iceServers: IceServer[],
+  token: ViewerToken | undefined,
+): StreamInfo {
+  return {
+    camera_id: camera.camera_id,
+    stream_id: camera.mountpoint.id,
+    janus_url: urls.http,
+    websocket_url: urls.ws,
+    plugin: 'janus.plugin.streaming',
+    pin: camera.mountpoint.pin,
+    ice_servers: iceServers,
+    ...(token ? { token: token.token, token_expires_at: token.expiresAt.toISOString() } : {}),
+    stream_info: { id: camera.mountpoint.id, type: 'rtsp', description: camera.name },
   };
 }

@@ -1,27 +1,44 @@
 import type { Logger } from 'pino';
 
-import { ErrorCode, VigilError } from '../../common/errors';
-import type { GatewayEndpoints } from '../gateway/gateway';
-import { JanusAdmin, JanusConnection, type JanusSession, type StreamingHandle } from '../janus';
 import { runInBackground } from '../../common/background';
+import { Backoff } from '../../common/backoff';
+import type { GatewayEndpoints } from '../gateway/gateway';
+import {
+  JanusAdmin,
+  JanusConnection,
+  systemClock,
+  type Clock,
+  type ConnectionOptions,
+  type JanusSession,
+  type MountpointSummary,
+  type RtspMountpointOptions,
+  type StreamingHandle,
+  type WaitOptions,
+} from '../janus';
 import { TypedEmitter } from '../janus/emitter';
+import { Reconnector } from '../janus/reconnect';
+import { gatewayUnavailable } from './station-errors';
+import type { StationJanus, StationJanusEvents } from './station-janus';
 
-/** What the link reports: Janus usable, or not (with why). */
-export type JanusLinkEvents = { up: []; down: [reason: string] };
+/** How long to wait between attempts to reach a Janus that is down, or to open a session on it. */
+const RETRY = { initialDelayMs: 250, maxDelayMs: 5_000 };
 
-/** How long to wait between attempts to reach a Janus that is down. */
-const RETRY_MS = { initial: 250, max: 5_000 };
+const STREAMING_PLUGIN = 'janus.plugin.streaming';
 
 /**
  * The station's own line to Janus: one WebSocket connection, one session, one streaming handle (with the
- * admin key) and the Admin API. It rebuilds the session when Janus forgets it (a restart) and reports
- * `up`/`down`, so the reconciler knows when to put mountpoints back.
+ * admin key) and the Admin API. The connections wait for a Janus that is down and reconnect by themselves;
+ * the link rebuilds the session when Janus forgets it (a restart) and reports `up`/`down`, so the reconciler
+ * knows when to put mountpoints back.
  */
-export class JanusLink extends TypedEmitter<JanusLinkEvents> {
+export class JanusLink extends TypedEmitter<StationJanusEvents> implements StationJanus {
   #endpoints: GatewayEndpoints;
-  /** Bumped by retarget(): work begun for an earlier Janus drops its result. */
-  #generation = 0;
   readonly #logger: Logger;
+  readonly #clock: Clock;
+  /** Retries opening the session while the connection is up; stopped when it drops. */
+  readonly #sessionRetry: Reconnector;
+  /** Aborts the connect in progress (retarget, stop). */
+  #connecting: AbortController | undefined;
   #connection: JanusConnection | undefined;
   #admin: JanusAdmin | undefined;
   #session: JanusSession | undefined;
@@ -31,12 +48,23 @@ export class JanusLink extends TypedEmitter<JanusLinkEvents> {
   #stopped = false;
   #opening: Promise<void> | undefined;
 
-  constructor(endpoints: GatewayEndpoints, logger: Logger) {
+  constructor(endpoints: GatewayEndpoints, logger: Logger, clock: Clock = systemClock) {
     super((error) => {
       logger.error({ err: error }, 'janus link listener failed');
     });
     this.#endpoints = endpoints;
     this.#logger = logger;
+    this.#clock = clock;
+    this.#sessionRetry = new Reconnector({
+      backoff: new Backoff(RETRY, () => clock.random()),
+      clock,
+      attempt: () => this.#openSession(),
+      onAttemptFailed: (error, _attempt, retryInMs) => {
+        logger.warn({ err: error, retryInMs }, 'could not open a Janus session; retrying');
+      },
+      // The schedule never runs out: it ends on success, or when the connection drops.
+      onGiveUp: () => undefined,
+    });
   }
 
   /** True while the station holds a working session on Janus. */
@@ -44,34 +72,136 @@ export class JanusLink extends TypedEmitter<JanusLinkEvents> {
     return this.#up;
   }
 
-  /** Starts connecting (and keeps trying while Janus is down); returns at once. */
+  /** Starts connecting (the connections keep trying while Janus is down); returns at once. */
   start(): void {
-    runInBackground(this.#connectLoop(), (error: unknown) => {
-      this.#logger.error({ err: error }, 'janus link gave up');
+    if (this.#stopped) return;
+    const connecting = new AbortController();
+    this.#connecting = connecting;
+    runInBackground(this.#connect(connecting.signal), (error: unknown) => {
+      if (!connecting.signal.aborted) this.#logger.error({ err: error }, 'janus link gave up');
     });
-  }
-
-  /** The streaming handle; `VIGIL_ERR_GATEWAY_UNAVAILABLE` while Janus is down. */
-  streaming(): StreamingHandle {
-    if (!this.#up || !this.#streaming) throw this.#unavailable();
-    return this.#streaming;
-  }
-
-  /** The Admin API client; `VIGIL_ERR_GATEWAY_UNAVAILABLE` before the first connection. */
-  admin(): JanusAdmin {
-    if (!this.#admin) throw this.#unavailable();
-    return this.#admin;
-  }
-
-  /** The Janus the link talks to (or tries to). */
-  get endpoints(): GatewayEndpoints {
-    return this.#endpoints;
   }
 
   /** Points the link at another Janus: drops the current connection and keeps trying the new one. */
   async retarget(endpoints: GatewayEndpoints): Promise<void> {
     this.#endpoints = endpoints;
-    this.#generation++;
+    this.#setDown('switching to another Janus');
+    await this.#disconnect();
+    this.start();
+  }
+
+  /** Closes the session and connections; idempotent. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#setDown('station stopping');
+    await this.#disconnect();
+  }
+
+  /** Every mountpoint (the handle holds the admin key, so the private ones too). */
+  async listMountpoints(): Promise<MountpointSummary[]> {
+    return this.#streamingHandle().list();
+  }
+
+  /** Creates a mountpoint. */
+  async createMountpoint(request: RtspMountpointOptions): Promise<void> {
+    await this.#streamingHandle().create(request);
+  }
+
+  /** Destroys a mountpoint. */
+  async destroyMountpoint(mountpointId: number, secret: string | undefined): Promise<void> {
+    await this.#streamingHandle().destroy(mountpointId, { secret });
+  }
+
+  /** Viewers of a mountpoint, as its `info` says. */
+  async viewerCount(mountpointId: number, secret: string): Promise<number> {
+    return (await this.#streamingHandle().info(mountpointId, { secret })).viewers ?? 0;
+  }
+
+  /** Adds a streaming-only token over the Admin API. */
+  async addViewerToken(token: string): Promise<void> {
+    await this.#adminApi().addToken(token, [STREAMING_PLUGIN]);
+  }
+
+  /** Removes a token over the Admin API. */
+  async removeViewerToken(token: string): Promise<void> {
+    await this.#adminApi().removeToken(token);
+  }
+
+  /** Janus's sessions, as the Admin API lists them. */
+  async sessionCount(): Promise<number> {
+    return (await this.#adminApi().listSessions()).length;
+  }
+
+  async #connect(signal: AbortSignal): Promise<void> {
+    const { urls, secrets, origin } = this.#endpoints;
+    const logger = this.#logger;
+    const waiting: Pick<ConnectionOptions, 'origin' | 'logger' | 'clock' | 'reconnect'> & WaitOptions = {
+      origin,
+      logger,
+      clock: this.#clock,
+      reconnect: RETRY,
+      waitForJanus: true,
+      signal,
+      onRetry: (error, retryInMs) => {
+        logger.warn({ err: error, retryInMs }, 'Janus is not reachable; retrying');
+      },
+    };
+    const admin = await JanusAdmin.connect({
+      ...waiting,
+      url: urls.adminHttp,
+      adminSecret: secrets.adminSecret,
+    });
+    const connection = await JanusConnection.connect({
+      ...waiting,
+      url: urls.ws,
+      apiSecret: secrets.apiSecret,
+    }).catch(async (error: unknown) => {
+      await admin.close();
+      throw error;
+    });
+    if (signal.aborted) {
+      await Promise.all([connection.close(), admin.close()]);
+      return;
+    }
+    this.#admin = admin;
+    this.#connection = connection;
+    this.#connected = true;
+    this.#watch(connection);
+    this.#sessionRetry.start({ immediately: true });
+  }
+
+  #watch(connection: JanusConnection): void {
+    connection.on('disconnected', () => {
+      if (this.#connection !== connection) return;
+      this.#connected = false;
+      this.#sessionRetry.stop();
+      this.#setDown('lost the connection to Janus');
+    });
+    connection.on('reconnected', () => {
+      if (this.#connection !== connection) return;
+      this.#connected = true;
+      this.#sessionRetry.start({ immediately: true });
+    });
+    connection.on('closed', () => {
+      if (this.#stopped || this.#connection !== connection) return;
+      // Reconnecting gave up: start over with fresh connections (which wait for Janus again).
+      this.#setDown('the connection to Janus closed');
+      runInBackground(
+        this.#disconnect().then(() => {
+          this.start();
+        }),
+        (error: unknown) => {
+          this.#logger.error({ err: error }, 'janus link could not start over');
+        },
+      );
+    });
+  }
+
+  /** Aborts a connect in progress and closes the current connections. */
+  async #disconnect(): Promise<void> {
+    this.#connecting?.abort();
+    this.#connecting = undefined;
+    this.#sessionRetry.stop();
     const connection = this.#connection;
     const admin = this.#admin;
     this.#connection = undefined;
@@ -80,87 +210,8 @@ export class JanusLink extends TypedEmitter<JanusLinkEvents> {
     this.#streaming = undefined;
     this.#opening = undefined;
     this.#connected = false;
-    this.#setDown('switching to another Janus');
     await connection?.close().catch(() => undefined);
     await admin?.close().catch(() => undefined);
-    if (!this.#stopped) this.start();
-  }
-
-  /** Closes the session and connections; idempotent. */
-  async stop(): Promise<void> {
-    this.#stopped = true;
-    this.#setDown('station stopping');
-    await this.#connection?.close().catch(() => undefined);
-    await this.#admin?.close().catch(() => undefined);
-    this.#connection = undefined;
-    this.#admin = undefined;
-  }
-
-  async #connectLoop(): Promise<void> {
-    const generation = this.#generation;
-    let delay = RETRY_MS.initial;
-    while (!this.#stopped && generation === this.#generation) {
-      try {
-        await this.#connect(generation);
-        return;
-      } catch (error) {
-        this.#setDown(`cannot reach Janus at ${this.#endpoints.urls.ws}`);
-        this.#logger.warn({ err: error, retryInMs: delay }, 'Janus is not reachable; retrying');
-        await new Promise((resolve) => setTimeout(resolve, delay));
-        delay = Math.min(delay * 2, RETRY_MS.max);
-      }
-    }
-  }
-
-  async #connect(generation: number): Promise<void> {
-    const { urls, secrets, origin } = this.#endpoints;
-    const logger = this.#logger;
-    const admin = await JanusAdmin.connect({
-      url: urls.adminHttp,
-      adminSecret: secrets.adminSecret,
-      origin,
-      logger,
-    });
-    const connection = await JanusConnection.connect({
-      url: urls.ws,
-      apiSecret: secrets.apiSecret,
-      origin,
-      logger,
-      reconnect: { initialDelayMs: RETRY_MS.initial, maxDelayMs: RETRY_MS.max },
-    }).catch(async (error: unknown) => {
-      await admin.close();
-      throw error;
-    });
-    if (this.#stopped || generation !== this.#generation) {
-      await Promise.all([connection.close(), admin.close()]);
-      return;
-    }
-    this.#admin = admin;
-    this.#connection = connection;
-    this.#connected = true;
-    connection.on('disconnected', () => {
-      if (this.#connection !== connection) return;
-      this.#connected = false;
-      this.#setDown('lost the connection to Janus');
-    });
-    connection.on('reconnected', () => {
-      if (this.#connection !== connection) return;
-      this.#connected = true;
-      this.#openSessionInBackground();
-    });
-    connection.on('closed', () => {
-      if (this.#stopped || this.#connection !== connection) return;
-      this.#connected = false;
-      this.#setDown('the connection to Janus closed');
-      this.start();
-    });
-    await this.#openSession();
-  }
-
-  #openSessionInBackground(): void {
-    runInBackground(this.#openSession(), (error: unknown) => {
-      this.#logger.warn({ err: error }, 'could not open a Janus session; waiting for the next reconnect');
-    });
   }
 
   /** Opens (once at a time) a session and streaming handle unless the current ones still work. */
@@ -190,7 +241,7 @@ export class JanusLink extends TypedEmitter<JanusLinkEvents> {
       this.#session = undefined;
       this.#streaming = undefined;
       this.#setDown('Janus forgot the station session (restarted?)');
-      if (this.#connected) this.#openSessionInBackground();
+      if (this.#connected) this.#sessionRetry.start({ immediately: true });
     });
     const streaming = await session.attachStreaming({ adminKey: this.#endpoints.secrets.streamingAdminKey });
     if (this.#connection !== connection) return;
@@ -213,10 +264,15 @@ export class JanusLink extends TypedEmitter<JanusLinkEvents> {
     this.emit('down', reason);
   }
 
-  #unavailable(): VigilError {
-    return new VigilError(
-      ErrorCode.GatewayUnavailable,
-      'Janus is not reachable right now; the station keeps trying',
-    );
+  /** The streaming handle; `VIGIL_ERR_GATEWAY_UNAVAILABLE` while Janus is down. */
+  #streamingHandle(): StreamingHandle {
+    if (!this.#up || !this.#streaming) throw gatewayUnavailable();
+    return this.#streaming;
+  }
+
+  /** The Admin API client; `VIGIL_ERR_GATEWAY_UNAVAILABLE` before the first connection. */
+  #adminApi(): JanusAdmin {
+    if (!this.#admin) throw gatewayUnavailable();
+    return this.#admin;
   }
 }

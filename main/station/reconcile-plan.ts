@@ -75,3 +75,44 @@ export function planReconcile(
   }
   return steps;
 }
+
+/** What the plan needs of a stored camera. */
+export interface PlannedCamera {
+  enabled: boolean;
+  mountpoint: { id: number; revision: number };
+}
+
+/**
+ * The steps for one camera (`camera` undefined: it left the store) given everything Janus `list`s: only the
+ * mountpoints that are the camera's id or carry its name in this station's metadata take part.
+ */
+export function planCamera(
+  stationId: string,
+  cameraId: string,
+  camera: PlannedCamera | undefined,
+  listed: readonly ActualMountpoint[],
+): ReconcileStep[] {
+  const desired: DesiredMountpoint[] =
+    camera?.enabled === true
+      ? [{ cameraId, mountpointId: camera.mountpoint.id, revision: camera.mountpoint.revision }]
+      : [];
+  const actual = listed.filter(
+    (m) =>
+      m.id === camera?.mountpoint.id || parseMountpointMetadata(stationId, m.metadata)?.cameraId === cameraId,
+  );
+  return planReconcile(stationId, desired, actual);
+}
+
+/** Every camera a reconcile pass looks at: the store's, and those this station's mountpoints still name. */
+export function camerasToReconcile(
+  stationId: string,
+  storedIds: readonly string[],
+  listed: readonly ActualMountpoint[],
+): string[] {
+  const ids = new Set(storedIds);
+  for (const mountpoint of listed) {
+    const owner = parseMountpointMetadata(stationId, mountpoint.metadata);
+    if (owner) ids.add(owner.cameraId);
+  }
+  return [...ids];
+}

@@ -1,10 +1,19 @@
+import type { Clock } from '../janus';
+
 /**
- * Runs `task` every `ms` without ever overlapping itself (a slow run makes the next tick skip); a failure
- * goes to `onError`. Returns the stop function. The timer does not keep the process alive.
+ * Runs `task` every `ms` on `clock` without ever overlapping itself (a slow run makes the next tick skip); a
+ * failure goes to `onError`. Returns the stop function.
  */
-export function repeat(ms: number, task: () => Promise<void>, onError: (error: unknown) => void): () => void {
+export function repeat(
+  clock: Clock,
+  ms: number,
+  task: () => Promise<void>,
+  onError: (error: unknown) => void,
+): () => void {
   let running = false;
-  const timer = setInterval(() => {
+  let cancel = clock.setTimeout(tick, ms);
+  function tick(): void {
+    cancel = clock.setTimeout(tick, ms);
     if (running) return;
     running = true;
     task()
@@ -12,9 +21,8 @@ export function repeat(ms: number, task: () => Promise<void>, onError: (error: u
       .finally(() => {
         running = false;
       });
-  }, ms);
-  timer.unref();
+  }
   return () => {
-    clearInterval(timer);
+    cancel();
   };
 }

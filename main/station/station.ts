@@ -1,79 +1,44 @@
-import type { Logger } from 'pino';
-import type { Registry } from 'prom-client';
-
 import type { CameraInput, CameraPatch, CameraView, StreamInfo } from '../../common/camera';
-import { ErrorCode, VigilError } from '../../common/errors';
+import { runInBackground } from '../../common/background';
 import type { StationEvent } from '../../common/events';
 import type { HealthReport } from '../../common/health';
 import type { ProbeRequest, ProbeResult } from '../../common/probe';
-import type { CameraStore } from '../store/camera-store';
-import { probeCamera, type ProbeOptions } from '../rtsp/probe';
-import type { StoredCamera } from '../store/stored-camera';
 import type { GatewayEndpoints } from '../gateway/gateway';
-import { runInBackground } from '../../common/background';
-import { DEFAULT_HEALTH_THRESHOLDS, type HealthThresholds } from './camera-health';
+import { backgroundClock, type Clock } from '../janus';
+import type { StoredCamera } from '../store/stored-camera';
+import { cameraSource, substreamUrl } from './camera-input';
+import { CameraProber } from './camera-probe';
 import {
-  cameraSource,
-  probeRefusal,
-  probeRequestOf,
-  relaysAudio,
-  substreamUrl,
-  type CameraSource,
-} from './camera-input';
-import { cameraView } from './camera-view';
+  afterUpdate,
+  newCameraRecord,
+  patchedCameraRecord,
+  probesOnAdd,
+  probesOnUpdate,
+  restartedRecord,
+  sourceChanged,
+} from './camera-records';
+import { cameraView, streamInfoOf } from './camera-view';
 import { StationEventBus } from './event-bus';
 import { healthReport } from './health-report';
 import { HealthMonitor } from './health-monitor';
 import { JanusLink } from './janus-link';
+import { nextUp } from './next-up';
 import { Reconciler } from './reconciler';
 import { repeat } from './repeat';
 import type { StationService } from './service';
+import { cameraExists, cameraNotFound, gatewayUnavailable } from './station-errors';
+import type { StationJanus } from './station-janus';
 import { loadStationId } from './station-id';
 import { registerStationMetrics } from './station-metrics';
+import { DEFAULT_TIMINGS, type StationOptions, type StationTimings } from './station-options';
 import { ViewerTokens } from './viewer-tokens';
 
-/** An ICE server a viewer may use (none by default: never a public STUN server). */
-export interface IceServer {
-  urls: string | string[];
-  username?: string;
-  credential?: string;
-}
-
-/** How often the station looks at Janus, and how long viewer tokens live. */
-export interface StationTimings {
-  healthIntervalMs: number;
-  reconcileIntervalMs: number;
-  tokenTtlMs: number;
-  probeTimeoutMs: number;
-  thresholds: HealthThresholds;
-}
-
-const DEFAULT_TIMINGS: StationTimings = {
-  healthIntervalMs: 1_000,
-  reconcileIntervalMs: 15_000,
-  tokenTtlMs: 10 * 60_000,
-  probeTimeoutMs: 5_000,
-  thresholds: DEFAULT_HEALTH_THRESHOLDS,
-};
-
-/** What a station runs on. */
-export interface StationOptions {
-  dataDir: string;
-  store: CameraStore;
-  gateway: GatewayEndpoints;
-  logger: Logger;
-  metrics: Registry;
-  iceServers?: IceServer[];
-  timings?: Partial<StationTimings>;
-  /** The RTSP probe (tests may pass a slower or scripted one). */
-  probe?: (options: ProbeOptions) => Promise<ProbeResult>;
-  /** The event bus, when others (saved views) announce on it too; default the station's own. */
-  events?: StationEventBus;
-}
+export type { IceServer, StationOptions, StationTimings } from './station-options';
 
 /**
  * The station: cameras in the store (the truth) kept equal to Janus's mountpoints (disposable), their health,
- * viewer stream info, and events — what the REST API and the desktop app's IPC both serve.
+ * viewer stream info, and events — what the REST API and the desktop app's IPC both serve. It coordinates;
+ * the reconciler, the health monitor and the viewer tokens do the work on a StationJanus and a clock.
  * @example
  * const station = await Station.start({ dataDir, store, gateway: gateway.endpoints, logger, metrics });
  * await station.addCamera({ camera_id: 'lobby', name: 'Lobby', rtsp_url: 'rtsp://127.0.0.1:8554/cam1' });
@@ -82,68 +47,74 @@ export interface StationOptions {
 export class Station implements StationService {
   readonly #options: StationOptions;
   readonly #timings: StationTimings;
+  readonly #clock: Clock;
   readonly #events: StationEventBus;
-  readonly #link: JanusLink;
+  readonly #janus: StationJanus;
   readonly #reconciler: Reconciler;
   readonly #health: HealthMonitor;
   readonly #tokens: ViewerTokens;
+  readonly #prober: CameraProber;
   readonly #stopTimers: (() => void)[] = [];
   #gateway: GatewayEndpoints;
   #switching: Promise<void> | undefined;
 
   private constructor(options: StationOptions, stationId: string) {
+    const { store, logger } = options;
     this.#options = options;
     this.#gateway = options.gateway;
     this.#events = options.events ?? new StationEventBus();
     this.#timings = { ...DEFAULT_TIMINGS, ...options.timings };
-    const { store, logger } = options;
-    this.#link = new JanusLink(options.gateway, logger.child({ name: 'station/janus' }));
-    this.#health = new HealthMonitor({
+    const clock = (this.#clock = options.clock ?? backgroundClock);
+    const janus = (this.#janus =
+      options.janus ?? new JanusLink(options.gateway, logger.child({ name: 'station/janus' })));
+    const emit = (event: StationEvent) => {
+      this.#events.publish(event);
+    };
+    const health = (this.#health = new HealthMonitor({
       store,
-      link: this.#link,
+      janus,
+      clock,
+      emit,
       logger: logger.child({ name: 'station/health' }),
-      emit: (event) => {
-        this.#emit(event);
-      },
       thresholds: this.#timings.thresholds,
-    });
+    }));
     this.#reconciler = new Reconciler({
       stationId,
       store,
-      link: this.#link,
+      janus,
+      clock,
       logger: logger.child({ name: 'station/reconciler' }),
       onCreated: (cameraId) => {
-        this.#health.started(cameraId);
+        health.started(cameraId);
       },
       onFailed: (cameraId, reason) => {
-        this.#health.failed(cameraId, reason);
+        health.failed(cameraId, reason);
       },
     });
-    this.#tokens = new ViewerTokens(this.#link, logger, this.#timings.tokenTtlMs);
+    this.#tokens = new ViewerTokens(janus, logger, this.#timings.tokenTtlMs, clock);
+    this.#prober = new CameraProber(options.probe, this.#timings.probeTimeoutMs);
     registerStationMetrics(options.metrics, {
-      cameraStates: () => store.list().map((c) => this.#health.get(c.camera_id).state),
-      janusUp: () => this.#link.isUp,
+      cameraStates: () => store.list().map((c) => health.get(c.camera_id).state),
+      janusUp: () => janus.isUp,
     });
   }
 
   /** Starts the station: connects to Janus (retrying while it is down) and keeps it equal to the store. */
   static async start(options: StationOptions): Promise<Station> {
     const station = new Station(options, await loadStationId(options.dataDir));
-    station.#setupLink();
+    station.#setupJanus();
     station.#setupTimers();
     return station;
   }
 
-  /** Stops timers and tokens, removes the mountpoints when asked (a bundled Janus), closes the link. */
+  /** Stops timers and tokens, removes the mountpoints when asked (a bundled Janus), lets go of Janus. */
   async stop({ removeMountpoints = false }: { removeMountpoints?: boolean } = {}): Promise<void> {
     for (const stopTimer of this.#stopTimers) stopTimer();
+    this.#reconciler.stop();
     await this.#reconciler.idle();
-    if (removeMountpoints)
-      await this.#reconciler.removeAll().catch((error: unknown) => {
-        this.#warn(error);
-      });
+    if (removeMountpoints) await this.#reconciler.removeAll().catch(this.#warn);
     await this.#tokens.stop();
-    await this.#link.stop();
+    await this.#janus.stop();
   }
 
   /**
@@ -174,26 +145,19 @@ export class Station implements StationService {
     if (store.get(input.camera_id)) throw cameraExists(input.camera_id);
     const source = cameraSource(input.rtsp_url, input);
     const substream = substreamUrl(input.substream_url);
-    const probed = input.skip_probe ? undefined : await this.#probeOrRefuse(source, input.allow_offline);
-    const now = new Date().toISOString();
-    store.insert({
-      camera_id: input.camera_id,
-      name: input.name,
-      rtsp_url: source.url,
-      username: source.username,
-      password_sealed: await store.sealPassword(source.password),
-      auth_method:
-        input.auth_method ?? (probed?.ok && probed.auth_method !== 'none' ? probed.auth_method : 'digest'),
-      description: input.description ?? '',
-      enabled: input.enabled ?? true,
-      audio: relaysAudio(probed),
-      substream_url: substream,
-      tags: input.tags ?? [],
+    const probed = probesOnAdd(input)
+      ? await this.#prober.probeOrRefuse(source, input.allow_offline)
+      : undefined;
+    const record = newCameraRecord(input, {
+      source,
+      substreamUrl: substream,
+      probed,
+      passwordSealed: await store.sealPassword(source.password),
       mountpoint: await store.newMountpoint(),
-      created_at: now,
-      updated_at: now,
+      now: this.#isoNow(),
     });
-    this.#emit({ type: 'camera.added', camera_id: input.camera_id, at: now });
+    store.insert(record);
+    this.#emit({ type: 'camera.added', camera_id: input.camera_id, at: record.created_at });
     await this.#reconciler.reconcileCamera(input.camera_id);
     return this.getCamera(input.camera_id);
   }
@@ -203,34 +167,22 @@ export class Station implements StationService {
     const camera = this.#camera(cameraId);
     const current = { username: camera.username, password: await store.unsealPassword(camera) };
     const source = cameraSource(patch.rtsp_url ?? camera.rtsp_url, patch, current);
-    const sourceChanged =
-      source.url !== camera.rtsp_url ||
-      source.username !== current.username ||
-      source.password !== current.password;
-    const probed =
-      sourceChanged && !patch.skip_probe ? await this.#probeOrRefuse(source, patch.allow_offline) : undefined;
-    const updated: StoredCamera = {
-      ...camera,
-      name: patch.name ?? camera.name,
-      rtsp_url: source.url,
-      username: source.username,
-      password_sealed: sourceChanged ? await store.sealPassword(source.password) : camera.password_sealed,
-      auth_method: patch.auth_method ?? camera.auth_method,
-      description: patch.description ?? camera.description,
-      enabled: patch.enabled ?? camera.enabled,
-      audio: sourceChanged ? relaysAudio(probed) : camera.audio === true,
-      substream_url:
-        patch.substream_url === undefined ? camera.substream_url : substreamUrl(patch.substream_url),
-      tags: patch.tags ?? camera.tags,
-      mountpoint: sourceChanged
-        ? { ...camera.mountpoint, revision: camera.mountpoint.revision + 1 }
-        : camera.mountpoint,
-      updated_at: new Date().toISOString(),
-    };
+    const changed = sourceChanged(camera, current, source);
+    const probed = probesOnUpdate(patch, changed)
+      ? await this.#prober.probeOrRefuse(source, patch.allow_offline)
+      : undefined;
+    const updated = patchedCameraRecord(camera, patch, {
+      source,
+      changed,
+      probed,
+      passwordSealed: changed ? await store.sealPassword(source.password) : camera.password_sealed,
+      now: this.#isoNow(),
+    });
     store.replace(updated);
     this.#emit({ type: 'camera.updated', camera_id: cameraId, at: updated.updated_at });
-    if (!updated.enabled) this.#health.disabled(cameraId);
-    if (sourceChanged || updated.enabled !== camera.enabled) await this.#reconciler.reconcileCamera(cameraId);
+    const next = afterUpdate(camera, updated, changed);
+    if (next.disabled) this.#health.disabled(cameraId);
+    if (next.reconcile) await this.#reconciler.reconcileCamera(cameraId);
     return this.getCamera(cameraId);
   }
 
@@ -240,55 +192,37 @@ export class Station implements StationService {
     const secret = await store.unsealMountpointSecret(camera);
     store.remove(cameraId);
     this.#health.removed(cameraId);
-    this.#emit({ type: 'camera.removed', camera_id: cameraId, at: new Date().toISOString() });
-    await this.#reconciler.forget(camera, secret).catch((error: unknown) => {
-      this.#warn(error);
-    });
+    this.#emit({ type: 'camera.removed', camera_id: cameraId, at: this.#isoNow() });
+    await this.#reconciler.forget(camera, secret).catch(this.#warn);
   }
 
   async restartCamera(cameraId: string): Promise<void> {
     const camera = this.#camera(cameraId);
-    if (!this.#link.isUp) throw gatewayDown();
-    const revision = camera.mountpoint.revision + 1;
-    this.#options.store.replace({ ...camera, mountpoint: { ...camera.mountpoint, revision } });
+    if (!this.#janus.isUp) throw gatewayUnavailable();
+    this.#options.store.replace(restartedRecord(camera));
     await this.#reconciler.reconcileCamera(cameraId);
   }
 
   async streamInfo(cameraId: string): Promise<StreamInfo> {
     const camera = this.#camera(cameraId);
     const { urls, tokenAuth } = this.#gateway;
-    if (tokenAuth && !this.#link.isUp) throw gatewayDown();
+    if (tokenAuth && !this.#janus.isUp) throw gatewayUnavailable();
     const token = tokenAuth ? await this.#tokens.issue() : undefined;
-    return {
-      camera_id: camera.camera_id,
-      stream_id: camera.mountpoint.id,
-      janus_url: urls.http,
-      websocket_url: urls.ws,
-      plugin: 'janus.plugin.streaming',
-      pin: camera.mountpoint.pin,
-      ice_servers: this.#options.iceServers ?? [],
-      ...(token ? { token: token.token, token_expires_at: token.expiresAt.toISOString() } : {}),
-      stream_info: { id: camera.mountpoint.id, type: 'rtsp', description: camera.name },
-    };
+    return streamInfoOf(camera, urls, this.#options.iceServers ?? [], token);
   }
 
   probe(request: ProbeRequest): Promise<ProbeResult> {
-    return this.#probe(cameraSource(request.rtsp_url, request));
+    return this.#prober.probe(cameraSource(request.rtsp_url, request));
   }
 
   async health(detailed: boolean): Promise<HealthReport> {
-    const janusUp = this.#link.isUp;
-    const sessions = janusUp
-      ? await this.#link
-          .admin()
-          .listSessions()
-          .catch(() => [])
-      : [];
+    const janusUp = this.#janus.isUp;
+    const activeSessions = janusUp ? await this.#janus.sessionCount().catch(() => 0) : 0;
     return healthReport({
       cameras: this.#options.store.list(),
       healthOf: (cameraId) => this.#health.get(cameraId),
       janusUp,
-      activeSessions: sessions.length,
+      activeSessions,
       detailed,
     });
   }
@@ -304,112 +238,57 @@ export class Station implements StationService {
   async #switchGateway(endpoints: GatewayEndpoints, timeoutMs: number): Promise<void> {
     const from = this.#gateway.urls.ws;
     await this.#reconciler.idle();
-    if (this.#link.isUp) {
-      await this.#reconciler.removeAll().catch((error: unknown) => {
-        this.#warn(error);
-      });
+    if (this.#janus.isUp) {
+      await this.#reconciler.removeAll().catch(this.#warn);
       await this.#tokens.stop();
     }
-    const up = this.#nextUp(timeoutMs);
+    const up = nextUp(this.#janus, this.#clock, timeoutMs, endpoints.urls.ws);
     this.#gateway = endpoints;
-    await this.#link.retarget(endpoints);
+    await this.#janus.retarget(endpoints);
     await up;
     await this.#reconciler.reconcileAll();
     this.#options.logger.info({ from, to: endpoints.urls.ws }, 'switched Janus');
   }
 
-  /** Resolves at the link's next `up`; rejects after `timeoutMs` (the link keeps trying all the same). */
-  #nextUp(timeoutMs: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        off();
-        reject(
-          new VigilError(
-            ErrorCode.GatewayUnavailable,
-            `the new Janus at ${this.#gateway.urls.ws} did not answer within ${timeoutMs} ms; the station keeps trying`,
-          ),
-        );
-      }, timeoutMs);
-      const off = this.#link.on('up', () => {
-        clearTimeout(timer);
-        off();
-        resolve();
-      });
-    });
-  }
-
-  #setupLink(): void {
-    this.#link.on('up', () => {
+  #setupJanus(): void {
+    this.#janus.on('up', () => {
       this.#tokens.forgetLatest();
-      this.#emit({ type: 'gateway.up', at: new Date().toISOString() });
-      this.#background(this.#reconciler.reconcileAll());
+      this.#emit({ type: 'gateway.up', at: this.#isoNow() });
+      runInBackground(this.#reconciler.reconcileAll(), this.#warn);
     });
-    this.#link.on('down', (reason) => {
-      this.#emit({ type: 'gateway.down', reason, at: new Date().toISOString() });
+    this.#janus.on('down', (reason) => {
+      this.#emit({ type: 'gateway.down', reason, at: this.#isoNow() });
     });
-    this.#link.start();
+    this.#janus.start();
   }
 
   #setupTimers(): void {
-    const onError = (error: unknown) => {
-      this.#warn(error);
-    };
+    const { healthIntervalMs, reconcileIntervalMs } = this.#timings;
     this.#stopTimers.push(
-      repeat(this.#timings.healthIntervalMs, () => this.#health.sample(), onError),
-      repeat(this.#timings.reconcileIntervalMs, () => this.#reconciler.reconcileAll(), onError),
+      repeat(this.#clock, healthIntervalMs, () => this.#health.sample(), this.#warn),
+      repeat(this.#clock, reconcileIntervalMs, () => this.#reconciler.reconcileAll(), this.#warn),
     );
-  }
-
-  async #probeOrRefuse(source: CameraSource, allowOffline = false): Promise<ProbeResult> {
-    const result = await this.#probe(source);
-    const refusal = probeRefusal(result, allowOffline);
-    if (refusal) throw refusal;
-    return result;
-  }
-
-  #probe(source: CameraSource): Promise<ProbeResult> {
-    const probe = this.#options.probe ?? probeCamera;
-    const request = probeRequestOf(source);
-    return probe({
-      url: request.rtsp_url,
-      username: source.username,
-      password: source.password,
-      timeoutMs: this.#timings.probeTimeoutMs,
-    });
   }
 
   #camera(cameraId: string): StoredCamera {
     const camera = this.#options.store.get(cameraId);
-    if (!camera) throw new VigilError(ErrorCode.CameraNotFound, `No camera "${cameraId}"`, 'camera_id');
+    if (!camera) throw cameraNotFound(cameraId);
     return camera;
   }
 
-  #view(camera: StoredCamera, health = this.#health.get(camera.camera_id)): CameraView {
-    return cameraView(camera, health, this.#gateway.urls.ws);
+  #view(camera: StoredCamera): CameraView {
+    return cameraView(camera, this.#health.get(camera.camera_id), this.#gateway.urls.ws);
   }
 
   #emit(event: StationEvent): void {
     this.#events.publish(event);
   }
 
-  #background(task: Promise<unknown>): void {
-    runInBackground(task, (error: unknown) => {
-      this.#warn(error);
-    });
+  #isoNow(): string {
+    return new Date(this.#clock.now()).toISOString();
   }
 
-  #warn(error: unknown): void {
+  readonly #warn = (error: unknown): void => {
     this.#options.logger.warn({ err: error }, 'station task failed');
-  }
-}
-
-function cameraExists(cameraId: string): VigilError {
-  return new VigilError(ErrorCode.CameraExists, `A camera "${cameraId}" already exists`, 'camera_id');
-}
-
-function gatewayDown(): VigilError {
-  return new VigilError(
-    ErrorCode.GatewayUnavailable,
-    'Janus is not reachable right now; the station keeps trying',
-  );
+  };
 }

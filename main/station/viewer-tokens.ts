@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 
 import { runInBackground } from '../../common/background';
-import type { JanusLink } from './janus-link';
+import type { Clock } from '../janus';
+import type { StationJanus } from './station-janus';
 
 /** A Janus token a viewer may use for the streaming plugin only, until it expires. */
 export interface ViewerToken {
@@ -11,31 +12,38 @@ export interface ViewerToken {
   expiresAt: Date;
 }
 
-const STREAMING_PLUGIN = 'janus.plugin.streaming';
-
 /**
  * Issues short-lived, streaming-only Janus tokens (Admin API `add_token`) and removes them when they expire.
  * A token with at least half its life left is handed out again (every viewer of a station has the same rights),
  * so a wall of 16 tiles costs Janus one `add_token`, not 16.
  */
 export class ViewerTokens {
-  readonly #link: JanusLink;
+  readonly #janus: Pick<StationJanus, 'addViewerToken' | 'removeViewerToken'>;
   readonly #logger: Logger;
   readonly #ttlMs: number;
-  readonly #timers = new Map<string, NodeJS.Timeout>();
+  readonly #clock: Clock;
+  /** Outstanding tokens and how to cancel their removal at expiry. */
+  readonly #timers = new Map<string, () => void>();
   #latest: ViewerToken | undefined;
   #minting: Promise<ViewerToken> | undefined;
 
-  constructor(link: JanusLink, logger: Logger, ttlMs: number) {
-    this.#link = link;
+  constructor(
+    janus: Pick<StationJanus, 'addViewerToken' | 'removeViewerToken'>,
+    logger: Logger,
+    ttlMs: number,
+    clock: Clock,
+  ) {
+    this.#janus = janus;
     this.#logger = logger;
     this.#ttlMs = ttlMs;
+    this.#clock = clock;
   }
 
   /** A streaming-only token valid for at least half the TTL: the latest one, or a fresh one (minted once). */
   issue(): Promise<ViewerToken> {
     const latest = this.#latest;
-    if (latest && latest.expiresAt.getTime() - Date.now() >= this.#ttlMs / 2) return Promise.resolve(latest);
+    if (latest && latest.expiresAt.getTime() - this.#clock.now() >= this.#ttlMs / 2)
+      return Promise.resolve(latest);
     this.#minting ??= this.#mint()
       .then((token) => (this.#latest = token))
       .finally(() => {
@@ -51,15 +59,14 @@ export class ViewerTokens {
 
   async #mint(): Promise<ViewerToken> {
     const token = randomBytes(24).toString('base64url');
-    await this.#link.admin().addToken(token, [STREAMING_PLUGIN]);
-    const timer = setTimeout(() => {
+    await this.#janus.addViewerToken(token);
+    const cancel = this.#clock.setTimeout(() => {
       runInBackground(this.#remove(token), (error: unknown) => {
         this.#logger.debug({ err: error }, 'could not remove an expired viewer token');
       });
     }, this.#ttlMs);
-    timer.unref();
-    this.#timers.set(token, timer);
-    return { token, expiresAt: new Date(Date.now() + this.#ttlMs) };
+    this.#timers.set(token, cancel);
+    return { token, expiresAt: new Date(this.#clock.now() + this.#ttlMs) };
   }
 
   /** Removes every token still outstanding. */
@@ -68,10 +75,10 @@ export class ViewerTokens {
   }
 
   async #remove(token: string): Promise<void> {
-    clearTimeout(this.#timers.get(token));
+    this.#timers.get(token)?.();
     this.#timers.delete(token);
     try {
-      await this.#link.admin().removeToken(token);
+      await this.#janus.removeViewerToken(token);
     } catch (error) {
       // A restarted Janus has forgotten its tokens anyway.
       this.#logger.debug({ err: error }, 'could not remove an expired viewer token');

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 
-import type { BackoffOptions } from '../backoff';
+import type { BackoffOptions } from '../../../common/backoff';
 import type { Clock } from '../clock';
 import { HttpTransport } from './http';
 import { transportKindOf, WS_PROTOCOL } from './types';

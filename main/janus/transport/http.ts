@@ -2,8 +2,8 @@ import type { Logger } from 'pino';
 import { request } from 'undici';
 
 import { runInBackground } from '../../../common/background';
-import { Backoff } from '../backoff';
-import type { BackoffOptions } from '../backoff';
+import { Backoff } from '../../../common/backoff';
+import type { BackoffOptions } from '../../../common/backoff';
 import { sleep } from '../clock';
 import type { Clock } from '../clock';
 import { JanusTransportError } from '../errors';

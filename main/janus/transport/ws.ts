@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import { WebSocket } from 'undici';
 
-import { Backoff } from '../backoff';
-import type { BackoffOptions } from '../backoff';
+import { Backoff } from '../../../common/backoff';
+import type { BackoffOptions } from '../../../common/backoff';
 import type { Clock } from '../clock';
 import { JanusTransportError } from '../errors';
 import { Reconnector } from '../reconnect';

@@ -6,6 +6,9 @@ import {
   JanusTimeoutError,
   JanusTransportError,
 } from '../../../main/janus/errors';
+import { JanusAdmin } from '../../../main/janus/admin';
+import { JanusConnection } from '../../../main/janus/connection';
+import { FakeTransport } from './fake-transport';
 import { openConnection, outcome, SECRETS } from './setup';
 
 describe('JanusConnection', () => {
@@ -202,6 +205,45 @@ describe('JanusConnection', () => {
       transport.sink.sessionGone(session.id);
       expect(lost).toHaveBeenCalledWith(expect.any(JanusSessionNotFoundError));
       expect(transport.watched.has(session.id)).toBe(false);
+    });
+  });
+
+  describe('waitForJanus', () => {
+    it('connects once Janus answers, then works like any connection', async () => {
+      const transport = new FakeTransport();
+      transport.refuseOpens = 3;
+      const retries: number[] = [];
+      const connecting = outcome(
+        JanusConnection.connect({
+          url: 'ws://127.0.0.1:1/',
+          transport,
+          waitForJanus: true,
+          reconnect: { initialDelayMs: 100, maxDelayMs: 1_000, jitter: 0 },
+          onRetry: (_error, retryInMs) => retries.push(retryInMs),
+        }),
+      );
+      await vi.advanceTimersByTimeAsync(100 + 200 + 400);
+      const { value: connection } = await connecting;
+      expect(retries).toEqual([100, 200, 400]);
+      expect(transport.opens).toBe(4);
+      expect((await connection?.createSession())?.id).toBeGreaterThan(0);
+      await connection?.close();
+    });
+
+    it('the Admin API waits the same way', async () => {
+      const transport = new FakeTransport('http');
+      transport.refuseOpens = 1;
+      const connecting = outcome(
+        JanusAdmin.connect({
+          url: 'http://127.0.0.1:1/admin',
+          transport,
+          waitForJanus: true,
+          reconnect: { initialDelayMs: 100, jitter: 0 },
+        }),
+      );
+      await vi.advanceTimersByTimeAsync(100);
+      expect((await connecting).value).toBeInstanceOf(JanusAdmin);
+      expect(transport.opens).toBe(2);
     });
   });
 });

@@ -38,6 +38,9 @@ export class FakeTransport implements Transport {
   responder: Responder | undefined;
   connected = true;
   closed = false;
+  /** How many `open` calls to refuse (Janus down) before one succeeds. */
+  refuseOpens = 0;
+  opens = 0;
   #sink: TransportSink | undefined;
 
   constructor(kind: TransportKind = 'ws', responder: Responder | undefined = janusLike) {
@@ -52,6 +55,11 @@ export class FakeTransport implements Transport {
   }
 
   open(sink: TransportSink): Promise<void> {
+    this.opens += 1;
+    if (this.refuseOpens > 0) {
+      this.refuseOpens -= 1;
+      return Promise.reject(new JanusTransportError('WebSocket to Janus failed (close code 1006)'));
+    }
     this.#sink = sink;
     return Promise.resolve();
   }

@@ -3,18 +3,23 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_HEALTH_THRESHOLDS as T,
   initialHealth,
-  nextHealth,
-  type HealthSample,
+  nextHealth as step,
+  type HealthEffect,
+  type HealthEvent,
+  type HealthRecord,
 } from '../../../main/station/camera-health';
 
-const media = (at: number, ageMs: number | undefined, viewers = 0): HealthSample => ({
+const media = (at: number, ageMs: number | undefined, viewers = 0): HealthEvent => ({
   kind: 'media',
   at,
   ageMs,
   viewers,
 });
 
-describe('nextHealth', () => {
+/** The health after one event. */
+const nextHealth = (record: HealthRecord, event: HealthEvent): HealthRecord => step(record, event).state;
+
+describe('nextHealth: states', () => {
   it.each<[string, number | undefined, number, string]>([
     ['no video yet, within the grace period', undefined, 1_000, 'starting'],
     ['an old age before the first packet, within the grace period', 9e9, 1_000, 'starting'],
@@ -82,5 +87,83 @@ describe('nextHealth', () => {
     h = nextHealth(h, media(21_000, 10));
     h = nextHealth(h, { kind: 'started', at: 40_000 });
     expect(h).toMatchObject({ state: 'starting', since: 40_000, reconnects: 1, wasLive: false });
+  });
+});
+
+describe('nextHealth: effects', () => {
+  const live = nextHealth(initialHealth(0), media(1_000, 10));
+  const stale = nextHealth(live, media(4_000, 3_000));
+
+  it.each<[string, HealthRecord, HealthEvent, HealthEffect[]]>([
+    [
+      'the first video',
+      initialHealth(0),
+      media(500, 40),
+      [{ kind: 'announce', state: 'live', previous: 'starting', at: 500 }],
+    ],
+    ['still starting', initialHealth(0), media(500, undefined), []],
+    ['still live', live, media(2_000, 10), []],
+    [
+      'live goes stale at staleAfterMs',
+      live,
+      media(3_000, T.staleAfterMs),
+      [{ kind: 'announce', state: 'stale', previous: 'live', reason: 'No video for 2 s', at: 3_000 }],
+    ],
+    ['stale just under offlineAfterMs stays stale', stale, media(11_000, T.offlineAfterMs - 1), []],
+    [
+      'stale goes offline at offlineAfterMs',
+      stale,
+      media(12_000, T.offlineAfterMs),
+      [{ kind: 'announce', state: 'offline', previous: 'stale', reason: 'No video for 10 s', at: 12_000 }],
+    ],
+    [
+      'no video by the end of the start grace',
+      initialHealth(0),
+      media(T.startGraceMs, undefined),
+      [
+        {
+          kind: 'announce',
+          state: 'offline',
+          previous: 'starting',
+          reason: 'No video has arrived from the camera',
+          at: T.startGraceMs,
+        },
+      ],
+    ],
+    [
+      'stale comes back',
+      stale,
+      media(5_000, 20),
+      [{ kind: 'announce', state: 'live', previous: 'stale', at: 5_000 }],
+    ],
+    [
+      'a failed mountpoint',
+      live,
+      { kind: 'error', at: 2_000, reason: 'boom' },
+      [{ kind: 'announce', state: 'error', previous: 'live', reason: 'boom', at: 2_000 }],
+    ],
+    [
+      'disabled',
+      live,
+      { kind: 'disabled', at: 2_000 },
+      [
+        {
+          kind: 'announce',
+          state: 'disabled',
+          previous: 'live',
+          reason: 'The camera is disabled',
+          at: 2_000,
+        },
+      ],
+    ],
+    ['re-created while starting', initialHealth(0), { kind: 'started', at: 100 }, []],
+    [
+      're-created while live',
+      live,
+      { kind: 'started', at: 2_000 },
+      [{ kind: 'announce', state: 'starting', previous: 'live', at: 2_000 }],
+    ],
+  ])('%s', (_name, record, event, effects) => {
+    expect(step(record, event).effects).toEqual(effects);
   });
 });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  camerasToReconcile,
   mountpointMetadata,
   parseMountpointMetadata,
+  planCamera,
   planReconcile,
   type ActualMountpoint,
   type DesiredMountpoint,
@@ -77,4 +79,63 @@ describe('mountpoint metadata', () => {
       expect(parseMountpointMetadata(station, metadata)).toBeUndefined();
     },
   );
+});
+
+describe('planCamera', () => {
+  const lobby = want('lobby', 1001);
+  const stored = (revision = 1, enabled = true) => ({ enabled, mountpoint: { id: 1001, revision } });
+  const listed: ActualMountpoint[] = [ours(lobby), ours(want('gate', 1002)), { id: 5, metadata: 'theirs' }];
+
+  it.each<[string, ReturnType<typeof stored> | undefined, ActualMountpoint[], ReturnType<typeof planCamera>]>(
+    [
+      ['up to date: nothing, whatever else Janus holds', stored(), listed, []],
+      [
+        'missing: create',
+        stored(),
+        listed.slice(1),
+        [{ kind: 'create', cameraId: 'lobby', mountpointId: 1001 }],
+      ],
+      [
+        'a new revision: re-create',
+        stored(2),
+        listed,
+        [{ kind: 'recreate', cameraId: 'lobby', mountpointId: 1001 }],
+      ],
+      [
+        'disabled: destroy',
+        stored(1, false),
+        listed,
+        [{ kind: 'destroy', cameraId: 'lobby', mountpointId: 1001 }],
+      ],
+      [
+        'gone from the store: destroy',
+        undefined,
+        listed,
+        [{ kind: 'destroy', cameraId: 'lobby', mountpointId: 1001 }],
+      ],
+      [
+        'an old mountpoint of the camera under another id: destroy it, create the new',
+        stored(),
+        [ours(lobby, 999)],
+        [
+          { kind: 'create', cameraId: 'lobby', mountpointId: 1001 },
+          { kind: 'destroy', cameraId: 'lobby', mountpointId: 999 },
+        ],
+      ],
+    ],
+  )('%s', (_name, camera, actual, expected) => {
+    expect(planCamera(station, 'lobby', camera, actual)).toEqual(expected);
+  });
+});
+
+describe('camerasToReconcile', () => {
+  it('takes the stored cameras and those this station’s mountpoints still name, once each', () => {
+    const listed: ActualMountpoint[] = [
+      ours(want('lobby', 1001)),
+      ours(want('gone', 1003)),
+      { id: 5, metadata: mountpointMetadata('other-station', want('theirs', 5)) },
+      { id: 6 },
+    ];
+    expect(camerasToReconcile(station, ['lobby', 'gate'], listed)).toEqual(['lobby', 'gate', 'gone']);
+  });
 });

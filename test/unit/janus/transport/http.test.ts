@@ -9,7 +9,7 @@ import type { HttpAnswer, HttpExchange } from '../../../../main/janus/transport/
 import { recordingSink } from '../sink';
 
 const BASE = 'http://127.0.0.1:18088/janus';
-const noJitter: Clock = { setTimeout: systemClock.setTimeout, random: () => 0 };
+const noJitter: Clock = { ...systemClock, random: () => 0 };
 
 interface Poll {
   exchange: HttpExchange;

@@ -8,7 +8,7 @@ import { WsTransport } from '../../../../main/janus/transport/ws';
 import type { SocketHandlers, SocketLike } from '../../../../main/janus/transport/ws';
 import { recordingSink } from '../sink';
 
-const noJitter: Clock = { setTimeout: systemClock.setTimeout, random: () => 0 };
+const noJitter: Clock = { ...systemClock, random: () => 0 };
 
 class FakeSocket implements SocketLike {
   isOpen = false;

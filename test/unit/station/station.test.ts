@@ -1,0 +1,204 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { fakeEndpoints } from './fakes';
+import { camera, startFakeStation } from './setup';
+
+/** Settles a promise into its value or error, so a test can move timers before looking. */
+function outcome<T>(promise: Promise<T>): Promise<{ value?: T; error?: unknown }> {
+  return promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+describe('Station on a fake Janus', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('Janus lost: every enabled camera’s mountpoint is re-created when it returns', async () => {
+    const { station, janus, events } = await startFakeStation();
+    for (const id of ['north', 'south', 'east']) await station.addCamera(camera(id));
+    await station.addCamera(camera('off', { enabled: false }));
+    expect(janus.ours()).toHaveLength(3);
+
+    janus.lose();
+    janus.server.mountpoints.clear();
+    expect(events).toContainEqual(expect.objectContaining({ type: 'gateway.down' }));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(janus.ours()).toHaveLength(0);
+    expect(station.listCameras()).toHaveLength(4);
+
+    janus.recover();
+    await vi.waitFor(() => {
+      expect(janus.ours()).toHaveLength(3);
+    });
+    expect(events).toContainEqual(expect.objectContaining({ type: 'gateway.up' }));
+    const ids = ['north', 'south', 'east'].map((id) => station.getCamera(id).stream_id).sort();
+    expect(
+      janus
+        .ours()
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual(ids);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(station.getCamera('north').status).toBe('live');
+    expect(station.getCamera('off').status).toBe('disabled');
+    await station.stop();
+  });
+
+  it('a camera whose create Janus refuses is retried with backoff, and recovers', async () => {
+    const { station, janus, events } = await startFakeStation({ timings: { reconcileIntervalMs: 600_000 } });
+    janus.refuse.add('lobby');
+    const start = Date.now();
+    const added = await station.addCamera(camera('lobby'));
+    expect(added.status).toBe('error');
+    expect(added.health.reason).toBe("Janus refused the mountpoint: Can't create mountpoint (456)");
+
+    await vi.advanceTimersByTimeAsync(1_000 + 2_000 + 4_000);
+    // Each try asks twice: with the fail-check, then without.
+    const tries = () =>
+      (janus.createdAt.get('lobby') ?? []).filter((_, i) => i % 2 === 0).map((t) => t - start);
+    expect(tries()).toEqual([0, 1_000, 3_000, 7_000]);
+
+    janus.refuse.delete('lobby');
+    await vi.advanceTimersByTimeAsync(8_000);
+    expect(tries()).toEqual([0, 1_000, 3_000, 7_000, 15_000]);
+    expect(janus.ours()).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(station.getCamera('lobby').status).toBe('live');
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(tries()).toHaveLength(5);
+    const states = events.flatMap((e) => (e.type === 'camera.state' ? [e.state] : []));
+    expect(states).toEqual(['error', 'starting', 'live']);
+    await station.stop();
+  });
+
+  it('health follows the thresholds: live, stale at 2 s, offline at 10 s, live again counts a reconnect', async () => {
+    const { station, janus, events } = await startFakeStation();
+    const { stream_id: id } = await station.addCamera(camera('lobby'));
+    const mountpoint = janus.server.mountpoints.get(id);
+    if (!mountpoint) throw new Error('no mountpoint');
+    const sampleWith = async (ageMs: number | undefined) => {
+      mountpoint.ageMs = ageMs;
+      await vi.advanceTimersByTimeAsync(1_000);
+      return station.getCamera('lobby').status;
+    };
+    expect(await sampleWith(20)).toBe('live');
+    expect((await station.health(false)).status).toBe('healthy');
+    expect(await sampleWith(1_999)).toBe('live');
+    expect(await sampleWith(2_000)).toBe('stale');
+    expect((await station.health(false)).status).toBe('degraded');
+    expect(await sampleWith(9_999)).toBe('stale');
+    expect(await sampleWith(10_000)).toBe('offline');
+    expect(await sampleWith(30)).toBe('live');
+    expect(station.getCamera('lobby').health.reconnects).toBe(1);
+    const changes = events.flatMap((e) =>
+      e.type === 'camera.state' ? [[e.previous, e.state, e.reason]] : [],
+    );
+    expect(changes).toEqual([
+      ['starting', 'live', undefined],
+      ['live', 'stale', 'No video for 2 s'],
+      ['stale', 'offline', 'No video for 10 s'],
+      ['offline', 'live', undefined],
+    ]);
+    janus.lose();
+    expect(await station.health(true)).toMatchObject({ status: 'unhealthy', janus_connectivity: 'down' });
+    await station.stop();
+  });
+
+  it('viewer tokens are renewed before they expire, removed at expiry, and re-minted after Janus restarts', async () => {
+    const { station, janus } = await startFakeStation({ timings: { tokenTtlMs: 60_000 } });
+    await station.addCamera(camera('lobby'));
+    const first = await station.streamInfo('lobby');
+    expect(first.token).toBeDefined();
+    expect(janus.server.tokens.has(first.token ?? '')).toBe(true);
+
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect((await station.streamInfo('lobby')).token).toBe(first.token);
+    await vi.advanceTimersByTimeAsync(2_000);
+    const second = await station.streamInfo('lobby');
+    expect(second.token).not.toBe(first.token);
+    expect(Date.parse(first.token_expires_at ?? '')).toBeGreaterThan(Date.now());
+    expect([...janus.server.tokens]).toEqual([first.token, second.token]);
+
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect([...janus.server.tokens]).toEqual([second.token]);
+
+    janus.restart();
+    const third = await station.streamInfo('lobby');
+    expect(third.token).not.toBe(second.token);
+    expect([...janus.server.tokens]).toEqual([third.token]);
+    janus.lose();
+    await expect(station.streamInfo('lobby')).rejects.toMatchObject({
+      code: 'VIGIL_ERR_GATEWAY_UNAVAILABLE',
+    });
+    await station.stop();
+  });
+
+  it('asks Janus for the mountpoint list once per reconcile pass', async () => {
+    const { station, janus } = await startFakeStation({ timings: { healthIntervalMs: 3_600_000 } });
+    const ids: number[] = [];
+    for (const id of ['a', 'b', 'c', 'd', 'e']) ids.push((await station.addCamera(camera(id))).stream_id);
+    janus.calls.list = 0;
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(janus.calls.list).toBe(1);
+
+    const creates = janus.calls.create;
+    janus.server.mountpoints.delete(ids[0] ?? 0);
+    janus.server.mountpoints.delete(ids[3] ?? 0);
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(janus.calls.list).toBe(2);
+    expect(janus.calls.create).toBe(creates + 2);
+    expect(janus.ours()).toHaveLength(5);
+
+    janus.lose();
+    janus.recover();
+    await vi.waitFor(() => {
+      expect(janus.calls.list).toBe(3);
+    });
+    await station.stop();
+  });
+
+  it('switching gateways takes the mountpoints and tokens off the old Janus and puts them on the new one', async () => {
+    const { station, janus, events } = await startFakeStation();
+    const ids = [
+      (await station.addCamera(camera('north'))).stream_id,
+      (await station.addCamera(camera('south'))).stream_id,
+    ].sort();
+    await station.streamInfo('north');
+    const old = janus.serverAt('ws://old');
+    const next = janus.serverAt('ws://new');
+    expect(old.tokens.size).toBe(1);
+
+    await station.switchGateway(fakeEndpoints('new'));
+    expect(janus.ours(old)).toEqual([]);
+    expect(old.tokens.size).toBe(0);
+    expect(
+      janus
+        .ours(next)
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual(ids);
+    expect(station.gatewayUrls()).toEqual({ janus_url: 'http://new/janus', websocket_url: 'ws://new' });
+    expect(station.getCamera('north').websocket_url).toBe('ws://new');
+    const info = await station.streamInfo('north');
+    expect(next.tokens.has(info.token ?? '')).toBe(true);
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'gateway.down', reason: 'switching to another Janus' }),
+    );
+
+    janus.serverAt('ws://dead').reachable = false;
+    const stuck = outcome(station.switchGateway(fakeEndpoints('dead'), { timeoutMs: 5_000 }));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect((await stuck).error).toMatchObject({
+      code: 'VIGIL_ERR_GATEWAY_UNAVAILABLE',
+      message: 'the new Janus at ws://dead did not answer within 5000 ms; the station keeps trying',
+    });
+    expect(janus.ours(next)).toEqual([]);
+    await station.stop();
+  });
+});
