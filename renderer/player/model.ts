@@ -1,6 +1,7 @@
 // The DOM-free half of the player's API. `types.ts` re-exports it next to the one DOM-typed interface
 // (`StreamPlayer`), so the player's logic and its unit tests type-check without the DOM library
 // (test/ is checked by tsconfig.node.json, which has no DOM types).
+import type { BackoffPolicy } from '../../common/backoff';
 import type { StreamInfo } from '../../common/camera';
 
 import type { JanusLike, RemoteTrack } from './janus-like';
@@ -54,7 +55,7 @@ export interface Clock {
 export interface PlayerOptions {
   streamInfo(cameraId: string): Promise<StreamInfo>;
   /** Backoff for re-watching: default 500 ms doubling to 10 s, forever. */
-  backoff?: { initialMs: number; maxMs: number };
+  backoff?: BackoffPolicy;
   /** A tile whose framesDecoded stalls this long is 'stale' (default 3000 ms). */
   staleAfterMs?: number;
   /** An attempt that shows no frame this long is abandoned and retried (default 15 000 ms). */

@@ -1,4 +1,4 @@
-import { DEFAULT_BACKOFF } from './backoff';
+import { REWATCH_BACKOFF } from './tile-protocol';
 import type { JanusLike } from './janus-like';
 import type { Clock, PlayerOptions, PlayerTile, TileSurface } from './model';
 import { SessionPool } from './sessions';
@@ -48,7 +48,7 @@ export function createPlayerCore(options: PlayerOptions, loadJanus: () => Promis
   let destroyed = false;
   const config = {
     clock,
-    backoff: options.backoff ?? DEFAULT_BACKOFF,
+    backoff: options.backoff ?? REWATCH_BACKOFF,
     staleAfterMs: options.staleAfterMs ?? 3000,
     connectTimeoutMs: options.connectTimeoutMs ?? 15_000,
     errorAfterAttempts: options.errorAfterAttempts ?? 5,

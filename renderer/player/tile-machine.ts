@@ -1,6 +1,6 @@
 // The tile player's decisions as one pure function: `next(state, event, settings)` returns the next state
 // and the effects to run (watches to open and close, timers, the surface, stats reads). `tile.ts` runs them.
-import { backoffDelay } from './backoff';
+import { backoffDelay } from '../../common/backoff';
 import type { RemoteTrack, StatsEntry } from './janus-like';
 import type { TileState } from './model';
 import { readStats, stallFrom, updateStall } from './stats';
@@ -166,7 +166,8 @@ class Step {
     if (s.status.state === 'paused') return;
     const attempt = s.status.attempt + 1;
     this.#set(attempt >= this.#settings.errorAfterAttempts ? 'error' : 'reconnecting', reason, attempt);
-    this.#setTimer('retry', backoffDelay(attempt, this.#settings.backoff));
+    // Attempts count from 1 here; the first retry is backoff step 0.
+    this.#setTimer('retry', backoffDelay(attempt - 1, this.#settings.backoff));
   }
 
   #renew(watch: WatchId): void {

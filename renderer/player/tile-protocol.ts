@@ -1,5 +1,6 @@
 // What the tile's state machine (`tile-machine.ts`) and its runner (`tile.ts`) exchange: the state, the
 // events that come in and the effects that go out. Watches are named by id: the machine holds no objects.
+import type { BackoffPolicy } from '../../common/backoff';
 import type { RemoteTrack, StatsEntry } from './janus-like';
 import type { TileStats, TileStatus } from './model';
 import { stallFrom, type Stall, type StatsSample } from './stats';
@@ -12,7 +13,7 @@ export type WatchId = number;
 
 /** What a tile's settings decide: backoff, stale threshold, connect timeout, when retrying shows `error`. */
 export interface TileSettings {
-  backoff: { initialMs: number; maxMs: number };
+  backoff: BackoffPolicy;
   staleAfterMs: number;
   connectTimeoutMs: number;
   errorAfterAttempts: number;
@@ -96,3 +97,6 @@ export function initialTileState(now: number): TileMachineState {
     nextWatch: 1,
   };
 }
+
+/** The default re-watch pacing: 500 ms doubling to 10 s. */
+export const REWATCH_BACKOFF: BackoffPolicy = { initialDelayMs: 500, maxDelayMs: 10_000 };

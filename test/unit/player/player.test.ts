@@ -175,7 +175,7 @@ describe('stream player', () => {
   });
 
   it('honours a custom backoff', async () => {
-    const { clock, janus, player } = setup({ backoff: { initialMs: 100, maxMs: 250 } });
+    const { clock, janus, player } = setup({ backoff: { initialDelayMs: 100, maxDelayMs: 250 } });
     play(player);
     const delays: number[] = [];
     for (let failure = 1; failure <= 4; failure++) {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 
-import { backoffDelay, DEFAULT_BACKOFF } from '../../../renderer/player/backoff';
 import type { StatsEntry } from '../../../renderer/player/janus-like';
 import { inboundVideo, readStats, stallFrom, updateStall, type Stall } from '../../../renderer/player/stats';
 
@@ -8,18 +7,6 @@ const report = (entries: StatsEntry[]) => ({
   forEach: (cb: (entry: StatsEntry) => void) => {
     entries.forEach(cb);
   },
-});
-
-describe('backoffDelay', () => {
-  it.each([
-    [1, 500],
-    [2, 1000],
-    [5, 8000],
-    [6, 10_000],
-    [1000, 10_000],
-  ])('attempt %i waits %i ms by default', (attempt, delay) => {
-    expect(backoffDelay(attempt, DEFAULT_BACKOFF)).toBe(delay);
-  });
 });
 
 describe('stats', () => {

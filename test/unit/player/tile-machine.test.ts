@@ -4,6 +4,7 @@ import type { RemoteTrack, StatsEntry } from '../../../renderer/player/janus-lik
 import { next, POLL_MS } from '../../../renderer/player/tile-machine';
 import {
   initialTileState,
+  REWATCH_BACKOFF,
   type TileEffect,
   type TileInput,
   type TileMachineState,
@@ -11,7 +12,7 @@ import {
 } from '../../../renderer/player/tile-protocol';
 
 const SETTINGS: TileSettings = {
-  backoff: { initialMs: 500, maxMs: 10_000 },
+  backoff: REWATCH_BACKOFF,
   staleAfterMs: 3000,
   connectTimeoutMs: 15_000,
   errorAfterAttempts: 5,
