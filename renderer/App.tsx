@@ -92,7 +92,7 @@ export function App({ api, createPlayer, desktop }: AppProps) {
     }
   });
 
-  const act = (what: string, task: Promise<void>): void => {
+  const act = (what: string, task: Promise<unknown>): void => {
     setNotice(null);
     runInBackground(
       task.then(() => {
