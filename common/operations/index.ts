@@ -7,15 +7,15 @@ import type { Static, TSchema } from 'typebox';
 import { cameraContracts } from './cameras';
 import type { OperationContract } from './contract';
 import { desktopContracts } from './desktop';
-import {
-  OPERATION_CALLS,
-  type DESKTOP_CALLS,
-  type OperationCall,
-  type OperationName,
-  type STATION_CALLS,
-} from './names';
+import { DESKTOP_CALLS, STATION_CALLS, type OperationCall, type OperationName } from './names';
 import { systemContracts } from './system';
 import { viewContracts } from './views';
+
+/** Every operation's call, by operation name (`resource.verb`). */
+export const OPERATION_CALLS: Readonly<Record<OperationName, OperationCall>> = {
+  ...STATION_CALLS,
+  ...DESKTOP_CALLS,
+};
 
 const CONTRACTS = {
   ...cameraContracts,

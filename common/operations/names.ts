@@ -90,12 +90,6 @@ export const DESKTOP_CALLS = {
   'desktop.wall-view': { method: 'showingView', channel: 'desktop:wall-view' },
 } as const satisfies Record<string, OperationCall>;
 
-/** Every operation's call, by operation name (`resource.verb`). */
-export const OPERATION_CALLS: Readonly<Record<OperationName, OperationCall>> = {
-  ...STATION_CALLS,
-  ...DESKTOP_CALLS,
-};
-
 /** A station operation's name. */
 export type StationOperationName = keyof typeof STATION_CALLS;
 

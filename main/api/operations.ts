@@ -1,8 +1,13 @@
 // The table's operations served by the station's services, for every host: the REST routes
 // (routes/operation-routes.ts) and the IPC handlers (main/ipc/station-handlers.ts) both call serveOperation.
-import { OPERATIONS, type OperationArgs, type OperationOutput } from '../../common/operations';
+import {
+  OPERATION_CALLS,
+  OPERATIONS,
+  type OperationArgs,
+  type OperationOutput,
+} from '../../common/operations';
 import type { OperationService } from '../../common/operations/contract';
-import { OPERATION_CALLS, pathParams, type OperationName } from '../../common/operations/names';
+import { pathParams, type OperationName } from '../../common/operations/names';
 import type { StationService } from '../station/service';
 import type { ViewService } from '../station/views';
 

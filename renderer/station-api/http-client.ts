@@ -3,7 +3,7 @@
 // SDK's VASJanusClient with a bearer API key. Failures reject with VigilError (common/errors).
 import { ErrorCode, VigilError, errorFromWire } from '../../common/errors';
 import type { OperationMethods, RestOperationName } from '../../common/operations';
-import { OPERATION_CALLS, pathParams, type RestRoute } from '../../common/operations/names';
+import { STATION_CALLS, pathParams, type OperationCall, type RestRoute } from '../../common/operations/names';
 
 /** The subset of `fetch` the client uses (tests pass a fake). */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -89,7 +89,9 @@ async function readJson(response: Response): Promise<Parsed> {
 export function createStationHttpClient(options: StationHttpOptions = {}): StationHttpClient {
   const send = createSend(options);
   const client: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
-  for (const { method, rest } of Object.values(OPERATION_CALLS)) {
+  // Desktop operations are IPC only: every REST route is a station operation's.
+  const calls: readonly OperationCall[] = Object.values(STATION_CALLS);
+  for (const { method, rest } of calls) {
     if (rest !== undefined) client[method] = (...args) => send(rest, args);
   }
   return client as StationHttpClient;
