@@ -45,7 +45,7 @@ export type MisfitHandlers = {
 /** The `{param}`s of a message template filled from the operation's path parameters (`Camera lobby restarted`). */
 export function fillMessage(template: string, params: Readonly<Record<string, unknown>>): string {
   return template.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
   );
 }
 

@@ -87,6 +87,7 @@ describe('messages', () => {
     ['Camera {camera_id} restarted', { camera_id: 'lobby' }, 'Camera lobby restarted'],
     ['View {view_id} deleted', { view_id: 'v' }, 'View v deleted'],
     ['{unknown} stays', {}, '{unknown} stays'],
+    ['{toString} stays', {}, '{toString} stays'],
   ])('%s with %o → %s', (template, params, message) => {
     expect(fillMessage(template, params)).toBe(message);
   });
