@@ -3,33 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode, VigilError } from '../../../../common/errors';
 import { OPERATION_LIST } from '../../../../common/operations';
 import { pathParams } from '../../../../common/operations/names';
-import {
-  createStationHttpClient,
-  requestFor,
-  type FetchLike,
-} from '../../../../renderer/station-api/http-client';
-
-interface Seen {
-  url: string;
-  init: RequestInit;
-}
-
-function fakeFetch(answer: () => Response = () => json(200, { ok: true })): {
-  fetch: FetchLike;
-  seen: Seen[];
-} {
-  const seen: Seen[] = [];
-  return {
-    seen,
-    fetch: (url, init) => {
-      seen.push({ url, init });
-      return Promise.resolve(answer());
-    },
-  };
-}
-
-const json = (status: number, body: unknown): Response =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+import { createStationHttpClient, requestFor } from '../../../../renderer/station-api/http-client';
+import { fakeFetch, jsonResponse } from './fake-fetch';
 
 /** Every REST operation with sample arguments: an id needing encoding per path parameter, then a body. */
 const CASES = OPERATION_LIST.flatMap((operation) => {
@@ -48,7 +23,7 @@ describe('createStationHttpClient', () => {
   });
 
   it.each(CASES)('%s: %s sends %s %s with its body', async (_name, method, args, verb, path) => {
-    const { fetch, seen } = fakeFetch();
+    const { fetch, calls } = fakeFetch();
     const client = createStationHttpClient({
       baseUrl: 'http://127.0.0.1:3000/',
       apiKey: 'vigil_view_k',
@@ -57,7 +32,7 @@ describe('createStationHttpClient', () => {
     const call = (client as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[method];
     await expect(call?.(...args)).resolves.toEqual({ ok: true });
     const body = args.find((arg) => typeof arg === 'object');
-    expect(seen).toEqual([
+    expect(calls).toEqual([
       {
         url: `http://127.0.0.1:3000${path}`,
         init: {
@@ -75,22 +50,22 @@ describe('createStationHttpClient', () => {
   });
 
   it('logs in with the same-origin session cookie without a key; a change then always says JSON', async () => {
-    const { fetch, seen } = fakeFetch();
+    const { fetch, calls } = fakeFetch();
     const client = createStationHttpClient({ fetch });
     await client.listCameras();
     await client.restartCamera('lobby');
-    expect(seen.map((s) => s.url)).toEqual(['/cameras', '/cameras/lobby/restart']);
-    expect(seen[0]?.init.headers).toEqual({ accept: 'application/json' });
-    expect(seen[1]?.init).toMatchObject({
+    expect(calls.map((s) => s.url)).toEqual(['/cameras', '/cameras/lobby/restart']);
+    expect(calls[0]?.init.headers).toEqual({ accept: 'application/json' });
+    expect(calls[1]?.init).toMatchObject({
       credentials: 'same-origin',
       headers: { accept: 'application/json', 'content-type': 'application/json' },
     });
-    expect(seen[1]?.init.body).toBeUndefined();
+    expect(calls[1]?.init.body).toBeUndefined();
   });
 
   it('decodes an error answer into a VigilError with its status', async () => {
     const body = { error: { code: 'VIGIL_ERR_CAMERA_EXISTS', message: 'exists', field: 'camera_id' } };
-    const { fetch } = fakeFetch(() => json(409, body));
+    const { fetch } = fakeFetch(() => jsonResponse(409, body));
     const error = await createStationHttpClient({ fetch })
       .addCamera({ camera_id: 'a', name: 'A', rtsp_url: 'rtsp://127.0.0.2/a' })
       .catch((e: unknown) => e);

@@ -8,29 +8,7 @@ import {
   type EventSourceLike,
 } from '../../../../renderer/station-api/events';
 import { createHttpStationApi } from '../../../../renderer/station-api/http';
-import type { FetchLike } from '../../../../renderer/station-api/http-client';
-
-interface Call {
-  url: string;
-  init: RequestInit;
-}
-
-function fakeFetch(answer: (call: Call) => Response | Promise<Response>): {
-  fetch: FetchLike;
-  calls: Call[];
-} {
-  const calls: Call[] = [];
-  return {
-    calls,
-    fetch: (url, init) => {
-      calls.push({ url, init });
-      return Promise.resolve(answer({ url, init }));
-    },
-  };
-}
-
-const jsonResponse = (status: number, body: unknown): Response =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+import { fakeFetch, jsonResponse } from './fake-fetch';
 
 class FakeEventSource implements EventSourceLike {
   static opened: FakeEventSource[] = [];
