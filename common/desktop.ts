@@ -1,5 +1,8 @@
 import { Type, type Static } from 'typebox';
 
+import type { OperationMethods } from './operations';
+import type { DesktopOperationName } from './operations/names';
+
 /** Where the desktop app's Janus comes from; switching moves every mountpoint onto the new one. */
 export const JanusMode = Type.Union([
   Type.Literal('native'),
@@ -58,15 +61,7 @@ export const DesktopSettingsPatch = Type.Object(
 export type DesktopSettingsPatch = Static<typeof DesktopSettingsPatch>;
 
 /** What only the desktop app offers the renderer (besides StationApi): its settings and the kiosk exit. */
-export interface DesktopApi {
-  /** The current desktop settings. */
-  settings(): Promise<DesktopSettings>;
-  /** Changes desktop settings; resolves to the new settings. */
-  updateSettings(patch: DesktopSettingsPatch): Promise<DesktopSettings>;
-  /** Leaves kiosk mode when the PIN is right; rejects (`VIGIL_ERR_FORBIDDEN`, with when to retry) when not. */
-  unlockKiosk(pin: string): Promise<void>;
-  /** Tells the app which saved view this wall window shows, so it comes back with it after a restart or replug. */
-  showingView(viewId: string): Promise<void>;
+export type DesktopApi = OperationMethods<DesktopOperationName> & {
   /** Calls `listener` when the operator pressed the kiosk unlock chord; returns the unsubscribe function. */
   onKioskUnlockPrompt(listener: () => void): () => void;
-}
+};

@@ -1,4 +1,7 @@
-import { Type, type Static } from 'typebox';
+// The one error vocabulary of every Vigil surface: the codes, the one status table, the one error class, and
+// the one decoder that turns an error answer (REST body, IPC failure) back into that class. No TypeBox here:
+// the SDK bundles this file (the error body's schema is in ./answers).
+import type { ErrorBody } from './answers';
 
 /** Stable error codes every Vigil surface (REST, IPC, SDK) uses; clients branch on these, never on text. */
 export const ErrorCode = {
@@ -17,13 +20,24 @@ export const ErrorCode = {
   HostNotAllowed: 'VIGIL_ERR_HOST_NOT_ALLOWED',
   GatewayUnavailable: 'VIGIL_ERR_GATEWAY_UNAVAILABLE',
   Internal: 'VIGIL_ERR_INTERNAL',
+  /** Client only: the station could not be reached (network down, CORS refused, wrong URL). */
+  Network: 'VIGIL_ERR_NETWORK',
+  /** Client only: the station answered something that is not the JSON the contract promises. */
+  BadResponse: 'VIGIL_ERR_BAD_RESPONSE',
+  /** Client only: a stop (or a newer start) came before a stream started. */
+  Cancelled: 'VIGIL_ERR_CANCELLED',
+  /** Client only: the player gave up on a stream. */
+  Playback: 'VIGIL_ERR_PLAYBACK',
 } as const;
 
 /** One of the stable error codes. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** The HTTP status each error code is answered with. */
-export const errorStatus: Record<ErrorCode, number> = {
+/**
+ * The one status table: the HTTP status each code is answered with. Client-only codes have none (no station
+ * answers them); a bare status (an answer without the error body) stands for the first code listed with it.
+ */
+export const errorStatus: Record<ErrorCode, number | undefined> = {
   VIGIL_ERR_VALIDATION: 400,
   VIGIL_ERR_UNAUTHENTICATED: 401,
   VIGIL_ERR_FORBIDDEN: 403,
@@ -39,34 +53,49 @@ export const errorStatus: Record<ErrorCode, number> = {
   VIGIL_ERR_HOST_NOT_ALLOWED: 403,
   VIGIL_ERR_GATEWAY_UNAVAILABLE: 503,
   VIGIL_ERR_INTERNAL: 500,
+  VIGIL_ERR_NETWORK: undefined,
+  VIGIL_ERR_BAD_RESPONSE: undefined,
+  VIGIL_ERR_CANCELLED: undefined,
+  VIGIL_ERR_PLAYBACK: undefined,
 };
 
-/** The one error shape every REST error answer has: `{ "error": { "code", "message", "field"? } }`. */
-export const ErrorBody = Type.Object(
-  {
-    error: Type.Object({
-      code: Type.String(),
-      message: Type.String(),
-      field: Type.Optional(Type.String()),
-    }),
-  },
-  { $id: 'ErrorBody' },
-);
+const CODES = Object.keys(errorStatus) as ErrorCode[];
 
-/** The error answer's type. */
-export type ErrorBody = Static<typeof ErrorBody>;
+/** The code a bare HTTP status stands for (the first one the status table lists with it), if any. */
+export function codeForStatus(status: number): ErrorCode | undefined {
+  return CODES.find((code) => errorStatus[code] === status);
+}
 
-/** An error that crosses a process or network boundary: a stable code, a user-facing message, the field at fault. */
+/** Whether a string is one of the stable codes. */
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(errorStatus, code);
+}
+
+/** What else a VigilError may carry: the HTTP status of the answer it came in, and the cause. */
+export interface VigilErrorOptions extends ErrorOptions {
+  status?: number | undefined;
+}
+
+/**
+ * The one error class of Vigil. The station throws it; it crosses REST and IPC as the error body; every client
+ * (the wall over HTTP or IPC, the SDK as `VASError`) gets it back from `errorFromWire`. Branch on `code`.
+ * @example
+ * try { await api.restartCamera('lobby'); }
+ * catch (error) { if (error instanceof VigilError && error.code === ErrorCode.CameraNotFound) showGone(); }
+ */
 export class VigilError extends Error {
   override readonly name = 'VigilError';
+  /** The HTTP status of the station's answer; undefined over IPC, when no answer came, or when thrown here. */
+  readonly status: number | undefined;
 
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
-    options?: ErrorOptions,
+    options: VigilErrorOptions = {},
   ) {
-    super(message, options);
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.status = options.status;
   }
 
   /** The error as the REST/IPC error body. */
@@ -75,4 +104,34 @@ export class VigilError extends Error {
       error: { code: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) },
     };
   }
+}
+
+/** The `error` part of an error body, when `body` has one with a string code and message. */
+function errorPart(body: unknown): { code: string; message: string; field?: unknown } | undefined {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return undefined;
+  const { error } = body;
+  if (typeof error !== 'object' || error === null) return undefined;
+  if (!('code' in error) || typeof error.code !== 'string') return undefined;
+  if (!('message' in error) || typeof error.message !== 'string') return undefined;
+  return error as { code: string; message: string; field?: unknown };
+}
+
+/**
+ * The one wire-error decoder: a failed answer (`{ error: { code, message, field? } }` from REST, the
+ * `{ ok: false, error }` of an IPC call, or anything else) as a VigilError. A code this client does not know
+ * falls back to the status's code; no body at all gets the status's code and a message naming the status.
+ */
+export function errorFromWire(body: unknown, status?: number): VigilError {
+  const byStatus =
+    status === undefined
+      ? ErrorCode.Internal
+      : (codeForStatus(status) ?? (status >= 500 ? ErrorCode.Internal : ErrorCode.BadResponse));
+  const part = errorPart(body);
+  if (part === undefined) {
+    const message =
+      status === undefined ? 'The station failed to answer' : `The station answered HTTP ${status}`;
+    return new VigilError(byStatus, message, undefined, { status });
+  }
+  const field = typeof part.field === 'string' ? part.field : undefined;
+  return new VigilError(isErrorCode(part.code) ? part.code : byStatus, part.message, field, { status });
 }

@@ -1,4 +1,6 @@
-// IPC names and envelopes without the schemas, so the preload bundle stays small (common/ipc.ts has the schemas).
+// IPC names and envelopes without the schemas, so the preload bundle stays small (the operation table's
+// channels are in common/operations/names.ts, their schemas beside it).
+import type { ErrorBody } from './answers';
 
 /** The channel main pushes station events on (main → renderer only). */
 export const IPC_STATION_EVENT = 'station:event';
@@ -8,7 +10,6 @@ export const IPC_KIOSK_UNLOCK_PROMPT = 'desktop:kiosk-unlock-prompt';
 
 /**
  * What an invoke resolves to: Electron keeps only an Error's message across IPC, so handlers never throw;
- * failures travel as `{ ok: false, error: { code, message, field? } }`.
+ * failures travel as `{ ok: false, error: { code, message, field? } }` — the REST error body plus `ok`.
  */
-export type IpcResult<T> =
-  { ok: true; value: T } | { ok: false; error: { code: string; message: string; field?: string } };
+export type IpcResult<T> = { ok: true; value: T } | ({ ok: false } & ErrorBody);

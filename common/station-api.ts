@@ -1,53 +1,16 @@
-import type { CameraInput, CameraPatch, CameraView, StreamInfo } from './camera';
-import type { ErrorCode } from './errors';
 import type { StationEvent } from './events';
-import type { HealthReport } from './health';
-import type { ProbeRequest, ProbeResult } from './probe';
-import type { View, ViewInput, ViewPatch } from './views';
+import type { IpcOperationName, OperationMethods } from './operations';
+import type { StationOperationName } from './operations/names';
 
 /**
- * Everything the renderer (wall, camera management) asks of the station. Browser mode implements it over
- * HTTP + SSE (renderer/station-api/http.ts); the desktop app over IPC (preload). Methods reject with
- * `StationApiError`.
+ * Everything the renderer (wall, camera management) asks of the station: one method per station operation
+ * with an IPC channel (common/operations), plus its events. Browser mode implements it over HTTP + SSE
+ * (renderer/station-api/http.ts); the desktop app over IPC (preload). Methods reject with `VigilError`.
  */
-export interface StationApi {
-  /** Every camera with its health. */
-  listCameras(): Promise<CameraView[]>;
-  /** Probes (unless skipped) and adds a camera. */
-  addCamera(input: CameraInput): Promise<CameraView>;
-  /** Changes a camera. */
-  updateCamera(cameraId: string, patch: CameraPatch): Promise<CameraView>;
-  /** Removes a camera. */
-  removeCamera(cameraId: string): Promise<void>;
-  /** Re-creates a camera's stream. */
-  restartCamera(cameraId: string): Promise<void>;
-  /** Probes an RTSP URL without adding it. */
-  probe(request: ProbeRequest): Promise<ProbeResult>;
-  /** What the player needs to play a camera (Janus URLs, mountpoint, pin, token, ICE servers). */
-  streamInfo(cameraId: string): Promise<StreamInfo>;
-  /** Station health with per-camera detail. */
-  health(): Promise<HealthReport>;
-  /** Saved views. */
-  listViews(): Promise<View[]>;
-  /** Saves a new view. */
-  createView(input: ViewInput): Promise<View>;
-  /** Changes a view. */
-  updateView(viewId: string, patch: ViewPatch): Promise<View>;
-  /** Deletes a view. */
-  deleteView(viewId: string): Promise<void>;
+export type StationApi = OperationMethods<IpcOperationName<StationOperationName>> & {
   /** Station events (cameras, health, gateway); returns the unsubscribe function. */
   onEvent(listener: (event: StationEvent) => void): () => void;
-}
+};
 
-/** A failed StationApi call: the station's stable code, its message, and the field at fault. */
-export class StationApiError extends Error {
-  override readonly name = 'StationApiError';
-
-  constructor(
-    readonly code: ErrorCode | 'VIGIL_ERR_NETWORK',
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
+/** The renderer's older name for the one client error class, VigilError (common/errors). */
+export { VigilError as StationApiError } from './errors';

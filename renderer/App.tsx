@@ -90,7 +90,7 @@ export function App({ api, player, desktop }: AppProps) {
     }
   });
 
-  const act = (what: string, task: Promise<void>): void => {
+  const act = (what: string, task: Promise<unknown>): void => {
     setNotice(null);
     runInBackground(
       task.then(() => {

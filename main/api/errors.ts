@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
 
-import { ErrorCode, VigilError, errorStatus, type ErrorBody } from '../../common/errors';
+import type { ErrorBody } from '../../common/answers';
+import { ErrorCode, VigilError, codeForStatus, errorStatus } from '../../common/errors';
 import { describeValidation } from './validation';
 
 /** How an error is answered: the HTTP status and the one error body shape. */
@@ -30,29 +31,20 @@ const FASTIFY_ERRORS: Record<string, VigilError> = {
   FST_ERR_MAX_PARAM_LENGTH: new VigilError(ErrorCode.Validation, 'A path parameter is too long'),
 };
 
-/** The code for any other client error, by status. */
-const CODE_BY_STATUS: Record<number, ErrorCode> = {
-  401: ErrorCode.Unauthenticated,
-  403: ErrorCode.Forbidden,
-  404: ErrorCode.NotFound,
-  413: ErrorCode.PayloadTooLarge,
-  415: ErrorCode.UnsupportedMediaType,
-  429: ErrorCode.RateLimited,
-};
-
 function isFastifyError(error: unknown): error is FastifyError {
   return error instanceof Error && typeof (error as Partial<FastifyError>).statusCode === 'number';
 }
 
 /** Maps any thrown value to its answer; anything unexpected becomes a generic 500 that reveals nothing. */
 export function toErrorReply(error: unknown): ErrorReply {
-  if (error instanceof VigilError) return { status: errorStatus[error.code], body: error.toBody() };
+  if (error instanceof VigilError) return { status: errorStatus[error.code] ?? 500, body: error.toBody() };
   if (!isFastifyError(error)) return INTERNAL;
   const known = FASTIFY_ERRORS[error.code];
-  if (known) return { status: errorStatus[known.code], body: known.toBody() };
+  if (known) return { status: errorStatus[known.code] ?? 500, body: known.toBody() };
   const status = error.statusCode ?? 500;
   if (status < 400 || status >= 500) return INTERNAL;
-  const code = CODE_BY_STATUS[status] ?? ErrorCode.Validation;
+  // A bare client status means what the one status table says it means.
+  const code = codeForStatus(status) ?? ErrorCode.Validation;
   return { status, body: { error: { code, message: 'The request was refused' } } };
 }
 

@@ -12,9 +12,10 @@ import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebo
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 
+import { MessageBody } from '../../common/answers';
 import { runInBackground } from '../../common/background';
 import { ErrorCode, VigilError } from '../../common/errors';
-import { MessageBody, bearer, errorResponses } from './routes/schemas';
+import { bearer, errorResponses } from './routes/schemas';
 import type { ApiKey } from './types';
 
 /** The session cookie's name. */

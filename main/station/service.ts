@@ -4,8 +4,10 @@ import type { HealthReport } from '../../common/health';
 import type { ProbeRequest, ProbeResult } from '../../common/probe';
 
 /**
- * What the REST API (and later IPC) asks of the station. Methods throw `VigilError` (common/errors) with
- * a stable code and, for bad input, the field at fault.
+ * What the REST API and IPC ask of the station. The operation table (common/operations) names the method
+ * serving each camera operation (`handler: 'station.restartCamera'`); a type test checks that each fits the
+ * operation's arguments and answer (main/api/operations.ts `MisfitHandlers`). Methods throw `VigilError`
+ * (common/errors) with a stable code and, for bad input, the field at fault.
  */
 export interface StationService {
   /** Every camera, in creation order. */

@@ -49,9 +49,11 @@ export class CameraStreamController {
       this.set({
         streaming: false,
         state: 'error',
-        error: new VASError('VIGIL_ERR_VALIDATION', 'videoRef is not attached to a <video> element', {
-          field: 'videoRef',
-        }),
+        error: new VASError(
+          'VIGIL_ERR_VALIDATION',
+          'videoRef is not attached to a <video> element',
+          'videoRef',
+        ),
       });
       return;
     }

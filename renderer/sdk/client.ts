@@ -1,9 +1,10 @@
+import type { MessageBody } from '../../common/answers';
 import type { CameraInput, CameraView, StreamInfo } from '../../common/camera';
 import type { HealthReport } from '../../common/health';
 import { createStreamPlayer } from '../player';
 import type { PlayerTile, StreamPlayer, TileStatus } from '../player/types';
+import { createStationHttpClient, type StationHttpClient } from '../station-api/http-client';
 import { VASError } from './errors';
-import { createStationRequester, type StationRequester } from './http';
 
 /** Makes the stream player the client plays through, given how to fetch a camera's stream info. */
 export type PlayerFactory = (streamInfo: (cameraId: string) => Promise<StreamInfo>) => StreamPlayer;
@@ -26,10 +27,8 @@ export interface StartStreamOptions {
   onStatus?: (status: TileStatus) => void;
 }
 
-/** The station's answer to restart and remove. */
-export interface StationMessage {
-  message: string;
-}
+/** The station's answer to restart and remove: `{ message }`. */
+export type StationMessage = MessageBody;
 
 interface ActiveStream {
   tile: PlayerTile;
@@ -37,8 +36,6 @@ interface ActiveStream {
 }
 
 const defaultPlayer: PlayerFactory = (streamInfo) => createStreamPlayer({ streamInfo });
-
-const cameraPath = (cameraId: string): string => `/cameras/${encodeURIComponent(cameraId)}`;
 
 /**
  * The VAS portal's client for a Vigil station: the seed's camera REST API plus live playback into a
@@ -50,7 +47,7 @@ const cameraPath = (cameraId: string): string => `/cameras/${encodeURIComponent(
  * await client.stopCameraStream('entrance_cam');
  */
 export class VASJanusClient {
-  private readonly request: StationRequester;
+  private readonly station: StationHttpClient;
   private readonly createPlayer: PlayerFactory;
   private player: StreamPlayer | undefined;
   private readonly streams = new Map<string, ActiveStream>();
@@ -61,45 +58,45 @@ export class VASJanusClient {
   private tickets = 0;
 
   constructor(baseUrl: string, options: VASJanusClientOptions = {}) {
-    this.request = createStationRequester({ baseUrl, apiKey: options.apiKey, fetch: options.fetch });
+    this.station = createStationHttpClient({ baseUrl, apiKey: options.apiKey, fetch: options.fetch });
     this.createPlayer = options.createPlayer ?? defaultPlayer;
   }
 
   /** Adds a camera (`POST /cameras`; needs a manage key); the station probes it first unless `skip_probe`. */
   addCamera(input: CameraInput): Promise<CameraView> {
-    return this.request({ method: 'POST', path: '/cameras', body: input });
+    return this.station.addCamera(input);
   }
 
   /** Every camera with its health (`GET /cameras`). */
   getCameras(): Promise<CameraView[]> {
-    return this.request({ method: 'GET', path: '/cameras' });
+    return this.station.listCameras();
   }
 
   /** One camera (`GET /cameras/{id}`). */
   getCamera(cameraId: string): Promise<CameraView> {
-    return this.request({ method: 'GET', path: cameraPath(cameraId) });
+    return this.station.getCamera(cameraId);
   }
 
   /** What a viewer needs to play the camera: Janus URLs, mountpoint, pin, token (`GET /cameras/{id}/stream`). */
   getStreamInfo(cameraId: string): Promise<StreamInfo> {
-    return this.request({ method: 'GET', path: `${cameraPath(cameraId)}/stream` });
+    return this.station.streamInfo(cameraId);
   }
 
   /** Re-creates the camera's stream on the gateway (`POST /cameras/{id}/restart`); players re-watch by themselves. */
   restartCamera(cameraId: string): Promise<StationMessage> {
-    return this.request({ method: 'POST', path: `${cameraPath(cameraId)}/restart` });
+    return this.station.restartCamera(cameraId);
   }
 
   /** Removes the camera (`DELETE /cameras/{id}`) and stops this client's stream of it. */
   async removeCamera(cameraId: string): Promise<StationMessage> {
-    const answer = await this.request<StationMessage>({ method: 'DELETE', path: cameraPath(cameraId) });
+    const answer = await this.station.removeCamera(cameraId);
     await this.stopCameraStream(cameraId);
     return answer;
   }
 
   /** Station health (`GET /health`), with per-camera detail when the client has a key. */
   checkHealth(): Promise<HealthReport> {
-    return this.request({ method: 'GET', path: '/health' });
+    return this.station.health();
   }
 
   /**

@@ -5,7 +5,7 @@
 export { VASJanusClient } from './client';
 export type { PlayerFactory, StartStreamOptions, StationMessage, VASJanusClientOptions } from './client';
 export { VASError } from './errors';
-export type { SdkErrorCode, VASErrorCode, VASErrorDetails } from './errors';
+export type { SdkErrorCode, VASErrorCode } from './errors';
 export type { CameraHealth, CameraInput, CameraState, CameraView, StreamInfo } from '../../common/camera';
 export type { ErrorCode } from '../../common/errors';
 export type { HealthReport } from '../../common/health';

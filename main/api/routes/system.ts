@@ -1,7 +1,7 @@
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 
-import { HealthReport } from '../../../common/health';
+import { operationRoute, registerOperationRoutes } from './operation-routes';
 import { bearer, errorResponses } from './schemas';
 import type { ApiDeps } from '../types';
 import type { HomeHandler } from './wall';
@@ -48,19 +48,12 @@ export const systemRoutes: FastifyPluginCallbackTypebox<
     },
   );
 
-  app.get(
-    '/health',
-    {
-      config: { access: 'optional' },
-      schema: {
-        tags: ['system'],
-        summary: 'Health summary; per-camera detail with a valid key',
-        security: [{}, ...bearer],
-        response: { 200: HealthReport, ...errorResponses },
-      },
-    },
-    (request) => station.health(request.apiKey !== undefined),
-  );
+  // Per-camera detail for callers with a key (the table's `optional` scope).
+  app.route({
+    ...operationRoute('system.health'),
+    handler: (request) => station.health(request.apiKey !== undefined),
+  });
+  registerOperationRoutes(app, 'system', { station });
 
   app.get(
     OPENAPI_PATH,

@@ -103,7 +103,7 @@ describe('CameraStreamController', () => {
     const { client, starts } = manualClient();
     const controller = new CameraStreamController(client, 'nope');
     const starting = controller.start(video);
-    const failure = new VASError('VIGIL_ERR_CAMERA_NOT_FOUND', 'No camera nope', { status: 404 });
+    const failure = new VASError('VIGIL_ERR_CAMERA_NOT_FOUND', 'No camera nope', undefined, { status: 404 });
     starts[0]?.reject(failure);
     await starting;
     expect(controller.getSnapshot()).toEqual({ streaming: false, state: 'error', error: failure });

@@ -93,7 +93,7 @@ describe('VASJanusClient errors', () => {
       sdk.addCamera({ camera_id: 'cam001', name: 'x', rtsp_url: 'rtsp://127.0.0.2/x' }),
     );
     expect(error).toMatchObject({
-      name: 'VASError',
+      name: 'VigilError',
       code: 'VIGIL_ERR_CAMERA_EXISTS',
       message: 'cam001 exists',
       field: 'camera_id',

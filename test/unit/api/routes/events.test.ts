@@ -1,6 +1,6 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { StationEvent } from '../../../../common/events';
 import { sseFrame } from '../../../../main/api/routes/events';
@@ -54,11 +54,6 @@ function readUntil(response: IncomingMessage, done: (text: string) => boolean): 
 
 const added: StationEvent = { type: 'camera.added', camera_id: 'cam1', at: '2025-01-01T00:00:00.000Z' };
 
-async function waitFor(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 100 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(condition()).toBe(true);
-}
-
 describe('sseFrame', () => {
   it('writes the type as event: and the JSON as data:', () => {
     expect(sseFrame(added)).toBe(`event: camera.added\ndata: ${JSON.stringify(added)}\n\n`);
@@ -81,7 +76,9 @@ describe('GET /events', () => {
     expect(await readUntil(response, (text) => text.includes(': heartbeat\n\n'))).toContain(': heartbeat');
 
     close();
-    await waitFor(() => api.station.listeners.size === 0);
+    await vi.waitFor(() => {
+      expect(api.station.listeners.size).toBe(0);
+    });
   });
 
   it('needs a key', async () => {

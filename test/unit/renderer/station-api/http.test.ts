@@ -1,39 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { StationApiError } from '../../../../common/station-api';
+import { VigilError } from '../../../../common/errors';
 import type { StationEvent } from '../../../../common/events';
 import {
   REOPEN_DELAY_MS,
   parseEventFrame,
   type EventSourceLike,
 } from '../../../../renderer/station-api/events';
-import {
-  createHttpStationApi,
-  errorFromResponse,
-  type FetchLike,
-} from '../../../../renderer/station-api/http';
-
-interface Call {
-  url: string;
-  init: RequestInit;
-}
-
-function fakeFetch(answer: (call: Call) => Response | Promise<Response>): {
-  fetch: FetchLike;
-  calls: Call[];
-} {
-  const calls: Call[] = [];
-  return {
-    calls,
-    fetch: (url, init) => {
-      calls.push({ url, init });
-      return Promise.resolve(answer({ url, init }));
-    },
-  };
-}
-
-const jsonResponse = (status: number, body: unknown): Response =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+import { createHttpStationApi } from '../../../../renderer/station-api/http';
+import { fakeFetch, jsonResponse } from './fake-fetch';
 
 class FakeEventSource implements EventSourceLike {
   static opened: FakeEventSource[] = [];
@@ -62,32 +37,6 @@ class FakeEventSource implements EventSourceLike {
 afterEach(() => {
   FakeEventSource.opened = [];
   vi.useRealTimers();
-});
-
-describe('errorFromResponse', () => {
-  it('keeps the code, message and field of the error shape', () => {
-    const error = errorFromResponse(400, {
-      error: { code: 'VIGIL_ERR_VALIDATION', message: 'tiles has 1 entry', field: 'tiles' },
-    });
-    expect(error).toBeInstanceOf(StationApiError);
-    expect(error).toMatchObject({
-      code: 'VIGIL_ERR_VALIDATION',
-      message: 'tiles has 1 entry',
-      field: 'tiles',
-    });
-  });
-
-  it('falls back to the code of the status for bodies it does not know', () => {
-    expect(errorFromResponse(401, undefined)).toMatchObject({
-      code: 'VIGIL_ERR_UNAUTHENTICATED',
-      message: 'The station answered HTTP 401',
-    });
-    expect(errorFromResponse(404, { error: { code: 'SOMETHING_NEW', message: 'gone' } })).toMatchObject({
-      code: 'VIGIL_ERR_NOT_FOUND',
-      message: 'gone',
-    });
-    expect(errorFromResponse(502, 'Bad gateway').code).toBe('VIGIL_ERR_INTERNAL');
-  });
 });
 
 describe('createHttpStationApi', () => {
@@ -123,7 +72,7 @@ describe('createHttpStationApi', () => {
     expect(await createHttpStationApi('', { fetch }).listViews()).toEqual([view]);
   });
 
-  it('rejects with StationApiError from the error shape', async () => {
+  it('rejects with VigilError from the error shape', async () => {
     const { fetch } = fakeFetch(() =>
       jsonResponse(409, {
         error: { code: 'VIGIL_ERR_CAMERA_EXISTS', message: 'exists', field: 'camera_id' },
@@ -133,7 +82,7 @@ describe('createHttpStationApi', () => {
     await expect(
       api.addCamera({ camera_id: 'a', name: 'A', rtsp_url: 'rtsp://127.0.0.1/a' }),
     ).rejects.toMatchObject({
-      name: 'StationApiError',
+      name: 'VigilError',
       code: 'VIGIL_ERR_CAMERA_EXISTS',
       field: 'camera_id',
     });
@@ -142,10 +91,10 @@ describe('createHttpStationApi', () => {
   it('rejects with VIGIL_ERR_NETWORK when the station cannot be reached', async () => {
     const api = createHttpStationApi('', { fetch: () => Promise.reject(new TypeError('Failed to fetch')) });
     const error = await api.health().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(StationApiError);
+    expect(error).toBeInstanceOf(VigilError);
     expect(error).toMatchObject({
       code: 'VIGIL_ERR_NETWORK',
-      message: 'Cannot reach the station (Failed to fetch)',
+      message: 'Cannot reach the station at this origin (Failed to fetch)',
     });
   });
 });

@@ -1,14 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import { ErrorCode } from '../../../../common/errors';
-import { StationApiError, type StationApi } from '../../../../common/station-api';
-import {
-  createIpcStationApi,
-  errorFromBridge,
-  stationApiForPage,
-} from '../../../../renderer/station-api/ipc';
+import { ErrorCode, VigilError } from '../../../../common/errors';
+import type { StationApi } from '../../../../common/station-api';
+import { createIpcStationApi, stationApiForPage } from '../../../../renderer/station-api/ipc';
 
-/** A bridge whose every method rejects the way the preload does: with a plain `{ code, message, field }`. */
+/** A bridge whose every method rejects the way the preload does: with the plain `{ ok: false, error }`. */
 function rejectingBridge(failure: unknown, overrides: Partial<StationApi> = {}): StationApi {
   // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the preload rejects with plain objects
   const reject = () => Promise.reject(failure);
@@ -20,12 +16,15 @@ function rejectingBridge(failure: unknown, overrides: Partial<StationApi> = {}):
 }
 
 describe('createIpcStationApi', () => {
-  it('passes values through and turns a bridge rejection into a StationApiError with code and field', async () => {
-    const failure = { code: ErrorCode.Validation, message: 'name must be a string', field: 'name' };
+  it('passes values through and turns a bridge rejection into a VigilError with code and field', async () => {
+    const failure = {
+      ok: false,
+      error: { code: ErrorCode.Validation, message: 'name must be a string', field: 'name' },
+    };
     const api = createIpcStationApi(rejectingBridge(failure, { listCameras: () => Promise.resolve([]) }));
     await expect(api.listCameras()).resolves.toEqual([]);
     const error = await api.updateCamera('lobby', { name: 'x' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(StationApiError);
+    expect(error).toBeInstanceOf(VigilError);
     expect(error).toMatchObject({
       code: ErrorCode.Validation,
       message: 'name must be a string',
@@ -41,20 +40,32 @@ describe('createIpcStationApi', () => {
   });
 });
 
-describe('errorFromBridge', () => {
+describe('bridge rejections', () => {
   it.each([
     [new Error('Error invoking remote method'), ErrorCode.Internal],
-    [{ code: 'NOT_A_CODE', message: 'x' }, ErrorCode.Internal],
+    [{ ok: false, error: { code: 'NOT_A_CODE', message: 'x' } }, ErrorCode.Internal],
     [null, ErrorCode.Internal],
-    [{ code: ErrorCode.CameraNotFound, message: 'No camera' }, ErrorCode.CameraNotFound],
-  ])('%o → %s', (reason, code) => {
-    expect(errorFromBridge(reason).code).toBe(code);
+    [
+      { ok: false, error: { code: ErrorCode.CameraNotFound, message: 'No camera' } },
+      ErrorCode.CameraNotFound,
+    ],
+  ])('%o → %s', async (reason, code) => {
+    const error = await createIpcStationApi(rejectingBridge(reason))
+      .restartCamera('lobby')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VigilError);
+    expect(error).toMatchObject({ code, status: undefined });
+  });
+
+  it('turns a method the bridge lacks into a rejection, not a throw', async () => {
+    const api = createIpcStationApi({ onEvent: () => () => undefined } as unknown as StationApi);
+    await expect(api.listViews()).rejects.toMatchObject({ code: ErrorCode.Internal });
   });
 });
 
 describe('stationApiForPage', () => {
   it('uses the bridge in the desktop app and HTTP in a browser', async () => {
-    const bridge = rejectingBridge({ code: ErrorCode.Forbidden, message: 'no' });
+    const bridge = rejectingBridge({ ok: false, error: { code: ErrorCode.Forbidden, message: 'no' } });
     await expect(stationApiForPage({ vigil: bridge }).health()).rejects.toMatchObject({
       code: ErrorCode.Forbidden,
     });

@@ -3,7 +3,7 @@ import type { FastifySchemaValidationError } from 'fastify';
 import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 
-import { describeValidation, type ValidationProblem } from '../../api/validation';
+import { describeValidation, type ValidationProblem } from '../api/validation';
 
 /** TypeBox lists every missing/unknown property at once; the REST wording names one, as Ajv reports it. */
 function asAjvError(error: {

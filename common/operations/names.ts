@@ -1,0 +1,114 @@
+// The schema-free half of the operation table: how each operation is called — its method on StationApi,
+// DesktopApi and the HTTP client, its IPC channel, its REST route. The preload and the HTTP client import
+// only this file, so neither bundles a schema (the preload stays ~2 KB); what each operation takes and
+// gives, who may call it and which station method serves it are in the resource files beside this one.
+
+/** A REST verb the station's API uses. */
+export type RestVerb = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** An operation's REST route: verb, path (its `:param`s are filled from the leading arguments), success status. */
+export interface RestRoute {
+  readonly verb: RestVerb;
+  readonly path: string;
+  /** The status of a successful answer when it is not 200. */
+  readonly status?: 201;
+}
+
+/** How one operation is called. */
+export interface OperationCall {
+  /** Its method on StationApi / DesktopApi / the HTTP client. */
+  readonly method: string;
+  /** Its IPC channel; none for operations the desktop app does not offer its pages. */
+  readonly channel?: string;
+  /** Its REST route; none for operations only the desktop app offers. */
+  readonly rest?: RestRoute;
+}
+
+/** The station's operations: `window.vigil` in the desktop app, the REST API, the HTTP client. */
+export const STATION_CALLS = {
+  'cameras.add': {
+    method: 'addCamera',
+    channel: 'cameras:add',
+    rest: { verb: 'POST', path: '/cameras', status: 201 },
+  },
+  'cameras.list': {
+    method: 'listCameras',
+    channel: 'cameras:list',
+    rest: { verb: 'GET', path: '/cameras' },
+  },
+  'cameras.probe': {
+    method: 'probe',
+    channel: 'cameras:probe',
+    rest: { verb: 'POST', path: '/cameras/probe' },
+  },
+  'cameras.get': { method: 'getCamera', rest: { verb: 'GET', path: '/cameras/:camera_id' } },
+  'cameras.update': {
+    method: 'updateCamera',
+    channel: 'cameras:update',
+    rest: { verb: 'PATCH', path: '/cameras/:camera_id' },
+  },
+  'cameras.remove': {
+    method: 'removeCamera',
+    channel: 'cameras:remove',
+    rest: { verb: 'DELETE', path: '/cameras/:camera_id' },
+  },
+  'cameras.restart': {
+    method: 'restartCamera',
+    channel: 'cameras:restart',
+    rest: { verb: 'POST', path: '/cameras/:camera_id/restart' },
+  },
+  'cameras.stream': {
+    method: 'streamInfo',
+    channel: 'cameras:stream',
+    rest: { verb: 'GET', path: '/cameras/:camera_id/stream' },
+  },
+  'system.health': { method: 'health', channel: 'station:health', rest: { verb: 'GET', path: '/health' } },
+  'views.list': { method: 'listViews', channel: 'views:list', rest: { verb: 'GET', path: '/views' } },
+  'views.get': { method: 'getView', rest: { verb: 'GET', path: '/views/:view_id' } },
+  'views.create': {
+    method: 'createView',
+    channel: 'views:create',
+    rest: { verb: 'POST', path: '/views', status: 201 },
+  },
+  'views.update': {
+    method: 'updateView',
+    channel: 'views:update',
+    rest: { verb: 'PATCH', path: '/views/:view_id' },
+  },
+  'views.delete': {
+    method: 'deleteView',
+    channel: 'views:delete',
+    rest: { verb: 'DELETE', path: '/views/:view_id' },
+  },
+} as const satisfies Record<string, OperationCall>;
+
+/** What only the desktop app offers its pages (`window.vigilDesktop`): IPC only. */
+export const DESKTOP_CALLS = {
+  'desktop.settings': { method: 'settings', channel: 'desktop:settings' },
+  'desktop.update-settings': { method: 'updateSettings', channel: 'desktop:update-settings' },
+  'desktop.unlock-kiosk': { method: 'unlockKiosk', channel: 'desktop:unlock-kiosk' },
+  'desktop.wall-view': { method: 'showingView', channel: 'desktop:wall-view' },
+} as const satisfies Record<string, OperationCall>;
+
+/** A station operation's name. */
+export type StationOperationName = keyof typeof STATION_CALLS;
+
+/** A desktop operation's name. */
+export type DesktopOperationName = keyof typeof DESKTOP_CALLS;
+
+/** An operation's name. */
+export type OperationName = StationOperationName | DesktopOperationName;
+
+/** The `:param` names of a REST path, in order (`/cameras/:camera_id/restart` → `['camera_id']`). */
+export function pathParams(path: string): string[] {
+  return [...path.matchAll(/:([A-Za-z0-9_]+)/g)].map((match) => match[1] ?? '');
+}
+
+/** Each method of `calls` that has an IPC channel, with that channel. */
+export function ipcCalls(
+  calls: Readonly<Record<string, OperationCall>>,
+): { method: string; channel: string }[] {
+  return Object.values(calls).flatMap(({ method, channel }) =>
+    channel === undefined ? [] : [{ method, channel }],
+  );
+}

@@ -1,0 +1,85 @@
+// REST routes derived from the operation table: method, URL, scope, params/body/response schemas and the docs
+// line come from the table; an operation a service method serves gets its handler from there too.
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
+import { Type, type TSchema } from 'typebox';
+
+import { OPERATIONS, type RestOperationName } from '../../../common/operations';
+import type { OperationContract } from '../../../common/operations/contract';
+import { pathParams, type RestRoute, type RestVerb } from '../../../common/operations/names';
+import { isServed, serveOperation, type OperationServices } from '../operations';
+import type { Access } from '../types';
+import { bearer, errorResponses } from './schemas';
+
+/** A route's options from the table, without its handler. */
+export interface OperationRouteOptions {
+  method: RestVerb;
+  url: string;
+  config: { access: Access };
+  schema: FastifySchema;
+}
+
+/** The Fastify instance a route plugin is given. */
+type RouteApp = Parameters<FastifyPluginCallbackTypebox>[0];
+
+/** The Fastify route options the table gives an operation (method, URL, scope, schemas, docs); add a handler. */
+export function operationRoute(name: RestOperationName): OperationRouteOptions {
+  const operation: OperationContract & { rest: RestRoute } = OPERATIONS[name];
+  const { rest, args, scope = 'manage' } = operation;
+  const params = pathParams(rest.path);
+  const body = args[params.length];
+  const paramSchemas: Record<string, TSchema> = {};
+  for (const [index, param] of params.entries()) {
+    const schema = args[index];
+    if (schema === undefined) throw new Error(`${name}: no argument for :${param}`);
+    paramSchemas[param] = schema;
+  }
+  return {
+    method: rest.verb,
+    url: rest.path,
+    config: { access: scope },
+    schema: {
+      tags: [name.slice(0, name.indexOf('.'))],
+      summary: operation.summary,
+      security: scope === 'optional' ? [{}, ...bearer] : bearer,
+      ...(params.length === 0 ? {} : { params: Type.Object(paramSchemas, { additionalProperties: false }) }),
+      ...(body === undefined ? {} : { body }),
+      response: { [rest.status ?? 200]: operation.output, ...errorResponses },
+    },
+  };
+}
+
+/** The REST operations of one resource (`cameras` → `cameras.list`, `cameras.get`, …), in table order. */
+export function restOperationsOf(resource: string): RestOperationName[] {
+  return (Object.keys(OPERATIONS) as (keyof typeof OPERATIONS)[]).filter(
+    (name): name is RestOperationName => name.startsWith(`${resource}.`) && 'rest' in OPERATIONS[name],
+  );
+}
+
+/**
+ * Registers a route for each REST operation of `resource` that a service method serves: arguments from the
+ * path parameters and body, the answer (with the table's status) from the service. Operations without a
+ * handler are left to the resource's route file.
+ */
+export function registerOperationRoutes(
+  app: RouteApp,
+  resource: string,
+  services: Partial<OperationServices>,
+): void {
+  for (const name of restOperationsOf(resource)) {
+    if (!isServed(name)) continue;
+    const options = operationRoute(name);
+    const { rest, args: schemas }: { rest: RestRoute; args: readonly unknown[] } = OPERATIONS[name];
+    const params = pathParams(rest.path);
+    const hasBody = schemas.length > params.length;
+    app.route({
+      ...options,
+      handler: async (request: FastifyRequest, reply: FastifyReply) => {
+        const values = request.params as Record<string, unknown>;
+        const args = [...params.map((param) => values[param]), ...(hasBody ? [request.body] : [])];
+        const answer = await serveOperation(services, name, args);
+        return reply.code(rest.status ?? 200).send(answer);
+      },
+    });
+  }
+}

@@ -1,0 +1,19 @@
+// Main's IPC handlers for the station's operations: one loop over the table onto the services that serve them
+// (the same serveOperation the REST routes call).
+import { OPERATION_LIST } from '../../common/operations';
+import { isServed, serveOperation, type OperationServices } from '../api/operations';
+import type { IpcChannel } from './channels';
+import type { IpcHandlers } from './dispatch';
+
+/** Handles every operation that has an IPC channel and a handler in the table, plus health. */
+export function handleStationOperations(ipc: IpcHandlers, services: OperationServices): void {
+  for (const { name, channel, args: schemas } of OPERATION_LIST) {
+    if (channel === undefined || !isServed(name)) continue;
+    ipc.handle(channel as IpcChannel, (...args: unknown[]) =>
+      // The caller (last) is not the operation's: only the table's arguments reach the service.
+      serveOperation(services, name, args.slice(0, schemas.length)),
+    );
+  }
+  // The desk operator is trusted with per-camera detail (REST gives it to callers with a key).
+  ipc.handle('station:health', () => services.station.health(true));
+}

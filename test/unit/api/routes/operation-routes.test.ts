@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type RouteOptions } from 'fastify';
+import { Registry } from 'prom-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { OPERATION_LIST, OPERATIONS } from '../../../../common/operations';
+import { pathParams } from '../../../../common/operations/names';
+import { cameraRoutes } from '../../../../main/api/routes/cameras';
+import { operationRoute, restOperationsOf } from '../../../../main/api/routes/operation-routes';
+import { bearer, errorResponses } from '../../../../main/api/routes/schemas';
+import { systemRoutes } from '../../../../main/api/routes/system';
+import { viewRoutes } from '../../../../main/api/routes/views';
+import { ViewService } from '../../../../main/station/views';
+import { openViewStore } from '../../../../main/store/view-store';
+import { FakeStation } from '../fixtures';
+
+/** Every route the three resource plugins register, by `VERB path`. */
+const routes = new Map<string, RouteOptions>();
+let dataDir: string;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'vigil-operation-routes-'));
+  const app = Fastify().withTypeProvider<TypeBoxTypeProvider>();
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.set(`${method} ${route.url}`, route);
+  });
+  const station = new FakeStation();
+  await app.register(cameraRoutes, { station });
+  await app.register(viewRoutes, { views: new ViewService(openViewStore({ dataDir })) });
+  await app.register(systemRoutes, { station, metrics: new Registry(), version: 'test' });
+  await app.ready();
+  close = () => app.close();
+});
+afterAll(async () => {
+  await close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Every operation with a REST route, with that route. */
+const REST = OPERATION_LIST.flatMap((operation) =>
+  operation.rest === undefined ? [] : [[operation.name, operation, operation.rest] as const],
+);
+
+describe('REST routes from the operation table', () => {
+  it.each(REST)('%s has its route, scope and schemas', (name, operation, rest) => {
+    const { args } = operation;
+    const route = routes.get(`${rest.verb} ${rest.path}`);
+    expect(route, `${rest.verb} ${rest.path}`).toBeDefined();
+    expect(route?.config).toMatchObject({ access: operation.scope });
+    const schema = route?.schema as Record<string, unknown>;
+    const params = pathParams(rest.path);
+    expect(schema.tags).toEqual([name.split('.')[0]]);
+    expect(schema.summary).toBe(operation.summary);
+    expect(schema.security).toEqual(operation.scope === 'optional' ? [{}, ...bearer] : bearer);
+    expect(schema.response).toEqual({ [rest.status ?? 200]: operation.output, ...errorResponses });
+    const paramSchema = schema.params as
+      { properties: Record<string, unknown>; additionalProperties: boolean } | undefined;
+    if (params.length === 0) expect(paramSchema).toBeUndefined();
+    else {
+      expect(paramSchema?.additionalProperties).toBe(false);
+      expect(Object.keys(paramSchema?.properties ?? {})).toEqual(params);
+      for (const [index, param] of params.entries()) {
+        expect(paramSchema?.properties[param]).toBe(args[index]);
+      }
+    }
+    expect(schema.body).toBe(args[params.length]);
+  });
+
+  it('registers nothing the table does not list, besides the system routes', () => {
+    const fromTable = new Set(REST.map(([, , rest]) => `${rest.verb} ${rest.path}`));
+    const others = [...routes.keys()].filter((route) => !fromTable.has(route) && !route.startsWith('HEAD '));
+    expect(others.sort()).toEqual(['GET /', 'GET /metrics', 'GET /openapi.json']);
+  });
+
+  it('groups the operations by resource, in table order', () => {
+    expect(restOperationsOf('views')).toEqual([
+      'views.list',
+      'views.get',
+      'views.create',
+      'views.update',
+      'views.delete',
+    ]);
+    expect(restOperationsOf('desktop')).toEqual([]);
+  });
+
+  it('gives a route no params schema without path parameters, and the body after them', () => {
+    expect(operationRoute('cameras.add').schema).not.toHaveProperty('params');
+    expect(operationRoute('cameras.update').schema.body).toBe(OPERATIONS['cameras.update'].args[1]);
+    expect(operationRoute('cameras.restart').schema).not.toHaveProperty('body');
+  });
+});
