@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 
 import { ErrorCode, VigilError } from '../../common/errors';
-import { sessionKey, type BrowserSessions } from './session';
+import type { BrowserSessions } from './browser-sessions';
+import { sessionKey } from './session';
 import type { Access, ApiKey, ApiKeyVerifier } from './types';
 
 const BEARER = /^Bearer +([\x21-\x7e]+) *$/i;

@@ -11,7 +11,7 @@ import type { Registry } from 'prom-client';
 import type { StationService } from '../station/service';
 import type { ViewService } from '../station/views';
 import type { WallFiles } from './routes/wall';
-import type { BrowserSessions } from './session';
+import type { BrowserSessions } from './browser-sessions';
 
 /** What a bearer key may do: `view` reads, `manage` does everything. */
 export type Scope = 'manage' | 'view';

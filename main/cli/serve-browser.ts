@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { WallFiles } from '../api/routes/wall';
-import { BrowserSessions } from '../api/session';
+import { BrowserSessions } from '../api/browser-sessions';
 import type { ServeArgs } from './args';
 
 /** The file the newest sign-in link is written to, inside the data folder. */

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 
 import { buildApi } from '../api/app';
 import type { WallFiles } from '../api/routes/wall';
-import type { BrowserSessions } from '../api/session';
+import type { BrowserSessions } from '../api/browser-sessions';
 import type { ApiInstance } from '../api/types';
 import type { ApiKeyStore } from '../store/api-keys';
 import type { SecretCipher } from '../store/secret-cipher';

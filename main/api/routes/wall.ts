@@ -11,7 +11,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { runInBackground } from '../../../common/background';
 import { ErrorCode, VigilError } from '../../../common/errors';
 import type { StationService } from '../../station/service';
-import { signIn, type BrowserSessions } from '../session';
+import type { BrowserSessions } from '../browser-sessions';
+import { signIn } from '../session';
 import { errnoOf } from '../../store/store-errors';
 
 /** Where the built wall and SDK are (electron-vite writes `out/renderer`; the SDK build `out/sdk`). */

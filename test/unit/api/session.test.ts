@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { BrowserSessions, SESSION_COOKIE } from '../../../main/api/session';
+import { BrowserSessions } from '../../../main/api/browser-sessions';
+import { SESSION_COOKIE } from '../../../main/api/session';
 import { cameraInput, errorOf, headers, json, makeApi, type TestApi } from './fixtures';
 
 const built: TestApi[] = [];
@@ -25,45 +26,6 @@ async function signIn(api: TestApi, sessions: BrowserSessions): Promise<string> 
 }
 
 const ORIGIN = 'http://127.0.0.1:3000';
-
-describe('BrowserSessions', () => {
-  it('redeems a token once, and not after it expired', () => {
-    let now = 0;
-    const sessions = new BrowserSessions({ tokenTtlMs: 1000, now: () => now });
-    const first = sessions.issueToken();
-    expect(first.expiresAt.getTime()).toBe(1000);
-    expect(sessions.redeem(first.token)).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(sessions.redeem(first.token)).toBeUndefined();
-    const late = sessions.issueToken();
-    now = 1000;
-    expect(sessions.redeem(late.token)).toBeUndefined();
-    expect(sessions.redeem('made-up')).toBeUndefined();
-  });
-
-  it('keeps a session alive while it is used and ends it after the idle time or on logout', () => {
-    let now = 0;
-    const sessions = new BrowserSessions({ sessionTtlMs: 1000, now: () => now });
-    const id = sessions.redeem(sessions.issueToken().token) ?? '';
-    now = 900;
-    expect(sessions.verify(id)).toMatchObject({
-      scope: 'manage',
-      id: expect.stringMatching(/^session_/) as string,
-    });
-    now = 1800;
-    expect(sessions.verify(id)).toBeDefined();
-    now = 2800;
-    expect(sessions.verify(id)).toBeUndefined();
-    const other = sessions.redeem(sessions.issueToken().token) ?? '';
-    sessions.end(other);
-    expect(sessions.verify(other)).toBeUndefined();
-  });
-
-  it('never names the session id in its key id', () => {
-    const sessions = new BrowserSessions();
-    const id = sessions.redeem(sessions.issueToken().token) ?? '';
-    expect(sessions.verify(id)?.id).not.toContain(id.slice(0, 8));
-  });
-});
 
 describe('GET /?token=', () => {
   it('sets an HttpOnly, SameSite=Strict, Path=/ session cookie and redirects to / without the token', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { BrowserSessions } from '../../../main/api/session';
+import { BrowserSessions } from '../../../main/api/browser-sessions';
 import { DEFAULT_WALL_FILES, setupSessions, writeSignInUrl } from '../../../main/cli/serve-browser';
 
 let dataDir: string;
