@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 import pino, { type Logger } from 'pino';
 
-import { createRootLogger } from '../log';
+import { createRootLogger } from '../base/log';
 import { CliError } from './cli-error';
 import { LOG_LEVELS, type LogLevel } from './values';
 
