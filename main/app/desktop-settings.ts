@@ -15,7 +15,7 @@ import {
   type StoreBackendFactory,
 } from '../store/camera-store';
 import { schemaProblem } from '../store/stored-camera';
-import { PinHash } from './pin-hash';
+import { PinHash } from '../runtime/desk/pin-hash';
 
 /** The settings file inside the data folder. */
 export const DESKTOP_SETTINGS_FILE = 'desktop.json';
