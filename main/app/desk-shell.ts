@@ -28,7 +28,7 @@ export interface DeskShellDeps {
 
 /** Sets up menu, tray, notifications, display sleep and the Janus alert; returns the redraw. */
 export function setupDeskShell(deps: DeskShellDeps): () => void {
-  const { core, janus, links } = deps;
+  const { core, janus } = deps;
   const { kiosk, walls } = deps.windows;
   const sleep = createDisplaySleepGuard({ powerSaveBlocker });
   // Entering needs no PIN (it refuses without one set); leaving asks for it in the focused wall.
@@ -51,7 +51,7 @@ export function setupDeskShell(deps: DeskShellDeps): () => void {
       isKiosk: () => kiosk.active(),
       toggleKiosk,
       openExternal: (url) => {
-        if (links.has(url)) shell.openExternal(url).catch(() => undefined);
+        if (deps.links.has(url)) shell.openExternal(url).catch(() => undefined);
       },
     },
   });
