@@ -1,47 +1,17 @@
 import pino from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 
-import type { Gateway, GatewayEndpoints, GatewayEvent } from '../../../main/gateway/gateway';
+import type { GatewayEndpoints, GatewayEvent } from '../../../main/gateway/gateway';
 import type { JanusChoice } from '../../../main/runtime/janus-choice';
 import type { JanusSetup } from '../../../main/runtime/janus-gateway';
 import { StationJanus, type JanusState } from '../../../main/runtime/station-janus';
+import { FakeGateway } from './fake-gateway';
 
 const setup: JanusSetup = {
   choice: { env: {} },
   bundled: { dataDir: '/tmp/vigil-station-janus-unused', origin: 'vigil://wall' },
   logger: pino({ level: 'silent' }),
 };
-
-/** A gateway of `mode` whose events the test fires; records starts and stops in `journal`. */
-function fakeGateway(
-  mode: Gateway['mode'],
-  journal: string[],
-): Gateway & { fire(event: GatewayEvent): void } {
-  const listeners = new Set<(event: GatewayEvent) => void>();
-  return {
-    mode,
-    endpoints: {
-      urls: { http: `http://${mode}`, ws: `ws://${mode}`, adminHttp: `http://${mode}/admin` },
-      secrets: { adminSecret: mode, streamingAdminKey: mode },
-      tokenAuth: true,
-    },
-    start: () => {
-      journal.push(`start ${mode}`);
-      return Promise.resolve();
-    },
-    stop: () => {
-      journal.push(`stop ${mode}`);
-      return Promise.resolve();
-    },
-    onEvent: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    fire: (event) => {
-      for (const listener of listeners) listener(event);
-    },
-  };
-}
 
 /** A station that records which Janus it was moved to. */
 function fakeStation(journal: string[]) {
@@ -58,7 +28,7 @@ const gaveUp: GatewayEvent = { type: 'gave-up', reason: 'Janus failed 5 times in
 describe('StationJanus', () => {
   it('tells every listener once when the bundled Janus gives up, before and after it follows the station', () => {
     const journal: string[] = [];
-    const first = fakeGateway('native', journal);
+    const first = new FakeGateway('native', journal);
     const janus = new StationJanus(setup, first);
     const heard = vi.fn<(state: JanusState) => void>();
     janus.onChange(heard);
@@ -74,8 +44,8 @@ describe('StationJanus', () => {
 
   it('switches the station to the mode asked for, and Janus runs again', async () => {
     const journal: string[] = [];
-    const first = fakeGateway('native', journal);
-    const create = vi.fn((choice: JanusChoice) => fakeGateway(choice.mode, journal));
+    const first = new FakeGateway('native', journal);
+    const create = vi.fn((choice: JanusChoice) => new FakeGateway(choice.mode, journal));
     const janus = new StationJanus(setup, first, create);
     janus.follow(fakeStation(journal));
     first.fire(gaveUp);
@@ -90,12 +60,12 @@ describe('StationJanus', () => {
   });
 
   it('cannot switch before it follows a station', async () => {
-    const janus = new StationJanus(setup, fakeGateway('native', []));
+    const janus = new StationJanus(setup, new FakeGateway('native'));
     await expect(janus.switchTo('container')).rejects.toThrow(/before follow/);
   });
 
   it('stops listening to a listener that unsubscribed', () => {
-    const first = fakeGateway('container', []);
+    const first = new FakeGateway('container');
     const janus = new StationJanus(setup, first);
     const heard = vi.fn();
     janus.onChange(heard)();
