@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, Menu, Notification, powerSaveBlocker, shell
 import type { Logger } from 'pino';
 
 import type { StationCore } from '../runtime/station-core';
-import type { StationJanus } from '../runtime/station-janus';
+import type { StationGateway } from '../runtime/station-gateway';
 import { setupApplicationMenu } from './application-menu';
 import { setupCameraNotifications } from './camera-notifications';
 import { appPages, askForPin, type DeskWindows } from './desk-windows';
@@ -16,7 +16,7 @@ import type { ExternalLinks } from './window-guards';
 /** What the desk shell shows and acts on. */
 export interface DeskShellDeps {
   core: StationCore;
-  janus: StationJanus;
+  janus: StationGateway;
   windows: DeskWindows;
   links: ExternalLinks;
   trayIcon: string;

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { SecretStorageStatus } from '../../common/desktop';
 import { autostartFile, autostartPath, createStartAtLogin } from '../runtime/desk/start-at-login';
 import type { StationCore } from '../runtime/station-core';
-import type { StationJanus } from '../runtime/station-janus';
+import type { StationGateway } from '../runtime/station-gateway';
 import type { Teardown } from '../runtime/teardown';
 import { APP_ORIGIN } from './app-protocol';
 import { appPages, type DeskWindows } from './desk-windows';
@@ -19,7 +19,7 @@ import { forwardStationEvents, registerStationChannels } from './ipc/station-cha
 /** What the IPC channels act on. */
 export interface DesktopIpcDeps {
   core: StationCore;
-  janus: StationJanus;
+  janus: StationGateway;
   settings: DesktopSettingsStore;
   secretStorage: SecretStorageStatus;
   windows: DeskWindows;

@@ -5,11 +5,11 @@ import type { Dialog } from 'electron';
 
 import { runInBackground } from '../../common/background';
 import { gaveUpNotice } from '../runtime/desk/desk-text';
-import type { StationJanus } from '../runtime/station-janus';
+import type { StationGateway } from '../runtime/station-gateway';
 
 /** What `setupJanusAlert` needs: the station's Janus, Electron's dialog, and where the setting and log are. */
 export interface JanusAlertDeps {
-  janus: Pick<StationJanus, 'onChange'>;
+  janus: Pick<StationGateway, 'onChange'>;
   dialog: Pick<Dialog, 'showMessageBox'>;
   /** The setting that picks Janus, e.g. `"janus_mode" in …/desktop.json`. */
   setting: string;

@@ -4,7 +4,7 @@ import type { Menu, MenuItemConstructorOptions, Tray } from 'electron';
 import { PRODUCT_NAME } from '../../common/product';
 import { watchCameraCounts, type CameraCounts, type CameraHealthSource } from '../runtime/desk/camera-counts';
 import { trayText, type TrayText } from '../runtime/desk/desk-text';
-import type { JanusState } from '../runtime/station-janus';
+import type { GatewayState } from '../runtime/station-gateway';
 
 /** What the tray's menu items do; the composition decides (e.g. kiosk asks for the PIN before quitting). */
 export interface TrayActions {
@@ -50,7 +50,7 @@ export interface TrayDeps {
   buildMenu: (template: MenuItemConstructorOptions[]) => Menu;
   cameras: CameraHealthSource;
   /** Janus's state now (redraw with `refresh()` when it changes). */
-  janus: () => Pick<JanusState, 'gaveUp'>;
+  janus: () => Pick<GatewayState, 'gaveUp'>;
   actions: TrayActions;
 }
 

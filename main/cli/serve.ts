@@ -8,7 +8,7 @@ import type { ApiBinding } from '../runtime/station-core';
 import { setupSessions, writeSignInUrl } from '../runtime/browser-signin';
 import { setupLogging, type StationLogging } from '../runtime/logging';
 import { startStation, type RunningStation } from '../runtime/station';
-import type { StationJanus } from '../runtime/station-janus';
+import type { StationGateway } from '../runtime/station-gateway';
 import { Teardown } from '../runtime/teardown';
 import { DEFAULT_WALL_FILES } from '../runtime/wall';
 import { createKeyFileCipher } from '../store/secret-cipher';
@@ -114,7 +114,7 @@ async function printStartupMessage(
 }
 
 /** Resolves with the first stop signal, or with the reason the bundled Janus gave up. */
-function firstEnding(stopSignal: Promise<NodeJS.Signals>, janus: StationJanus): Promise<Ending> {
+function firstEnding(stopSignal: Promise<NodeJS.Signals>, janus: StationGateway): Promise<Ending> {
   const gaveUp = new Promise<Ending>((resolve) => {
     const now = janus.state().gaveUp;
     if (now !== undefined) resolve(now);

@@ -4,7 +4,7 @@
 import type { Logger } from 'pino';
 
 import { addDemoCameras, startDemoCameras, type DemoCameras } from '../demo/demo-cameras';
-import { setupJanus, type StationJanus } from './station-janus';
+import { setupGateway, type StationGateway } from './station-gateway';
 import type { JanusSetup } from './janus-gateway';
 import { startStationCore, type StationCore, type StationCoreOptions } from './station-core';
 import type { Teardown } from './teardown';
@@ -18,7 +18,7 @@ export interface StationOptions extends Omit<StationCoreOptions, 'gateway'> {
 
 /** The running station: its Janus, its core, and the simulated cameras' ids. */
 export interface RunningStation {
-  janus: StationJanus;
+  janus: StationGateway;
   core: StationCore;
   demoCameraIds: string[] | undefined;
 }
@@ -26,7 +26,7 @@ export interface RunningStation {
 /** Starts Janus, the simulated cameras and the station core; resolves once the REST API listens. */
 export async function startStation(options: StationOptions, teardown: Teardown): Promise<RunningStation> {
   const { logger } = options;
-  const janus = await setupJanus({ ...options.janus, logger }, teardown);
+  const janus = await setupGateway({ ...options.janus, logger }, teardown);
   const demo =
     options.demoCameras === undefined ? undefined : await setupDemo(options.demoCameras, logger, teardown);
   const core = await startStationCore({ ...options, gateway: janus }, teardown);

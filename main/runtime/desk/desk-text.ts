@@ -1,7 +1,7 @@
 // What the desk shows in words: the tray's camera counts and Janus's state, the alert when the bundled Janus
 // gives up, and the page a wall shows once the watchdog stopped reloading it. Pure, so the wording is tested.
 import { PRODUCT_NAME } from '../../../common/product';
-import type { JanusState } from '../station-janus';
+import type { GatewayState } from '../station-gateway';
 import type { CameraCounts } from './camera-counts';
 import type { WatchdogFailure } from './watchdog';
 
@@ -14,7 +14,7 @@ export interface TrayText {
 }
 
 /** Words the tray shows; the title stays empty while all is well, so the menu bar stays calm. */
-export function trayText({ up, down }: CameraCounts, janus?: Pick<JanusState, 'gaveUp'>): TrayText {
+export function trayText({ up, down }: CameraCounts, janus?: Pick<GatewayState, 'gaveUp'>): TrayText {
   const summary = `${up} up, ${down} down`;
   if (janus?.gaveUp !== undefined) {
     return {

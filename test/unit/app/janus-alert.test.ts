@@ -1,17 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 
 import { setupJanusAlert } from '../../../main/app/janus-alert';
-import type { JanusState } from '../../../main/runtime/station-janus';
+import type { GatewayState } from '../../../main/runtime/station-gateway';
 
-/** A StationJanus whose state changes the test announces. */
+/** A StationGateway whose state changes the test announces. */
 function fakeJanus() {
-  const listeners = new Set<(state: JanusState) => void>();
+  const listeners = new Set<(state: GatewayState) => void>();
   return {
-    onChange: (listener: (state: JanusState) => void) => {
+    onChange: (listener: (state: GatewayState) => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    announce: (state: JanusState) => {
+    announce: (state: GatewayState) => {
       for (const listener of listeners) listener(state);
     },
   };

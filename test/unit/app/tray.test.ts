@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 import { setupTray, type TrayActions } from '../../../main/app/tray';
-import type { JanusState } from '../../../main/runtime/station-janus';
+import type { GatewayState } from '../../../main/runtime/station-gateway';
 import { FakeCameras } from '../runtime/desk/fake-cameras';
 import { FakeMenuApi, FakeTray, clickItem, findItem, templateOf } from './stand-in';
 
@@ -14,7 +14,7 @@ function actions(kiosk = false) {
   } satisfies TrayActions;
 }
 
-const running = (): Pick<JanusState, 'gaveUp'> => ({});
+const running = (): Pick<GatewayState, 'gaveUp'> => ({});
 
 describe('setupTray', () => {
   it('shows the counts in tooltip, title and menu, and follows camera events', () => {
@@ -35,7 +35,7 @@ describe('setupTray', () => {
   it('shows that Janus stopped, in the title and as a menu line, once it is redrawn', () => {
     const tray = new FakeTray();
     const menus = new FakeMenuApi();
-    let janus: Pick<JanusState, 'gaveUp'> = {};
+    let janus: Pick<GatewayState, 'gaveUp'> = {};
     const handle = setupTray({
       tray,
       buildMenu: menus.buildFromTemplate,

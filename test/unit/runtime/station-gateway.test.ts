@@ -4,12 +4,12 @@ import { describe, expect, it, vi } from 'vitest';
 import type { GatewayEndpoints, GatewayEvent } from '../../../main/gateway/gateway';
 import type { JanusChoice } from '../../../main/runtime/janus-choice';
 import type { JanusSetup } from '../../../main/runtime/janus-gateway';
-import { StationJanus, type JanusState } from '../../../main/runtime/station-janus';
+import { StationGateway, type GatewayState } from '../../../main/runtime/station-gateway';
 import { FakeGateway } from './fake-gateway';
 
 const setup: JanusSetup = {
   choice: { env: {} },
-  bundled: { dataDir: '/tmp/vigil-station-janus-unused', origin: 'vigil://wall' },
+  bundled: { dataDir: '/tmp/vigil-station-gateway-unused', origin: 'vigil://wall' },
   logger: pino({ level: 'silent' }),
 };
 
@@ -25,12 +25,12 @@ function fakeStation(journal: string[]) {
 
 const gaveUp: GatewayEvent = { type: 'gave-up', reason: 'Janus failed 5 times in a row' };
 
-describe('StationJanus', () => {
+describe('StationGateway', () => {
   it('tells every listener once when the bundled Janus gives up, before and after it follows the station', () => {
     const journal: string[] = [];
     const first = new FakeGateway('native', journal);
-    const janus = new StationJanus(setup, first);
-    const heard = vi.fn<(state: JanusState) => void>();
+    const janus = new StationGateway(setup, first);
+    const heard = vi.fn<(state: GatewayState) => void>();
     janus.onChange(heard);
     first.fire({ type: 'restarted', pid: 42 });
     expect(heard).not.toHaveBeenCalled();
@@ -46,10 +46,10 @@ describe('StationJanus', () => {
     const journal: string[] = [];
     const first = new FakeGateway('native', journal);
     const create = vi.fn((choice: JanusChoice) => new FakeGateway(choice.mode, journal));
-    const janus = new StationJanus(setup, first, create);
+    const janus = new StationGateway(setup, first, create);
     janus.follow(fakeStation(journal));
     first.fire(gaveUp);
-    const heard = vi.fn<(state: JanusState) => void>();
+    const heard = vi.fn<(state: GatewayState) => void>();
     janus.onChange(heard);
     await janus.switchTo('container');
     expect(create).toHaveBeenCalledWith({ mode: 'container', decidedBy: 'janus_mode' }, setup);
@@ -60,13 +60,13 @@ describe('StationJanus', () => {
   });
 
   it('cannot switch before it follows a station', async () => {
-    const janus = new StationJanus(setup, new FakeGateway('native'));
+    const janus = new StationGateway(setup, new FakeGateway('native'));
     await expect(janus.switchTo('container')).rejects.toThrow(/before follow/);
   });
 
   it('stops listening to a listener that unsubscribed', () => {
     const first = new FakeGateway('container');
-    const janus = new StationJanus(setup, first);
+    const janus = new StationGateway(setup, first);
     const heard = vi.fn();
     janus.onChange(heard)();
     first.fire(gaveUp);

@@ -1,6 +1,6 @@
-// The station's Janus, the same for both hosts: chosen once (janus-choice.ts), started before the station and
-// stopped after it, moved to another mode at run time (the desktop's settings), and watched: when the bundled
-// Janus gives up restarting, the host hears it (vigil serve stops; the desktop app tells the desk).
+// The station's gateway (its Janus), the same for both hosts: chosen once (janus-choice.ts), started before the
+// station and stopped after it, moved to another mode at run time (the desktop's settings), and watched: when the
+// bundled Janus gives up restarting, the host hears it (vigil serve stops; the desktop app tells the desk).
 import type { Gateway, GatewayEndpoints, GatewayEvent } from '../gateway/gateway';
 import { GatewaySwitcher, type GatewayTarget } from '../station/gateway-switcher';
 import { chooseJanus, janusForMode, type JanusMode } from './janus-choice';
@@ -8,32 +8,32 @@ import { createJanusGateway, type JanusSetup } from './janus-gateway';
 import type { Teardown } from './teardown';
 
 /** How the station's Janus is doing: its mode, and why it stopped if its supervisor gave up on it. */
-export interface JanusState {
+export interface GatewayState {
   mode: JanusMode;
   gaveUp?: { reason: string } | undefined;
 }
 
 /** Chooses the Janus for `setup`, starts it, and registers its stop (after the station's) on `teardown`. */
-export async function setupJanus(setup: JanusSetup, teardown: Teardown): Promise<StationJanus> {
+export async function setupGateway(setup: JanusSetup, teardown: Teardown): Promise<StationGateway> {
   const choice = chooseJanus(setup.choice);
   setup.logger.info({ janus: choice.mode, decidedBy: choice.decidedBy }, 'Janus chosen');
-  const janus = new StationJanus(setup, createJanusGateway(choice, setup));
+  const janus = new StationGateway(setup, createJanusGateway(choice, setup));
   teardown.add('Janus', () => janus.current.stop());
   await janus.current.start();
   return janus;
 }
 
 /** The Janus the station runs on (whichever it is after switches), and what happens when it gives up. */
-export class StationJanus {
+export class StationGateway {
   readonly #setup: JanusSetup;
   readonly #first: Gateway;
   readonly #create: typeof createJanusGateway;
-  readonly #listeners = new Set<(state: JanusState) => void>();
+  readonly #listeners = new Set<(state: GatewayState) => void>();
   #switcher: GatewaySwitcher | undefined;
   #unsubscribe: () => void;
   #gaveUp: { reason: string } | undefined;
 
-  /** `gateway` is the chosen one, not started yet (`setupJanus` starts it); `create` makes those switched to. */
+  /** `gateway` is the chosen one, not started yet (`setupGateway` starts it); `create` makes those switched to. */
   constructor(setup: JanusSetup, gateway: Gateway, create = createJanusGateway) {
     this.#setup = setup;
     this.#first = gateway;
@@ -59,12 +59,12 @@ export class StationJanus {
   }
 
   /** The mode now and whether Janus gave up. */
-  state(): JanusState {
+  state(): GatewayState {
     return { mode: this.mode, gaveUp: this.#gaveUp };
   }
 
   /** Calls `listener` when the state changes (gave up, or switched); returns the unsubscribe. */
-  onChange(listener: (state: JanusState) => void): () => void {
+  onChange(listener: (state: GatewayState) => void): () => void {
     this.#listeners.add(listener);
     return () => {
       this.#listeners.delete(listener);
