@@ -5,6 +5,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+import { mainLayers } from './scripts/lint/main-layers.js';
+
 /** Imports that cross a process boundary the wrong way (see DESIGN.md "Direction of imports"). */
 const electron = { name: 'electron', message: 'Only main/app imports electron.' };
 const mainCode = { group: ['**/main/**', '../main/*'], message: 'This layer may import only common/.' };
@@ -13,6 +15,28 @@ const nodeBuiltins = {
   group: ['node:*'],
   message: 'common/ and renderer/ run in browsers: no Node imports.',
 };
+
+/**
+ * The layers of main/, lowest first (see DESIGN.md "Direction of imports"): a folder imports its own files and
+ * folders of lower layers only — never one above it, never one beside it on its layer — and anything in common/.
+ * base/ holds what every layer may use (the root logger, child-process exit hooks); ipc/ and api/ serve the
+ * station to the app's pages and to HTTP clients, demo/ simulates cameras for it; runtime/ starts it all for
+ * both hosts, cli/ (vigil serve) and app/ (Electron). A new folder needs a place here before it lints.
+ */
+const MAIN_LAYERS = [
+  ['base'],
+  ['janus'],
+  ['gateway'],
+  ['rtsp'],
+  ['store'],
+  ['station'],
+  ['api', 'demo'],
+  // IPC is the REST API's second transport: it serves the same operations with the same wording (api/operations.ts,
+  // api/validation.ts), so it sits just above api.
+  ['ipc'],
+  ['runtime'],
+  ['cli', 'app'],
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'coverage/', 'test-results/'] },
@@ -34,6 +58,14 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', { paths: [electron], patterns: [appCode] }],
+    },
+  },
+  {
+    // Inside main/, imports run down the layers (type-only imports too).
+    files: ['main/**/*.ts'],
+    plugins: { vigil: { rules: { 'main-layers': mainLayers } } },
+    rules: {
+      'vigil/main-layers': ['error', { root: `${import.meta.dirname}/main`, layers: MAIN_LAYERS }],
     },
   },
   {

@@ -8,7 +8,7 @@ import Fastify, { type FastifyRequest } from 'fastify';
 
 import { runInBackground } from '../../common/background';
 import { ErrorCode, VigilError } from '../../common/errors';
-import { REDACTED_PATHS } from '../log';
+import { REDACTED_PATHS } from '../base/log';
 import { authenticate, defaultAccess } from './auth';
 import { formatValidation, handleError, handleNotFound } from './errors';
 import { allowedHostSet, hostCheck } from './host';

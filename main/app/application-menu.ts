@@ -1,13 +1,7 @@
 import type { Menu, MenuItemConstructorOptions } from 'electron';
 
 import { PRODUCT_NAME } from '../../common/product';
-
-/** A display as the Walls menu lists it: whether it has a wall window. */
-export interface WallChoice {
-  displayId: number;
-  label: string;
-  enabled: boolean;
-}
+import type { WallChoice } from '../runtime/desk/wall-windows';
 
 /** What the menu's own items do; roles (reload, full screen, close, quit) are Electron's. */
 export interface ApplicationMenuActions {

@@ -11,8 +11,8 @@ import type {
 import { ErrorCode, VigilError } from '../../common/errors';
 import type { DesktopSettingsStore } from '../store/desktop-settings';
 import type { IpcRegistry } from './ipc/handle';
-import type { Kiosk } from './kiosk';
-import { hashPin } from './pin-hash';
+import type { Kiosk } from '../runtime/desk/kiosk';
+import { hashPin } from '../runtime/desk/pin-hash';
 
 /** What the desktop channels act on. */
 export interface DesktopChannelDeps {

@@ -1,24 +1,10 @@
+// The tray: camera up/down counts and Janus's state (runtime's words) in its tooltip, title and menu.
 import type { Menu, MenuItemConstructorOptions, Tray } from 'electron';
 
 import { PRODUCT_NAME } from '../../common/product';
-import { watchCameraCounts, type CameraCounts, type CameraHealthSource } from './camera-counts';
-
-/** The tray's texts for some counts: tooltip, macOS menu-bar title, and the menu's summary line. */
-export interface TrayText {
-  toolTip: string;
-  title: string;
-  summary: string;
-}
-
-/** Words the tray shows for `counts`; the title stays empty while nothing is down, so the menu bar stays calm. */
-export function trayText({ up, down }: CameraCounts): TrayText {
-  const summary = `${up} up, ${down} down`;
-  return {
-    toolTip: `${PRODUCT_NAME}: cameras ${summary}`,
-    title: down > 0 ? `${down} down` : '',
-    summary: `Cameras: ${summary}`,
-  };
-}
+import { watchCameraCounts, type CameraCounts, type CameraHealthSource } from '../runtime/desk/camera-counts';
+import { trayText, type TrayText } from '../runtime/desk/desk-text';
+import type { GatewayState } from '../runtime/station-gateway';
 
 /** What the tray's menu items do; the composition decides (e.g. kiosk asks for the PIN before quitting). */
 export interface TrayActions {
@@ -28,10 +14,11 @@ export interface TrayActions {
   quit(): void;
 }
 
-/** The tray menu for some counts. */
-export function trayMenuTemplate(counts: CameraCounts, actions: TrayActions): MenuItemConstructorOptions[] {
+/** The tray menu for its texts. */
+export function trayMenuTemplate(text: TrayText, actions: TrayActions): MenuItemConstructorOptions[] {
   return [
-    { label: trayText(counts).summary, enabled: false },
+    { label: text.summary, enabled: false },
+    ...(text.warning === undefined ? [] : [{ label: text.warning, enabled: false }]),
     { type: 'separator' },
     {
       label: 'Show walls',
@@ -57,11 +44,13 @@ export function trayMenuTemplate(counts: CameraCounts, actions: TrayActions): Me
   ];
 }
 
-/** What `setupTray` needs: a tray (`new Tray(icon)`), `Menu.buildFromTemplate`, the cameras, and the actions. */
+/** What `setupTray` needs: a tray (`new Tray(icon)`), `Menu.buildFromTemplate`, the cameras, Janus, the actions. */
 export interface TrayDeps {
   tray: Pick<Tray, 'setToolTip' | 'setTitle' | 'setContextMenu' | 'destroy'>;
   buildMenu: (template: MenuItemConstructorOptions[]) => Menu;
   cameras: CameraHealthSource;
+  /** Janus's state now (redraw with `refresh()` when it changes). */
+  janus: () => Pick<GatewayState, 'gaveUp'>;
   actions: TrayActions;
 }
 
@@ -72,13 +61,13 @@ export interface TrayHandle {
 }
 
 /** Shows camera up/down counts in the tray's tooltip, title and menu, kept current from station events. */
-export function setupTray({ tray, buildMenu, cameras, actions }: TrayDeps): TrayHandle {
+export function setupTray({ tray, buildMenu, cameras, janus, actions }: TrayDeps): TrayHandle {
   let counts: CameraCounts = { up: 0, down: 0 };
   const draw = (): void => {
-    const text = trayText(counts);
+    const text = trayText(counts, janus());
     tray.setToolTip(text.toolTip);
     tray.setTitle(text.title);
-    tray.setContextMenu(buildMenu(trayMenuTemplate(counts, actions)));
+    tray.setContextMenu(buildMenu(trayMenuTemplate(text, actions)));
   };
   const unsubscribe = watchCameraCounts(cameras, (next) => {
     counts = next;

@@ -4,7 +4,7 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 import { PRODUCT_NAME } from '../../common/product';
-import type { WallWindowRequest } from './wall-windows';
+import type { WallWindowRequest } from '../runtime/desk/wall-windows';
 
 /** Opens a wall window (hidden until painted) with the hardened options; `BrowserWindow` is Electron's class. */
 export function openWallWindow<W>(

@@ -17,6 +17,8 @@ import {
   type ParsedOptions,
 } from './options';
 import { MAX_DEMO_CAMERAS } from '../demo/demo-cameras';
+import type { BundledJanusMode } from '../runtime/janus-choice';
+import type { LogLevel } from '../runtime/logging';
 import {
   parseCount,
   parseHostName,
@@ -26,7 +28,6 @@ import {
   parseOrigin,
   parsePort,
   parsePortRange,
-  type LogLevel,
 } from './values';
 
 /** Listener ports and ICE settings of a Janus Vigil configures (bundled, or via `janus-config`). */
@@ -44,9 +45,6 @@ export interface JanusPortArgs {
 /** The remote-Janus flags as given, keyed `--janus-…` (main/gateway/remote-config.ts checks them with the env). */
 export type RemoteJanusFlags = Record<string, string | undefined>;
 
-/** How Vigil runs a Janus of its own: a child process or a Docker container. */
-export type BundledJanusMode = 'native' | 'container';
-
 /** `vigil serve`'s settings. */
 export interface ServeArgs {
   host: string;
@@ -58,8 +56,8 @@ export interface ServeArgs {
   iceServers: string[];
   logLevel?: LogLevel | undefined;
   remoteJanus: RemoteJanusFlags;
-  /** How the bundled Janus runs when no remote one is given (`--janus-mode`). */
-  janusMode: BundledJanusMode;
+  /** How the bundled Janus runs (`--janus-mode`); absent: as runtime's precedence decides. */
+  janusMode?: BundledJanusMode | undefined;
   janus: JanusPortArgs;
   /** How many simulated cameras to start and add (`--demo N`). */
   demo?: number | undefined;
@@ -173,8 +171,8 @@ function serveArgs(p: ParsedOptions): ServeArgs {
   const publicUrl = stringValue(p, 'public-url');
   const logLevel = stringValue(p, 'log-level');
   const demo = stringValue(p, 'demo');
-  const janusMode = stringValue(p, 'janus-mode') ?? 'native';
-  if (janusMode !== 'native' && janusMode !== 'container') {
+  const janusMode = stringValue(p, 'janus-mode');
+  if (janusMode !== undefined && janusMode !== 'native' && janusMode !== 'container') {
     throw new UsageError(`--janus-mode must be native or container; got "${janusMode}"`, topic);
   }
   return {

@@ -7,7 +7,7 @@ import { createKey, listKeys, revokeKey } from './keys';
 import type { Output } from './output';
 import { serve } from './serve';
 import { reportError } from './user-errors';
-import { vigilVersion } from './version';
+import { vigilVersion } from '../runtime/version';
 
 /** Parses and runs `argv` (arguments after the script); resolves to the process exit code. */
 export async function runCli(argv: readonly string[], out: Output): Promise<number> {

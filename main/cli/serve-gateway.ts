@@ -1,82 +1,34 @@
-// Which Janus `vigil serve` uses: a remote one when any Janus URL is given (flags, JANUS_* environment, secrets
-// file), else its own Janus — a native process or, with --janus-mode container, a Docker container — whose
-// allow_origin is the station's public origin.
-import type { Logger } from 'pino';
-
-import { createContainerGateway } from '../gateway/container-janus';
-import type { Gateway } from '../gateway/gateway';
-import { janusAllowOrigin } from '../gateway/janus-allow-origin';
-import { createNativeGateway } from '../gateway/native-janus';
-import { resolveGatewaySettings } from '../gateway/remote-config';
-import { createRemoteGateway } from '../gateway/remote-janus';
+// What `vigil serve`'s flags say about Janus, handed to runtime (main/runtime/janus-choice.ts decides, with one
+// precedence for both hosts): `--janus-mode` and the remote-Janus flags, and how its own Janus listens —
+// ports, ICE, UDP ranges, and the origins whose pages may open its WebSockets.
+import type { JanusSetup } from '../runtime/janus-gateway';
 import type { ServeArgs } from './args';
-import { UsageError } from './cli-error';
 
-/** A gateway plus a promise that settles if its supervisor gives up on Janus (never, for a remote one). */
-export type StationGateway = Gateway & { gaveUp: Promise<{ reason: string }> };
-
-/** The gateway for these flags and this environment; nothing starts until `start()`. */
-export function setupGateway(
+/** The Janus setup for these flags and this environment; nothing is decided or started yet. */
+export function janusSetup(
   args: ServeArgs,
   dataDir: string,
-  logger: Logger,
   env: NodeJS.ProcessEnv = process.env,
-): StationGateway {
-  const settings = resolveGatewaySettings({ flags: args.remoteJanus, env });
-  if (settings.mode === 'remote' && args.janusMode === 'container') {
-    throw new UsageError(
-      '--janus-mode container runs a Janus of its own: leave out the remote Janus URLs (flags, JANUS_* ' +
-        'environment, secrets file), or leave out --janus-mode to use that remote Janus',
-      'serve',
-    );
-  }
+): Omit<JanusSetup, 'logger'> {
   const { janus } = args;
-  const bundled = {
-    dataDir,
-    origin: stationOrigin(args),
-    allowOrigin: bundledAllowOrigin(args, logger),
-    logger,
-    ports: {
-      ...(janus.httpPort === undefined ? {} : { http: janus.httpPort }),
-      ...(janus.wsPort === undefined ? {} : { ws: janus.wsPort }),
-      ...(janus.adminPort === undefined ? {} : { adminHttp: janus.adminPort }),
-      ...(janus.adminWsPort === undefined ? {} : { adminWs: janus.adminWsPort }),
+  return {
+    choice: { commandLine: { mode: args.janusMode, remote: args.remoteJanus }, env },
+    bundled: {
+      dataDir,
+      origin: stationOrigin(args),
+      portalOrigins: args.corsOrigins,
+      ports: {
+        ...(janus.httpPort === undefined ? {} : { http: janus.httpPort }),
+        ...(janus.wsPort === undefined ? {} : { ws: janus.wsPort }),
+        ...(janus.adminPort === undefined ? {} : { adminHttp: janus.adminPort }),
+        ...(janus.adminWsPort === undefined ? {} : { adminWs: janus.adminWsPort }),
+      },
+      iceInterface: janus.iceInterface,
+      iceEnforceList: janus.iceEnforceList,
+      ...(janus.rtpPorts === undefined ? {} : { mediaRtpPortRange: janus.rtpPorts }),
+      ...(janus.streamingPorts === undefined ? {} : { streamingRtpPortRange: janus.streamingPorts }),
     },
-    iceInterface: janus.iceInterface,
-    iceEnforceList: janus.iceEnforceList,
-    ...(janus.rtpPorts === undefined ? {} : { mediaRtpPortRange: janus.rtpPorts }),
-    ...(janus.streamingPorts === undefined ? {} : { streamingRtpPortRange: janus.streamingPorts }),
   };
-  const gateway =
-    settings.mode === 'remote'
-      ? createRemoteGateway({
-          urls: settings.urls,
-          secrets: settings.secrets,
-          origin: settings.origin,
-          logger,
-        })
-      : args.janusMode === 'container'
-        ? createContainerGateway({ ...bundled, env })
-        : createNativeGateway(bundled);
-  const gaveUp = new Promise<{ reason: string }>((resolve) => {
-    gateway.onEvent((event) => {
-      if (event.type === 'gave-up') resolve({ reason: event.reason });
-    });
-  });
-  return Object.assign(gateway, { gaveUp });
-}
-
-/** The bundled Janus's allow_origin: pages of the station and of every `--cors-origin` portal may open WebSockets. */
-function bundledAllowOrigin(args: ServeArgs, logger: Logger): string | null {
-  const allow = janusAllowOrigin(stationOrigin(args), args.corsOrigins);
-  if (allow === null) {
-    logger.warn(
-      { corsOrigins: args.corsOrigins },
-      'the --cors-origin portals share no origin prefix with the station: the bundled Janus cannot enforce CORS ' +
-        '(viewers still need a station token)',
-    );
-  }
-  return allow;
 }
 
 /** The origin browsers load the station from: `--public-url`'s, else `http://HOST:PORT`. */

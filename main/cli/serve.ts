@@ -1,82 +1,132 @@
-// `vigil serve`: the headless station. bootstrap reads like a table of contents — data folder, logs, camera
-// and view stores, API keys, Janus, demo cameras, station, REST API with the wall, sign-in link — and every
-// part that starts registers how it stops.
+// `vigil serve`: the headless station. serve() reads like a table of contents — data folder, logs, stop
+// signals, the station (runtime: Janus, demo cameras, stores, REST API with the wall), the sign-in link and the
+// startup message — then waits for a stop signal, or for the bundled Janus to give up.
 import type { Logger } from 'pino';
 
+import type { BrowserSessions } from '../api/browser-sessions';
+import type { ApiBinding } from '../runtime/station-core';
+import { setupSessions, writeSignInUrl } from '../runtime/browser-signin';
+import { setupLogging, type StationLogging } from '../runtime/logging';
+import { startStation, type RunningStation } from '../runtime/station';
+import type { StationGateway } from '../runtime/station-gateway';
+import { Teardown } from '../runtime/teardown';
+import { DEFAULT_WALL_FILES } from '../runtime/wall';
 import { createKeyFileCipher } from '../store/secret-cipher';
-import { addDemoCameras, startDemoCameras, type DemoCameras } from '../demo/demo-cameras';
-import { startStationCore, type ApiBinding } from '../runtime/station-core';
 import type { ServeArgs } from './args';
 import { ensureDataDir, resolveDataDir } from './data-dir';
 import type { Output } from './output';
-import { DEFAULT_WALL_FILES, setupSessions, writeSignInUrl } from './serve-browser';
-import { setupGateway } from './serve-gateway';
-import { setupLogging, type StationLogging } from './serve-logging';
-import { EXIT_FORCED, firstStopSignal, Teardown } from './shutdown';
+import { janusSetup } from './serve-gateway';
+import { EXIT_FORCED, firstStopSignal } from './shutdown';
 import { formatStartupMessage } from './startup-message';
 import { reportError } from './user-errors';
 
 const SHUTDOWN_DEADLINE_MS = 20_000;
 
+/** Why the station stops: a stop signal, or the bundled Janus gave up. */
+type Ending = { signal: NodeJS.Signals } | { reason: string };
+
+/** The running station and the browser sessions its sign-in links open. */
+type ServedStation = RunningStation & { sessions: BrowserSessions };
+
 /** Runs the station until SIGTERM/SIGINT (or until the bundled Janus gives up); resolves to the exit code. */
 export async function serve(args: ServeArgs, out: Output): Promise<number> {
-  const dataDir = resolveDataDir(args.dataDir);
-  await ensureDataDir(dataDir);
+  const dataDir = await setupDataDir(args);
   const logging = await setupLogging(dataDir, args.logLevel);
-  const { logger } = logging;
-  const stopSignal = firstStopSignal((why) => {
-    out.stderr(`vigil: ${why}\n`);
-    logging.flush();
-    process.exit(EXIT_FORCED);
-  }, SHUTDOWN_DEADLINE_MS);
-  const teardown = new Teardown(logger);
+  const stopSignal = setupStopSignals(logging, out);
+  const teardown = new Teardown(logging.logger);
   try {
-    const gateway = setupGateway(args, dataDir, logger);
-    teardown.add('Janus', () => gateway.stop());
-    await gateway.start();
-    const demo = args.demo === undefined ? undefined : await setupDemo(args.demo, logger, teardown);
-    const sessions = setupSessions(args);
-    const { station, manageKeyFile, apiUrl } = await startStationCore(
-      {
-        dataDir,
-        logger,
-        cipher: await createKeyFileCipher(dataDir),
-        gateway,
-        iceServers: args.iceServers.map((urls) => ({ urls })),
-        api: apiBinding(args),
-        sessions,
-        wall: DEFAULT_WALL_FILES,
-      },
-      teardown,
-    );
-    if (demo !== undefined) await addDemoCameras(station, demo.inputs, logger);
-    const signIn = await writeSignInUrl(dataDir, sessions, args.publicUrl?.href ?? apiUrl);
-    out.stdout(
-      formatStartupMessage({
-        apiUrl,
-        publicUrl: args.publicUrl?.href,
-        host: args.host,
-        manageKeyFile,
-        janusMode: gateway.mode,
-        janusUrl: gateway.endpoints.urls.http,
-        dataDir,
-        logFile: logging.logFile,
-        signIn,
-        demoCameras: demo?.inputs.map((input) => input.camera_id),
-      }),
-    );
-    const ended = await Promise.race([stopSignal.then((signal) => ({ signal })), gateway.gaveUp]);
-    return await shutdown(ended, teardown, logging, out);
+    const running = await setupStation(args, dataDir, logging.logger, teardown);
+    await printStartupMessage(args, dataDir, logging, running, out);
+    return await shutdown(await firstEnding(stopSignal, running.janus), teardown, logging, out);
   } catch (error) {
     logging.fileLogger.error({ err: error }, 'vigil serve failed');
     await teardown.run();
     logging.flush();
-    return reportError(error, out, `Details are in ${logging.logFile}.`);
+    return reportError(error, out, { topic: 'serve', detailsHint: `Details are in ${logging.logFile}.` });
   }
 }
 
+/** The data folder for `--data-dir` and the environment, created owner-only. */
+async function setupDataDir(args: ServeArgs): Promise<string> {
+  const dataDir = resolveDataDir(args.dataDir);
+  await ensureDataDir(dataDir);
+  return dataDir;
+}
+
+/** The first SIGTERM/SIGINT starts the orderly stop; a second one, or the deadline, exits at once. */
+function setupStopSignals(logging: StationLogging, out: Output): Promise<NodeJS.Signals> {
+  return firstStopSignal((why) => {
+    out.stderr(`vigil: ${why}\n`);
+    logging.flush();
+    process.exit(EXIT_FORCED);
+  }, SHUTDOWN_DEADLINE_MS);
+}
+
+/** The station for these flags (runtime decides Janus, starts everything and registers the stops). */
+async function setupStation(
+  args: ServeArgs,
+  dataDir: string,
+  logger: Logger,
+  teardown: Teardown,
+): Promise<ServedStation> {
+  const sessions = setupSessions(dataDir, args.publicUrl, logger);
+  const running = await startStation(
+    {
+      dataDir,
+      logger,
+      cipher: await createKeyFileCipher(dataDir),
+      janus: janusSetup(args, dataDir),
+      demoCameras: args.demo,
+      iceServers: args.iceServers.map((urls) => ({ urls })),
+      api: apiBinding(args),
+      sessions,
+      wall: DEFAULT_WALL_FILES,
+    },
+    teardown,
+  );
+  return { ...running, sessions };
+}
+
+/** Writes the sign-in link and prints where everything is. */
+async function printStartupMessage(
+  args: ServeArgs,
+  dataDir: string,
+  logging: StationLogging,
+  running: ServedStation,
+  out: Output,
+): Promise<void> {
+  const { janus, core, sessions } = running;
+  const signIn = await writeSignInUrl(dataDir, sessions, args.publicUrl?.href ?? core.apiUrl);
+  out.stdout(
+    formatStartupMessage({
+      apiUrl: core.apiUrl,
+      publicUrl: args.publicUrl?.href,
+      host: args.host,
+      manageKeyFile: core.manageKeyFile,
+      janusMode: janus.mode,
+      janusUrl: janus.endpoints.urls.http,
+      dataDir,
+      logFile: logging.logFile,
+      signIn,
+      demoCameras: running.demoCameraIds,
+    }),
+  );
+}
+
+/** Resolves with the first stop signal, or with the reason the bundled Janus gave up. */
+function firstEnding(stopSignal: Promise<NodeJS.Signals>, janus: StationGateway): Promise<Ending> {
+  const gaveUp = new Promise<Ending>((resolve) => {
+    const now = janus.state().gaveUp;
+    if (now !== undefined) resolve(now);
+    janus.onChange((state) => {
+      if (state.gaveUp !== undefined) resolve(state.gaveUp);
+    });
+  });
+  return Promise.race([stopSignal.then((signal) => ({ signal })), gaveUp]);
+}
+
 async function shutdown(
-  ended: { signal: NodeJS.Signals } | { reason: string },
+  ended: Ending,
   teardown: Teardown,
   logging: StationLogging,
   out: Output,
@@ -89,13 +139,6 @@ async function shutdown(
   return 'signal' in ended && clean ? 0 : 1;
 }
 
-/** Starts the simulated cameras (stopped after the station, which holds their mountpoints). */
-async function setupDemo(count: number, logger: Logger, teardown: Teardown): Promise<DemoCameras> {
-  const demo = await startDemoCameras(count, logger);
-  teardown.add('demo cameras', () => demo.stop());
-  return demo;
-}
-
 /** The REST API's binding for these flags: `--public-url`'s host is accepted in the Host header too. */
 function apiBinding(args: ServeArgs): ApiBinding {
   const publicHosts = args.publicUrl === undefined ? [] : [args.publicUrl.host, args.publicUrl.hostname];
@@ -104,5 +147,6 @@ function apiBinding(args: ServeArgs): ApiBinding {
     port: args.port,
     allowedHosts: [...new Set([...args.allowedHosts, ...publicHosts])],
     corsOrigins: args.corsOrigins,
+    changeWith: { port: '--port', host: '--host' },
   };
 }

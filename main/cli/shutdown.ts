@@ -1,42 +1,11 @@
-// Orderly shutdown: each started part registers how to stop it; on SIGTERM/SIGINT they stop in reverse order.
-// A second signal, or a shutdown that hangs, ends the process at once (Janus is SIGKILLed by its exit hook).
-import type { Logger } from 'pino';
+// `vigil serve`'s stop signals: the first SIGTERM/SIGINT starts the orderly stop (runtime's Teardown); a second
+// signal, or a shutdown that hangs, ends the process at once (Janus is SIGKILLed by its exit hook).
 
 /** The signals that stop the station. */
 export const STOP_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
 /** Exit code when a second signal (or the deadline) cuts the shutdown short. */
 export const EXIT_FORCED = 130;
-
-/** Steps that undo a startup, run last-in first-out; a failing step is logged and the rest still run. */
-export class Teardown {
-  readonly #steps: { name: string; run: () => Promise<unknown> }[] = [];
-  readonly #logger: Logger;
-
-  constructor(logger: Logger) {
-    this.#logger = logger;
-  }
-
-  /** Registers how to stop a part that has started. */
-  add(name: string, run: () => Promise<unknown>): void {
-    this.#steps.push({ name, run });
-  }
-
-  /** Runs every step once, newest first; resolves true when none failed. */
-  async run(): Promise<boolean> {
-    let clean = true;
-    for (let step = this.#steps.pop(); step !== undefined; step = this.#steps.pop()) {
-      try {
-        await step.run();
-        this.#logger.debug({ step: step.name }, 'stopped');
-      } catch (error) {
-        clean = false;
-        this.#logger.error({ err: error, step: step.name }, `stopping ${step.name} failed`);
-      }
-    }
-    return clean;
-  }
-}
 
 /** Repeats within this window are echoes, not a user asking again (see stopSignals). */
 export const SIGNAL_ECHO_MS = 500;

@@ -1,11 +1,6 @@
 // Checks for flag values: each failure is a UsageError saying which flag, why, and what a good value is.
+import { LOG_LEVELS, type LogLevel } from '../runtime/logging';
 import { UsageError } from './cli-error';
-
-/** pino's levels, plus `silent`. */
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-
-/** A log level `--log-level` accepts. */
-export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** A TCP/UDP port 1-65535. */
 export function parsePort(flag: string, text: string, topic: string): number {

@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 
 import type { Logger } from 'pino';
-import { killOnExit } from '../kill-on-exit';
+import { killOnExit } from '../base/kill-on-exit';
 
 /** Debian's Python, which has gi (a `python3` first on PATH may be a pyenv shim without it). */
 export const SYSTEM_PYTHON = '/usr/bin/python3';

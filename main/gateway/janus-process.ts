@@ -9,8 +9,8 @@ import type { Logger } from 'pino';
 
 import { JanusStartError } from './errors';
 import { JanusLog } from './janus-log';
-import { killOnExit } from '../kill-on-exit';
-import { stopWithGrace } from '../stop-with-grace';
+import { killOnExit } from '../base/kill-on-exit';
+import { stopWithGrace } from '../base/stop-with-grace';
 
 /** How a process ended. */
 export interface ExitStatus {

@@ -5,7 +5,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { Logger } from 'pino';
 
 import { buildApi } from '../api/app';
-import type { WallFiles } from '../api/routes/wall';
+import { wallCsp, type WallFiles } from '../api/routes/wall';
 import type { BrowserSessions } from '../api/browser-sessions';
 import type { ApiInstance } from '../api/types';
 import type { ApiKeyStore } from '../store/api-keys';
@@ -16,9 +16,9 @@ import type { Gateway } from '../gateway/gateway';
 import { StationEventBus } from '../station/event-bus';
 import { Station, type IceServer } from '../station/station';
 import { ViewService } from '../station/views';
-import { CliError } from '../cli/cli-error';
-import type { Teardown } from '../cli/shutdown';
-import { vigilVersion } from '../cli/version';
+import { StartupError } from './errors';
+import type { Teardown } from './teardown';
+import { vigilVersion } from './version';
 
 /** Where and for whom the REST API listens. */
 export interface ApiBinding {
@@ -28,6 +28,8 @@ export interface ApiBinding {
   allowedHosts: readonly string[];
   /** Portal origins allowed by CORS. */
   corsOrigins: readonly string[];
+  /** How this host's user changes the port (and the address, if they can), named in startup errors. */
+  changeWith: { port: string; host?: string | undefined };
 }
 
 /** What the station core is built from; the host (CLI or desktop) decides each part. */
@@ -59,6 +61,8 @@ export interface StationCore {
   api: ApiInstance;
   /** Where the REST API listens, e.g. `http://127.0.0.1:7000`. */
   apiUrl: string;
+  /** The wall page's Content-Security-Policy now (it names the current Janus's origins). */
+  wallCsp: () => string;
 }
 
 /** Opens the stores, starts the station on the gateway and the REST API; stops are registered on `teardown`. */
@@ -102,7 +106,7 @@ export async function startStationCore(
   teardown.add('REST API', () => api.close());
   const apiUrl = await listen(api, options.api);
   logger.info({ url: apiUrl, janus: options.gateway.mode }, 'station listening');
-  return { station, views, keys, manageKeyFile, api, apiUrl };
+  return { station, views, keys, manageKeyFile, api, apiUrl, wallCsp: () => wallCsp(station.gatewayUrls()) };
 }
 
 /** One registry for the process: Node's default metrics, the API's and the station's. */
@@ -118,14 +122,24 @@ async function listen(api: ApiInstance, bind: ApiBinding): Promise<string> {
     await api.listen({ host: bind.host, port: bind.port });
   } catch (error) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-    const where = `${bind.host}:${bind.port}`;
-    const why: Record<string, string> = {
-      EADDRINUSE: `port ${bind.port} on ${bind.host} is in use by another program: stop it or pass --port`,
-      EACCES: `this user may not listen on ${where} (ports below 1024 need root): pass --port 3000`,
-      EADDRNOTAVAIL: `${bind.host} is not an address of this machine: pass --host 127.0.0.1 or one of its addresses`,
-    };
-    throw new CliError(why[code] ?? `cannot listen on ${where} (${code || 'error'})`, { cause: error });
+    throw new StartupError(listenProblem(code, bind), 'unusable-setting', { cause: error });
   }
   const host = bind.host.includes(':') && !bind.host.startsWith('[') ? `[${bind.host}]` : bind.host;
   return `http://${host}:${bind.port}`;
+}
+
+/** Why the API cannot listen, and which setting changes it. */
+export function listenProblem(code: string, bind: ApiBinding): string {
+  const where = `${bind.host}:${bind.port}`;
+  const { port, host } = bind.changeWith;
+  switch (code) {
+    case 'EADDRINUSE':
+      return `port ${bind.port} on ${bind.host} is in use by another program: stop it or choose another port (${port})`;
+    case 'EACCES':
+      return `this user may not listen on ${where} (ports below 1024 need root): choose a port from 1024 up (${port})`;
+    case 'EADDRNOTAVAIL':
+      return `${bind.host} is not an address of this machine: use 127.0.0.1 or one of its addresses${host === undefined ? '' : ` (${host})`}`;
+    default:
+      return `cannot listen on ${where} (${code || 'error'})`;
+  }
 }

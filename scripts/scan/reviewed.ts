@@ -16,10 +16,10 @@ export const REVIEWED: readonly ReviewedFinding[] = [
   {
     check: 'OPEN_EXTERNAL_JS_CHECK',
     file: 'out/main/index.js',
-    sample: 'if (deps.links.has(url)) deps.shell.openExternal(url);',
+    sample: 'if (deps.links.has(url)) runInBackground(deps.shell.openExternal(url), deps.onOpenFailed);',
     reason:
       'window-open handler (main/app/window-guards.ts): every new window is denied; only a URL main itself ' +
-      'recorded in ExternalLinks (http/https, exact match) is handed to the system browser.',
+      'recorded in ExternalLinks (http/https, exact match) is handed to the system browser (a failure is logged).',
   },
   {
     check: 'OPEN_EXTERNAL_JS_CHECK',

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { stopWithGrace } from '../../main/stop-with-grace';
+import { stopWithGrace } from '../../main/base/stop-with-grace';
 
 /** How a lab process ended. */
 export interface ExitStatus {

@@ -12,7 +12,7 @@ import { openCameraStore } from '../../../main/store/camera-store';
 import { createKeyFileCipher } from '../../../main/store/secret-cipher';
 import type { GatewayEndpoints } from '../../../main/gateway/gateway';
 import { createNativeGateway, type NativeGateway } from '../../../main/gateway/native-janus';
-import { createRootLogger } from '../../../main/log';
+import { createRootLogger } from '../../../main/base/log';
 import { Station, type StationTimings } from '../../../main/station/station';
 import type { Lab } from '../../lab';
 import { LAB_ICE_ADDRESS, LAB_ICE_INTERFACE } from '../../lab/netns';

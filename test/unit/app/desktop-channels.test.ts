@@ -11,8 +11,8 @@ import {
   type DesktopChannelDeps,
 } from '../../../main/app/desktop-channels';
 import { openDesktopSettings } from '../../../main/store/desktop-settings';
-import type { Kiosk, UnlockResult } from '../../../main/app/kiosk';
-import { verifyPin } from '../../../main/app/pin-hash';
+import type { Kiosk, UnlockResult } from '../../../main/runtime/desk/kiosk';
+import { verifyPin } from '../../../main/runtime/desk/pin-hash';
 
 let dataDir: string;
 beforeEach(async () => {

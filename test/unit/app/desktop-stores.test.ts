@@ -16,14 +16,14 @@ import type { StoreBackendFactory } from '../../../main/store/store-backend';
 import { confBackend } from '../../../main/store/store-backend';
 import { openViewStore } from '../../../main/store/view-store';
 
-// electron-store takes `app`, `ipcMain` and `shell` from the electron module: here the stand-in's app with the
+// electron-store takes `app`, `ipcMain` and `shell` from the electron module: here an app with the
 // userData folder of the test, and an event emitter for ipcMain (electron-store registers one listener on it).
 const electron = vi.hoisted(() => ({ userData: '', opened: [] as string[] }));
 
 vi.mock('electron', async () => {
   const { EventEmitter } = await import('node:events');
-  const { FakeApp } = await import('./stand-in');
-  class UserDataApp extends FakeApp {
+  // Only what electron-store asks of `app`.
+  class UserDataApp {
     getPath(name: string): string {
       if (name !== 'userData') throw new Error(`the stand-in has no "${name}" folder`);
       return electron.userData;

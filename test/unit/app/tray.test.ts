@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import { setupTray, trayText, type TrayActions } from '../../../main/app/tray';
-import { FakeCameras } from './fake-cameras';
+import { setupTray, type TrayActions } from '../../../main/app/tray';
+import type { GatewayState } from '../../../main/runtime/station-gateway';
+import { FakeCameras } from '../runtime/desk/fake-cameras';
 import { FakeMenuApi, FakeTray, clickItem, findItem, templateOf } from './stand-in';
 
 function actions(kiosk = false) {
@@ -13,22 +14,14 @@ function actions(kiosk = false) {
   } satisfies TrayActions;
 }
 
-describe('trayText', () => {
-  it.each([
-    [{ up: 16, down: 0 }, 'Vigil: cameras 16 up, 0 down', ''],
-    [{ up: 14, down: 2 }, 'Vigil: cameras 14 up, 2 down', '2 down'],
-    [{ up: 0, down: 0 }, 'Vigil: cameras 0 up, 0 down', ''],
-  ])('%j', (counts, toolTip, title) => {
-    expect(trayText(counts)).toMatchObject({ toolTip, title });
-  });
-});
+const running = (): Pick<GatewayState, 'gaveUp'> => ({});
 
 describe('setupTray', () => {
   it('shows the counts in tooltip, title and menu, and follows camera events', () => {
     const tray = new FakeTray();
     const menus = new FakeMenuApi();
     const cameras = new FakeCameras(['a', 'b', 'c']);
-    setupTray({ tray, buildMenu: menus.buildFromTemplate, cameras, actions: actions() });
+    setupTray({ tray, buildMenu: menus.buildFromTemplate, cameras, janus: running, actions: actions() });
     expect(tray.toolTip).toBe('Vigil: cameras 3 up, 0 down');
     expect(findItem(templateOf(tray.contextMenu), 'Cameras: 3 up, 0 down')).toBeDefined();
 
@@ -39,11 +32,35 @@ describe('setupTray', () => {
     expect(findItem(templateOf(tray.contextMenu), 'Cameras: 1 up, 2 down')).toBeDefined();
   });
 
+  it('shows that Janus stopped, in the title and as a menu line, once it is redrawn', () => {
+    const tray = new FakeTray();
+    const menus = new FakeMenuApi();
+    let janus: Pick<GatewayState, 'gaveUp'> = {};
+    const handle = setupTray({
+      tray,
+      buildMenu: menus.buildFromTemplate,
+      cameras: new FakeCameras(['a']),
+      janus: () => janus,
+      actions: actions(),
+    });
+    expect(tray.title).toBe('');
+    janus = { gaveUp: { reason: 'Janus failed 5 times in a row' } };
+    handle.refresh();
+    expect(tray.title).toBe('Janus stopped');
+    expect(findItem(templateOf(tray.contextMenu), 'Janus stopped: choose another in Settings')).toBeDefined();
+  });
+
   it('menu items show walls, toggle kiosk (checked while on) and quit', () => {
     const tray = new FakeTray();
     const menus = new FakeMenuApi();
     const wired = actions(true);
-    setupTray({ tray, buildMenu: menus.buildFromTemplate, cameras: new FakeCameras(), actions: wired });
+    setupTray({
+      tray,
+      buildMenu: menus.buildFromTemplate,
+      cameras: new FakeCameras(),
+      janus: running,
+      actions: wired,
+    });
     const template = templateOf(tray.contextMenu);
     const click = (label: string): void => {
       clickItem(template, label);
@@ -64,6 +81,7 @@ describe('setupTray', () => {
       tray,
       buildMenu: new FakeMenuApi().buildFromTemplate,
       cameras,
+      janus: running,
       actions: actions(),
     });
     handle.dispose();

@@ -68,7 +68,7 @@ describe('parseCommand: serve', () => {
         '--janus-streaming-admin-key': undefined,
         '--janus-origin': undefined,
       },
-      janusMode: 'native',
+      janusMode: undefined,
       janus: {
         httpPort: undefined,
         wsPort: undefined,

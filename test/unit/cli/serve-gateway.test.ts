@@ -1,11 +1,7 @@
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 
 import { parseCommand, type ServeArgs } from '../../../main/cli/args';
-import { UsageError } from '../../../main/cli/cli-error';
-import { setupGateway } from '../../../main/cli/serve-gateway';
-
-const logger = pino({ level: 'silent' });
+import { janusSetup, stationOrigin } from '../../../main/cli/serve-gateway';
 
 function serveArgs(argv: string[]): ServeArgs {
   const command = parseCommand(['serve', ...argv]);
@@ -13,32 +9,40 @@ function serveArgs(argv: string[]): ServeArgs {
   return command.args;
 }
 
-const remoteFlags = [
-  '--janus-http-url',
-  'http://127.0.0.1:8088/janus',
-  '--janus-ws-url',
-  'ws://127.0.0.1:8188/janus',
-  '--janus-admin-url',
-  'http://127.0.0.1:7088/admin',
-  '--janus-admin-secret',
-  'admin-secret-0123456789',
-  '--janus-streaming-admin-key',
-  'streaming-key-0123456789',
-];
-
-describe('setupGateway', () => {
-  it.each([
-    [[], 'native'],
-    [['--janus-mode', 'native'], 'native'],
-    [['--janus-mode', 'container'], 'container'],
-    [remoteFlags, 'remote'],
-  ])('%j → %s (nothing starts yet)', (argv, mode) => {
-    expect(setupGateway(serveArgs(argv), '/nonexistent', logger, {}).mode).toBe(mode);
+describe('janusSetup', () => {
+  it('hands runtime the command line, the environment and the bundled Janus’s listeners', () => {
+    const env = { JANUS_HTTP_URL: 'http://127.0.0.1:8088/janus' };
+    const setup = janusSetup(
+      serveArgs([
+        '--janus-mode',
+        'container',
+        '--janus-ws-port',
+        '8989',
+        '--janus-rtp-ports',
+        '10000-10100',
+        '--cors-origin',
+        'http://127.0.0.1:8080',
+      ]),
+      '/data',
+      env,
+    );
+    expect(setup.choice).toMatchObject({ commandLine: { mode: 'container' }, env });
+    expect(setup.bundled).toMatchObject({
+      dataDir: '/data',
+      origin: 'http://127.0.0.1:3000',
+      portalOrigins: ['http://127.0.0.1:8080'],
+      ports: { ws: 8989 },
+      mediaRtpPortRange: { min: 10000, max: 10100 },
+    });
   });
+});
 
-  it('refuses a container together with a remote Janus', () => {
-    const args = serveArgs(['--janus-mode', 'container', ...remoteFlags]);
-    expect(() => setupGateway(args, '/nonexistent', logger, {})).toThrow(UsageError);
-    expect(() => setupGateway(args, '/nonexistent', logger, {})).toThrow(/leave out the remote Janus URLs/);
+describe('stationOrigin', () => {
+  it.each([
+    [[], 'http://127.0.0.1:3000'],
+    [['--host', '::1', '--port', '3001'], 'http://[::1]:3001'],
+    [['--public-url', 'https://vigil.example.com/desk'], 'https://vigil.example.com'],
+  ])('%j → %s', (argv, origin) => {
+    expect(stationOrigin(serveArgs(argv))).toBe(origin);
   });
 });

@@ -1,27 +1,6 @@
-import pino from 'pino';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { SIGNAL_ECHO_MS, stopSignals, Teardown } from '../../../main/cli/shutdown';
-
-describe('Teardown', () => {
-  it('runs steps newest first, once, and keeps going past a failing step', async () => {
-    const order: string[] = [];
-    const teardown = new Teardown(pino({ level: 'silent' }));
-    teardown.add('Janus', () => {
-      order.push('Janus');
-      return Promise.resolve();
-    });
-    teardown.add('station', () => Promise.reject(new Error('boom')));
-    teardown.add('REST API', () => {
-      order.push('REST API');
-      return Promise.resolve();
-    });
-    expect(await teardown.run()).toBe(false);
-    expect(order).toEqual(['REST API', 'Janus']);
-    expect(await teardown.run()).toBe(true);
-    expect(order).toEqual(['REST API', 'Janus']);
-  });
-});
+import { SIGNAL_ECHO_MS, stopSignals } from '../../../main/cli/shutdown';
 
 describe('stopSignals', () => {
   afterEach(() => {

@@ -1,14 +1,7 @@
-import type {
-  Event,
-  Menu,
-  MenuItemConstructorOptions,
-  NativeImage,
-  NotificationConstructorOptions,
-  Settings,
-} from 'electron';
+import type { Menu, MenuItemConstructorOptions, NativeImage, NotificationConstructorOptions } from 'electron';
 import { EventEmitter } from 'node:events';
 
-import { fakeEvent } from './fake-event';
+import { fakeEvent } from '../../runtime/desk/fakes/fake-event';
 
 /** A menu as the stand-in builds it: the template it came from, and nothing native. */
 export interface FakeMenu {
@@ -143,29 +136,5 @@ export class FakePowerSaveBlocker {
   /** Test helper: the types of the blockers now started. */
   active(): string[] {
     return [...this.#started.values()];
-  }
-}
-
-/** Stand-in for `app`: login item settings, `quit`, and its events (`before-quit`, `session-end`). */
-export class FakeApp extends EventEmitter {
-  loginItemSettings: Settings = {};
-  quitCalls = 0;
-  isPackaged = false;
-
-  /** Records the settings. */
-  setLoginItemSettings(settings: Settings): void {
-    this.loginItemSettings = { ...settings };
-  }
-
-  /** Counts quits. */
-  quit(): void {
-    this.quitCalls++;
-  }
-
-  /** Test helper: emits `before-quit`; returns whether a listener prevented it. */
-  tryQuit(): boolean {
-    const event: Event = fakeEvent();
-    this.emit('before-quit', event);
-    return event.defaultPrevented;
   }
 }

@@ -1,13 +1,9 @@
 /**
  * A small stand-in for the electron module, for main/app's unit tests: the Electron binary cannot be downloaded
  * here, so main/app modules take their electron objects as dependencies and tests pass these fakes instead.
+ * (Windows, screens and pages are faked with runtime's desk interfaces: test/unit/runtime/desk/fakes.)
  */
-export { fakeEvent } from './fake-event';
-export { FakeWebContents, type KeyPress } from './fake-web-contents';
-export { FakeBrowserWindow, type FakeBrowserWindowOptions } from './fake-browser-window';
-export { FakeScreen, fakeDisplay, type FakeDisplayOptions } from './fake-screen';
 export {
-  FakeApp,
   FakeMenuApi,
   FakeNotification,
   FakePowerSaveBlocker,
@@ -18,4 +14,3 @@ export {
   templateOf,
   type FakeMenu,
 } from './fake-shell';
-export { fakeLogger, type FakeLogger, type LogEntry } from './fake-logger';
