@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LAB_ICE_ADDRESS, LAB_ICE_INTERFACE } from '../../lab/netns';
 import { freePorts } from '../../lab/ports';
 import { childPids, isAlive, startVigil, type VigilProcess } from '../cli/vigil-process';
+import { until } from '../wait';
 
 const running: VigilProcess[] = [];
 let root: string;
@@ -57,20 +58,6 @@ async function signIn(link: string): Promise<string> {
 async function stop(vigil: VigilProcess): Promise<void> {
   process.kill(vigil.pid, 'SIGTERM');
   expect(await vigil.exited).toBe(0);
-}
-
-/** Polls until `check` passes. */
-async function eventually<T>(
-  probe: () => Promise<T>,
-  check: (value: T) => boolean,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (check(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 describe('browser sign-in and views', () => {
@@ -121,13 +108,14 @@ describe('vigil serve --demo 2', () => {
     const { vigil, base, link } = await serve(dataDir, ['--demo', '2']);
     expect(vigil.stdout()).toContain('Demo:   simulated cameras demo-1, demo-2');
     const cookie = await signIn(link);
-    const listed = await eventually(
+    const listed = await until(
       async () =>
         (await (await fetch(`${base}/cameras`, { headers: { cookie } })).json()) as {
           camera_id: string;
           status: string;
         }[],
       (cameras) => cameras.length === 2 && cameras.every((c) => c.status === 'live'),
+      30_000,
     );
     expect(listed.map((c) => [c.camera_id, c.status])).toEqual([
       ['demo-1', 'live'],

@@ -13,6 +13,7 @@ import { labCamera } from '../janus/connect';
 import { LAB_ICE_ADDRESS, LAB_ICE_INTERFACE } from '../../lab/netns';
 import { freePorts } from '../../lab/ports';
 import { useLab } from '../../lab/vitest';
+import { until } from '../wait';
 import { childPids, cleanEnv, isAlive, runVigil, startVigil, type VigilProcess } from './vigil-process';
 
 const lab = useLab({ cameras: 1 });
@@ -58,20 +59,6 @@ async function getJson(url: string, key?: string): Promise<{ status: number; bod
   return { status: response.status, body: await response.json() };
 }
 
-/** Polls until `check` passes (Janus comes up a moment after the API listens). */
-async function eventually<T>(
-  probe: () => Promise<T>,
-  check: (value: T) => boolean,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (check(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 describe('vigil serve with the bundled Janus', () => {
   it('starts Janus, prints the API and the manage key, serves cameras, and stops cleanly on SIGTERM', async () => {
     const dataDir = join(root, 'native');
@@ -98,7 +85,7 @@ describe('vigil serve with the bundled Janus', () => {
     const manageKey = readFileSync(keyFile, 'utf8').trim();
     expect(vigil.stdout()).not.toContain(manageKey);
 
-    const health = await eventually(
+    const health = await until(
       () => getJson(`${api}/health`),
       (h) => (h.body as { janus_connectivity?: string }).janus_connectivity === 'ok',
     );
@@ -122,7 +109,7 @@ describe('vigil serve with the bundled Janus', () => {
       }),
     });
     expect(add.status).toBe(201);
-    const live = await eventually(
+    const live = await until(
       () => getJson(`${api}/cameras/entrance_cam`, viewKey),
       (c) => (c.body as { status?: string }).status === 'live',
     );
@@ -197,7 +184,7 @@ describe('vigil serve with a remote Janus', () => {
     await vigil.waitFor(/Vigil station is running/);
     expect(vigil.stdout()).toContain(`Janus:  remote Janus at ${janus.http_url}`);
     const api = `http://127.0.0.1:${port}`;
-    const health = await eventually(
+    const health = await until(
       () => getJson(`${api}/health`),
       (h) => (h.body as { janus_connectivity?: string }).janus_connectivity === 'ok',
     );
@@ -262,7 +249,7 @@ describe('vigil serve with a remote Janus', () => {
       ]);
       running.push(vigil);
       await vigil.waitFor(/Vigil station is running/);
-      const health = await eventually(
+      const health = await until(
         () => getJson(`${origin}/health`),
         (h) => (h.body as { janus_connectivity?: string }).janus_connectivity === 'ok',
       );

@@ -26,7 +26,7 @@ import type { LabJson } from '../../lab';
 import { LAB_ICE_ADDRESS, LAB_ICE_INTERFACE } from '../../lab/netns';
 import { freePorts } from '../../lab/ports';
 import { useLab } from '../../lab/vitest';
-import { eventually } from '../janus/connect';
+import { eventually } from '../wait';
 import {
   addLabCameras,
   freshDataDir,

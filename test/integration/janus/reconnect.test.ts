@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 
 import { JanusSessionNotFoundError, JanusTransportError, type JanusSession } from '../../../main/janus';
 import { useLab } from '../../lab/vitest';
-import { connect, eventually, labCamera, TRANSPORTS } from './connect';
+import { eventually } from '../wait';
+import { connect, labCamera, TRANSPORTS } from './connect';
 
 const lab = useLab({ cameras: 1 });
 

@@ -8,7 +8,8 @@ import {
   type StreamingHandle,
 } from '../../../main/janus';
 import { useLab } from '../../lab/vitest';
-import { connect, eventually, labCamera, TRANSPORTS } from './connect';
+import { eventually } from '../wait';
+import { connect, labCamera, TRANSPORTS } from './connect';
 
 const lab = useLab({ cameras: 2, auth: 'digest' });
 const secret = () => randomBytes(12).toString('hex');

@@ -7,7 +7,7 @@ import { JanusConnection } from '../../../main/janus';
 import { LAB_ICE_ADDRESS, LAB_ICE_INTERFACE } from '../../lab/netns';
 import { freePorts } from '../../lab/ports';
 import { useLab } from '../../lab/vitest';
-import { eventually } from '../janus/connect';
+import { eventually } from '../wait';
 import { addLabCameras, freshDataDir, removeDataDir, startStation, type RunningStation } from './harness';
 
 // Only the lab's camera is used: the station brings its own Janus, as `vigil serve` does by default.

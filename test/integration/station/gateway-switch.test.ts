@@ -8,7 +8,7 @@ import type { GatewayEndpoints } from '../../../main/gateway/gateway';
 import { createRemoteGateway } from '../../../main/gateway/remote-janus';
 import { GatewaySwitcher } from '../../../main/station/gateway-switcher';
 import { useLab } from '../../lab/vitest';
-import { eventually } from '../janus/connect';
+import { eventually } from '../wait';
 import {
   addLabCameras,
   freshDataDir,

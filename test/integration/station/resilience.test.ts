@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { StationEvent } from '../../../common/events';
 import { useLab } from '../../lab/vitest';
-import { eventually, labCamera } from '../janus/connect';
+import { labCamera } from '../janus/connect';
+import { eventually } from '../wait';
 import { freshDataDir, labGateway, removeDataDir, startStation, type RunningStation } from './harness';
 import { createForeignMountpoint, janusMountpoints } from './janus-view';
 
