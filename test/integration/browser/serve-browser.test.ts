@@ -61,7 +61,7 @@ async function stop(vigil: VigilProcess): Promise<void> {
 }
 
 describe('browser sign-in and views', () => {
-  it('signs a browser in with the printed link, authenticates it by cookie, and keeps views across a restart', async () => {
+  it('signs a browser in with the printed link, authenticates it by cookie, and keeps it and its views across a restart', async () => {
     const dataDir = join(root, 'signin');
     const first = await serve(dataDir);
     const fileLink = (await readFile(join(dataDir, 'signin-url'), 'utf8')).trim();
@@ -94,10 +94,18 @@ describe('browser sign-in and views', () => {
 
     const second = await serve(dataDir);
     expect(second.link).not.toBe(first.link);
-    expect((await fetch(`${second.base}/views`, { headers: { cookie } })).status).toBe(401);
+    // The session outlives the restart (sessions.json); the new link signs another browser in.
+    const kept = await fetch(`${second.base}/views`, { headers: { cookie } });
+    expect(await kept.json()).toMatchObject([view]);
     const again = await signIn(second.link);
     const views = await fetch(`${second.base}/views`, { headers: { cookie: again } });
     expect(await views.json()).toMatchObject([view]);
+    const loggedOut = await fetch(`${second.base}/session/logout`, {
+      method: 'POST',
+      headers: { cookie, origin: second.base, 'content-type': 'application/json' },
+    });
+    expect(loggedOut.status).toBe(200);
+    expect((await fetch(`${second.base}/views`, { headers: { cookie } })).status).toBe(401);
     await stop(second.vigil);
   });
 });
