@@ -90,6 +90,7 @@ export async function startStationCore(
     events,
   });
   teardown.add('station', () => station.stop({ removeMountpoints: options.gateway.mode !== 'remote' }));
+  forgetRemovedCameras(station, views, logger);
   const api = await buildApi({
     station,
     keys,
@@ -142,4 +143,19 @@ export function listenProblem(code: string, bind: ApiBinding): string {
     default:
       return `cannot listen on ${where} (${code || 'error'})`;
   }
+}
+
+/** A removed camera leaves every saved view at once (a failed write is logged; the wall empties its tiles anyway). */
+function forgetRemovedCameras(station: Station, views: ViewService, logger: Logger): void {
+  station.onEvent((event) => {
+    if (event.type !== 'camera.removed') return;
+    try {
+      views.forgetCamera(event.camera_id);
+    } catch (error) {
+      logger.warn(
+        { err: error, camera: event.camera_id },
+        'a removed camera could not be taken out of the views',
+      );
+    }
+  });
 }

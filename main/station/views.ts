@@ -19,9 +19,25 @@ export function tilesProblem(layout: LayoutId, tiles: readonly unknown[]): Vigil
 }
 
 /**
+ * The view without `cameraId` (its tiles emptied, its tour without it; a tour left with no camera ends), or
+ * undefined when the view does not name it.
+ */
+export function viewWithoutCamera(view: View, cameraId: string): View | undefined {
+  const tiles = view.tiles.map((tile) => (tile === cameraId ? null : tile));
+  const tourCameras = view.tour?.cameras.filter((camera) => camera !== cameraId);
+  const tourChanged = view.tour !== null && tourCameras?.length !== view.tour.cameras.length;
+  if (!tourChanged && tiles.every((tile, index) => tile === view.tiles[index])) return undefined;
+  const tour =
+    view.tour === null || tourCameras === undefined || tourCameras.length === 0
+      ? null
+      : { ...view.tour, cameras: tourCameras };
+  return { ...view, tiles, tour };
+}
+
+/**
  * Saved views (layout, camera per tile, optional tour) over the view store; what `/views` and the desktop's
- * IPC serve. Methods throw `VigilError`. Camera ids in tiles and tours are not checked against the cameras:
- * a view may name a camera that is added later (or was removed), and the wall shows such a tile as empty.
+ * IPC serve. Methods throw `VigilError`. Camera ids in tiles and tours are not checked when a view is saved (a
+ * view may name a camera that is added later); a camera that is removed is taken out of every view.
  * @example
  * const views = new ViewService(openViewStore({ dataDir }));
  * views.create({ view_id: 'lobby', name: 'Lobby', layout: '2x2', tiles: ['cam1', null, null, null] });
@@ -93,6 +109,19 @@ export class ViewService {
     this.#store.replace(next);
     this.#announce('view.updated', viewId);
     return this.get(viewId);
+  }
+
+  /** Takes a removed camera out of every view (each change announced); returns the ids of the views changed. */
+  forgetCamera(cameraId: string): string[] {
+    const changed: string[] = [];
+    for (const view of this.#store.list()) {
+      const next = viewWithoutCamera(view, cameraId);
+      if (next === undefined) continue;
+      this.#store.replace({ ...next, updated_at: this.#now().toISOString() });
+      this.#announce('view.updated', view.view_id);
+      changed.push(view.view_id);
+    }
+    return changed;
   }
 
   /** Deletes a view; `VIGIL_ERR_NOT_FOUND` if unknown. */

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { StationEvent } from '../../../common/events';
-import { LAYOUT_TILES, LAYOUTS } from '../../../common/views';
+import { LAYOUT_TILES, LAYOUTS, type View } from '../../../common/views';
 import { openViewStore } from '../../../main/store/view-store';
-import { ViewService, tilesProblem } from '../../../main/station/views';
+import { ViewService, tilesProblem, viewWithoutCamera } from '../../../main/station/views';
 
 let dataDir: string;
 let clock: number;
@@ -151,5 +151,71 @@ describe('view events', () => {
       { type: 'view.updated', view_id: 'lobby', at },
       { type: 'view.removed', view_id: 'lobby', at },
     ]);
+  });
+});
+
+describe('viewWithoutCamera', () => {
+  const base: View = {
+    view_id: 'desk',
+    name: 'Desk',
+    layout: '2x2',
+    tiles: ['gate', 'lobby', null, 'gate'],
+    tour: null,
+    created_at: '2025-01-01T00:00:00.000Z',
+    updated_at: '2025-01-01T00:00:00.000Z',
+  };
+  it.each([
+    ['empties every tile of the camera', base, 'gate', { tiles: [null, 'lobby', null, null], tour: null }],
+    ['leaves a view without it alone', base, 'yard', undefined],
+    [
+      'takes it out of the tour',
+      { ...base, tour: { cameras: ['gate', 'yard'], interval_s: 10 } },
+      'yard',
+      { tiles: base.tiles, tour: { cameras: ['gate'], interval_s: 10 } },
+    ],
+    [
+      'ends a tour left without cameras',
+      { ...base, tiles: [null, null, null, null], tour: { cameras: ['yard'], interval_s: 10 } },
+      'yard',
+      { tiles: [null, null, null, null], tour: null },
+    ],
+  ] as const)('%s', (_what, view, cameraId, expected) => {
+    const result = viewWithoutCamera(view as View, cameraId);
+    if (expected === undefined) expect(result).toBeUndefined();
+    else expect(result).toMatchObject(expected);
+  });
+});
+
+describe('ViewService.forgetCamera', () => {
+  it('takes a removed camera out of every saved view and announces each change', () => {
+    const events: StationEvent[] = [];
+    const views = new ViewService(
+      openViewStore({ dataDir }),
+      (event) => events.push(event),
+      () => new Date(clock),
+    );
+    views.create({ view_id: 'a', name: 'A', layout: '2x2', tiles: ['gate', null, null, 'lobby'] });
+    views.create({ view_id: 'b', name: 'B', layout: '1', tiles: ['lobby'] });
+    views.create({
+      view_id: 'c',
+      name: 'C',
+      layout: '1',
+      tiles: ['gate'],
+      tour: { cameras: ['gate', 'x'], interval_s: 5 },
+    });
+    events.length = 0;
+    clock += 1000;
+    expect(views.forgetCamera('gate')).toEqual(['a', 'c']);
+    expect(views.get('a')).toMatchObject({
+      tiles: [null, null, null, 'lobby'],
+      updated_at: new Date(clock).toISOString(),
+    });
+    expect(views.get('b').tiles).toEqual(['lobby']);
+    expect(views.get('c')).toMatchObject({ tiles: [null], tour: { cameras: ['x'] } });
+    expect(events.map((e) => [e.type, 'view_id' in e ? e.view_id : ''])).toEqual([
+      ['view.updated', 'a'],
+      ['view.updated', 'c'],
+    ]);
+    expect(service().get('a').tiles).toEqual([null, null, null, 'lobby']);
   });
 });
