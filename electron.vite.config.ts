@@ -25,7 +25,11 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'renderer/index.html') },
+        // janus.js's UMD wrapper probes `typeof module` on purpose (it is undefined in a page); not a problem.
+        checks: { commonJsVariableInEsm: false },
+      },
     },
   },
 });
