@@ -4,7 +4,7 @@ import { STATE_ORDER, type StateCounts } from './cameraListModel';
 /** The states the status bar always shows, even at zero: the ones a desk watches. */
 const ALWAYS: ReadonlySet<CameraState> = new Set(['live', 'stale', 'offline']);
 
-/** The status bar's inputs: counts over every camera, how many the list shows, the state filter. */
+/** The status bar's inputs: counts over every camera, how many the list shows (said when filtered), the state filter. */
 export interface CameraCountsProps {
   counts: StateCounts;
   total: number;
@@ -37,9 +37,7 @@ export function CameraCounts({ counts, total, shown, state, onState }: CameraCou
           {counts[s]} {s}
         </button>
       ))}
-      <span className="count-total">
-        {shown === total ? `${total} cameras` : `${shown} of ${total} shown`}
-      </span>
+      {shown < total && <span className="count-total">{`${shown} of ${total} shown`}</span>}
     </footer>
   );
 }

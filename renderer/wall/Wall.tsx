@@ -23,7 +23,8 @@
  *                        there is none); save-view-name + save-view-confirm name a new view ("Save as…")
  *   tour-toggle          plays/pauses the tour
  *   alert-banner         the unacknowledged desk alerts (present only while there are some);
- *                        alert-ack the acknowledge button of each alert (data-camera-id)
+ *                        alert-ack the acknowledge button of each alert (data-camera-id), alert-ack-all
+ *                        acknowledges them all (when there are several)
  */
 import type { CameraView } from '../../common/camera';
 import type { StreamPlayer, TileStatus } from '../player/types';
