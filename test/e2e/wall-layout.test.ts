@@ -233,6 +233,52 @@ describe('placing cameras', () => {
   });
 });
 
+describe('the camera list', () => {
+  it('groups by tag, filters by state from the status bar, and shows a long id whole', async () => {
+    const longId = 'loading-dock-north-east-entrance-camera-0042';
+    const camera = labCamera(lab(), 0);
+    const added = await station.call('/cameras', {
+      method: 'POST',
+      body: {
+        camera_id: longId,
+        name: 'Loading dock, north-east entrance',
+        rtsp_url: camera.url,
+        username: camera.username,
+        password: camera.password,
+        tags: ['dock', 'outside'],
+      },
+    });
+    expect(added.status).toBe(201);
+    const tagged = await station.call('/cameras/cam-1', { method: 'PATCH', body: { tags: ['outside'] } });
+    expect(tagged.status).toBe(200);
+    await page.waitForSelector(`[data-testid="camera-item-${longId}"]`);
+
+    await page.click('[data-testid="group-by-tag"]');
+    const groups = () =>
+      page.$$eval('[data-testid="camera-rows"] [role="group"]', (found: unknown[]) =>
+        found.map((g) => (g as { getAttribute(name: string): string | null }).getAttribute('aria-label')),
+      );
+    await vi.waitFor(async () => {
+      expect(await groups()).toEqual(['dock', 'outside', 'No tag']);
+    });
+    await page.screenshot({ path: join(RESULTS, 'camera-list-by-tag.png') });
+
+    // Nothing is offline: the state filter empties the list and says so, pressed again it lists all.
+    await page.click('[data-testid="count-offline"]');
+    await page.waitForSelector('[data-testid="camera-counts"] >> text=0 of 5 shown');
+    await page.click('[data-testid="count-offline"]');
+    await page.waitForSelector(`[data-testid="camera-item-${longId}"]`);
+    await page.click('[data-testid="group-by-tag"]');
+
+    await page.click(`[data-testid="camera-item-${longId}"]`, { button: 'right' });
+    const menu = page.locator('[data-testid="context-menu"]');
+    expect(await menu.locator('small').textContent()).toBe(longId);
+    await page.screenshot({ path: join(RESULTS, 'camera-menu-long-id.png') });
+    await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+  });
+});
+
 describe('polish', () => {
   it('"Save as…" does not move the toolbar; the camera dialog keeps its width when a probe fails', async () => {
     const layoutButton = async () => (await page.locator('[data-testid="layout-1"]').boundingBox())?.x;
