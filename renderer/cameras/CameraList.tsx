@@ -107,7 +107,7 @@ export function CameraList(props: CameraListProps) {
         <input
           type="search"
           data-testid="camera-filter"
-          placeholder={`Filter ${cameras.length} cameras`}
+          placeholder="Filter…"
           aria-label="Filter cameras by name, id or tag"
           value={filter.text}
           onChange={(event) => {
