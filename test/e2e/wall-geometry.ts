@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 
 import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 import { bundlePage } from './bundle';
 import type { Box, WallGeometry } from './wall-types';
@@ -23,7 +24,7 @@ export function measureWall(page: Page): Promise<WallGeometry> {
 }
 
 /** The share of `area` that the union of `boxes` covers (0–1): exact, by cutting the area at every box edge. */
-export function coveredFraction(area: Box, boxes: readonly Box[]): number {
+function coveredFraction(area: Box, boxes: readonly Box[]): number {
   const clipped = boxes
     .map((b) => ({
       x0: Math.max(b.x, area.x),
@@ -46,7 +47,7 @@ export function coveredFraction(area: Box, boxes: readonly Box[]): number {
 }
 
 /** Whether `inner` lies inside `outer` (half a pixel of rounding allowed). */
-export function inside(inner: Box, outer: Box): boolean {
+function inside(inner: Box, outer: Box): boolean {
   const slack = 0.5;
   return (
     inner.x >= outer.x - slack &&
@@ -54,4 +55,32 @@ export function inside(inner: Box, outer: Box): boolean {
     inner.x + inner.width <= outer.x + outer.width + slack &&
     inner.y + inner.height <= outer.y + outer.height + slack
   );
+}
+
+/** The tiles must cover at least this share of the space the frame leaves the wall (the rest: 1 px gaps). */
+export const MIN_COVER = 0.98;
+
+/**
+ * Asserts the wall fills its space (tiles cover at least MIN_COVER of it), each tile's band sits above its
+ * picture, videos are letterboxed inside their tiles and nothing scrolls; returns the share covered.
+ */
+export function expectFilledWall(wall: WallGeometry, what: string): number {
+  const cover = coveredFraction(
+    wall.area,
+    wall.tiles.map((t) => t.tile),
+  );
+  expect(cover, `${what}: tiles cover ${(cover * 100).toFixed(2)} % of the wall area`).toBeGreaterThanOrEqual(
+    MIN_COVER,
+  );
+  expect(wall.scrolls, `${what}: the page scrolls`).toBe(false);
+  for (const t of wall.tiles) {
+    if (!t.video || !t.band) continue;
+    expect(t.fit, `${what}: tile ${t.index} letterboxes`).toBe('contain');
+    expect(inside(t.video, t.tile), `${what}: tile ${t.index}'s video stays in its tile`).toBe(true);
+    expect(t.video.y, `${what}: tile ${t.index}'s band is above its picture`).toBeGreaterThanOrEqual(
+      t.band.y + t.band.height - 0.5,
+    );
+    expect(t.video.height, `${what}: tile ${t.index}'s picture has room`).toBeGreaterThan(t.tile.height / 2);
+  }
+  return cover;
 }
