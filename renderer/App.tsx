@@ -94,6 +94,9 @@ export function App({ api, player, desktop }: AppProps) {
   }, []);
 
   useShortcuts((shortcut: Shortcut) => {
+    // A dialog is in front: its keys (Delete in a field, Enter on a button) never edit the wall behind it.
+    const editsWall = shortcut.type === 'move' || shortcut.type === 'place' || shortcut.type === 'clear';
+    if (overlay !== null && editsWall) return;
     switch (shortcut.type) {
       case 'move':
         dispatch({ type: 'move', direction: shortcut.direction });
