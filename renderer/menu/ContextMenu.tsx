@@ -11,7 +11,7 @@ export function menuPoint(event: MouseEvent<HTMLElement>): Point {
 
 /**
  * A context menu at the pointer, kept inside the window. Arrows, Home and End move between its commands, Enter
- * runs one, Esc, Tab, a click elsewhere, scrolling or leaving the window close it; focus returns where it was.
+ * runs one, Esc, Tab, a click or the wheel elsewhere, or leaving the window close it; focus returns where it was.
  */
 export function ContextMenu({ request, onClose }: { request: MenuRequest; onClose: () => void }) {
   const menu = useRef<HTMLDivElement | null>(null);
@@ -49,12 +49,13 @@ export function ContextMenu({ request, onClose }: { request: MenuRequest; onClos
       onClose();
     };
     window.addEventListener('pointerdown', outside, true);
-    window.addEventListener('scroll', outside, true);
+    // The wheel, not scroll events: bringing a highlighted row into view must not close its menu.
+    window.addEventListener('wheel', outside, true);
     window.addEventListener('blur', leave);
     window.addEventListener('resize', leave);
     return () => {
       window.removeEventListener('pointerdown', outside, true);
-      window.removeEventListener('scroll', outside, true);
+      window.removeEventListener('wheel', outside, true);
       window.removeEventListener('blur', leave);
       window.removeEventListener('resize', leave);
     };
