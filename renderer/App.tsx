@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 
 import type { CameraView } from '../common/camera';
 import type { DesktopApi } from '../common/desktop';
@@ -10,6 +10,8 @@ import { errorText, runInBackground } from '../common/background';
 import { CameraForm } from './cameras/CameraForm';
 import { CameraList } from './cameras/CameraList';
 import { useCameras } from './cameras/useCameras';
+import { ContextMenu } from './menu/ContextMenu';
+import type { MenuRequest } from './menu/menu';
 import type { StreamPlayer } from './player/types';
 import { DesktopControls } from './settings/DesktopControls';
 import { useStationEvents } from './useStationEvents';
@@ -17,9 +19,10 @@ import { TourEditor } from './views/TourEditor';
 import { useTour } from './views/useTour';
 import { useViews } from './views/useViews';
 import { ViewBar } from './views/ViewBar';
-import { emptyWall, wallReducer } from './views/viewState';
+import { emptyWall, shownTiles, wallReducer } from './views/viewState';
 import { AlertBanner } from './wall/AlertBanner';
 import { HelpOverlay } from './wall/HelpOverlay';
+import { placementLabel } from './wall/placement';
 import type { Shortcut } from './wall/shortcuts';
 import { useAlerts } from './wall/useAlerts';
 import { useShortcuts } from './wall/useShortcuts';
@@ -42,6 +45,9 @@ export function App({ api, player, desktop }: AppProps) {
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [listShown, setListShown] = useState(true);
   const [notice, setNotice] = useState<string | null>(null);
+  const [highlighted, setHighlighted] = useState<string | null>(null);
+  const [menu, setMenu] = useState<{ request: MenuRequest; key: number } | null>(null);
+  const menus = useRef(0);
   const cameras = useCameras(api);
   const alerts = useAlerts();
   const loadView = useCallback(
@@ -68,8 +74,39 @@ export function App({ api, player, desktop }: AppProps) {
     if (event.type === 'gateway.up') setNotice(null);
   });
 
+  const placeTarget = placementLabel(shownTiles(state), state.focused);
+  const place = (cameraId: string | null): void => {
+    if (cameraId === null || !cameras.byId.has(cameraId)) {
+      setNotice('Highlight a camera in the list first (click it, or use the arrows there)');
+    } else if (placeTarget === null) {
+      setNotice('Every tile shows a camera: select the tile to replace (click it, or use the arrows)');
+    } else {
+      setNotice(null);
+      dispatch({ type: 'place', cameraId });
+    }
+  };
+  const openMenu = useCallback((request: MenuRequest) => {
+    menus.current += 1;
+    setMenu({ request, key: menus.current });
+  }, []);
+  const closeMenu = useCallback(() => {
+    setMenu(null);
+  }, []);
+
   useShortcuts((shortcut: Shortcut) => {
+    // A dialog is in front: its keys (Delete in a field, Enter on a button) never edit the wall behind it.
+    const editsWall = shortcut.type === 'move' || shortcut.type === 'place' || shortcut.type === 'clear';
+    if (overlay !== null && editsWall) return;
     switch (shortcut.type) {
+      case 'move':
+        dispatch({ type: 'move', direction: shortcut.direction });
+        return;
+      case 'place':
+        place(highlighted);
+        return;
+      case 'clear':
+        if (state.focused !== null) dispatch({ type: 'clear', tile: state.focused });
+        return;
       case 'layout':
         dispatch({ type: 'layout', layout: shortcut.layout });
         return;
@@ -145,6 +182,13 @@ export function App({ api, player, desktop }: AppProps) {
           <CameraList
             cameras={cameras.cameras}
             error={cameras.error}
+            highlighted={highlighted}
+            onHighlight={setHighlighted}
+            placeTarget={placeTarget}
+            onPlace={(camera) => {
+              place(camera.camera_id);
+            }}
+            openMenu={openMenu}
             onAdd={() => {
               setOverlay({ type: 'camera', camera: null });
             }}
@@ -165,10 +209,21 @@ export function App({ api, player, desktop }: AppProps) {
             cameras={cameras.byId}
             player={player}
             dispatch={dispatch}
+            commands={{
+              openMenu,
+              highlighted: highlighted === null ? undefined : cameras.byId.get(highlighted),
+              restart: (cameraId) => {
+                act(`Restart ${cameras.byId.get(cameraId)?.name ?? cameraId}`, api.restartCamera(cameraId));
+              },
+              edit: (camera) => {
+                setOverlay({ type: 'camera', camera });
+              },
+            }}
             onPlayerStatus={alerts.onPlayerStatus}
           />
         </main>
       </div>
+      {menu && <ContextMenu key={menu.key} request={menu.request} onClose={closeMenu} />}
       {overlay?.type === 'help' && (
         <HelpOverlay
           onClose={() => {

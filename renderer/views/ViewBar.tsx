@@ -87,7 +87,10 @@ export function ViewBar({ views, state, dispatch, onEditTour, onHelp }: ViewBarP
         )}
         {pending === 'save-as' && (
           <form
-            className="inline-form"
+            className="popover"
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') setPending('none');
+            }}
             onSubmit={(event) => {
               event.preventDefault();
               if (name.trim()) run(views.saveAs(name.trim(), viewFields(state)), saved);
@@ -118,7 +121,7 @@ export function ViewBar({ views, state, dispatch, onEditTour, onHelp }: ViewBarP
           </form>
         )}
         {pending === 'delete' && current && (
-          <span className="inline-form">
+          <span className="popover">
             Delete “{current.name}”?
             <button
               type="button"

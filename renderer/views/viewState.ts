@@ -1,4 +1,5 @@
 import { LAYOUT_TILES, type LayoutId, type Tour, type View } from '../../common/views';
+import { moveSelection, placementTile, selectionAfterPlacing, type Direction } from '../wall/placement';
 import { tourTiles } from './tour';
 
 /** The most tiles any layout has; the wall keeps this many slots so a layout change loses no camera. */
@@ -7,7 +8,10 @@ export const MAX_TILES = 25;
 /** Whether a tour rotates (`playing`), is frozen on its current page (`paused`) or is set aside (`off`). */
 export type TourMode = 'off' | 'playing' | 'paused';
 
-/** What the wall shows: layout, a camera per slot, the tour, the full-window and focused tiles, unsaved edits. */
+/**
+ * What the wall shows: layout, a camera per slot, the tour, the full-window tile, the selected (`focused`)
+ * tile that placements and keys act on, unsaved edits.
+ */
 export interface WallState {
   layout: LayoutId;
   /** MAX_TILES slots; the layout shows the first `LAYOUT_TILES[layout]`. */
@@ -25,11 +29,15 @@ export type WallAction =
   | { type: 'load'; view: View }
   | { type: 'layout'; layout: LayoutId }
   | { type: 'assign'; tile: number; cameraId: string }
+  /** A camera from the list (double-click, Enter) onto the selected tile, or the first empty one. */
+  | { type: 'place'; cameraId: string }
   | { type: 'swap'; from: number; to: number }
   | { type: 'clear'; tile: number }
   | { type: 'full'; tile: number }
   | { type: 'exit-full' }
   | { type: 'focus'; tile: number | null }
+  /** An arrow key: the selection moves to the neighbouring tile (a full-window tile follows it). */
+  | { type: 'move'; direction: Direction }
   | { type: 'set-tour'; tour: Tour | null }
   | { type: 'tour-toggle' }
   | { type: 'tour-step' }
@@ -107,6 +115,14 @@ export function wallReducer(state: WallState, action: WallAction): WallState {
       return edit(state, (tiles) => {
         tiles[action.tile] = action.cameraId;
       });
+    case 'place': {
+      const tile = placementTile(shownTiles(state), state.focused);
+      if (tile === null) return state;
+      const placed = edit(state, (tiles) => {
+        tiles[tile] = action.cameraId;
+      });
+      return { ...placed, focused: selectionAfterPlacing(tile, tileCount(state)) };
+    }
     case 'swap':
       if (!inRange(state, action.from) || !inRange(state, action.to) || action.from === action.to)
         return state;
@@ -125,6 +141,10 @@ export function wallReducer(state: WallState, action: WallAction): WallState {
       return state.full === null ? state : { ...state, full: null };
     case 'focus':
       return { ...state, focused: action.tile };
+    case 'move': {
+      const focused = moveSelection(state.layout, state.focused, action.direction);
+      return { ...state, focused, full: state.full === null ? null : focused };
+    }
     case 'set-tour':
       return {
         ...state,

@@ -11,12 +11,27 @@ export interface AlertBannerProps {
 
 const WHAT: Record<AlertKind, string> = { stale: 'no video', offline: 'offline', error: 'error' };
 
-/** Desk alerts that stay until acknowledged: camera, what happened and when, newest first. */
+/**
+ * Desk alerts that stay until acknowledged: camera, what happened and when, newest first; several at once (a
+ * switch failing takes many cameras down together) are acknowledged together too.
+ */
 export function AlertBanner({ alerts, cameras, onAcknowledge }: AlertBannerProps) {
   if (alerts.length === 0) return null;
   const newestFirst = [...alerts].sort((a, b) => b.at - a.at);
   return (
     <section className="alert-banner" data-testid="alert-banner" role="alert" aria-label="Camera alerts">
+      {alerts.length > 1 && (
+        <button
+          type="button"
+          className="alert-ack-all"
+          data-testid="alert-ack-all"
+          onClick={() => {
+            for (const alert of alerts) onAcknowledge(alert.id);
+          }}
+        >
+          Acknowledge all {alerts.length}
+        </button>
+      )}
       <ul>
         {newestFirst.map((alert) => (
           <li

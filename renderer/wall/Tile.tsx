@@ -1,14 +1,27 @@
-import { memo, useEffect, useState, type DragEvent, type Ref } from 'react';
+import { memo, useEffect, useRef, useState, type DragEvent, type Ref } from 'react';
 
 import type { CameraView } from '../../common/camera';
 import { errorText, runInBackground } from '../../common/background';
 import type { StreamPlayer, TileStats, TileStatus } from '../player/types';
+import { menuPoint } from '../menu/ContextMenu';
+import type { MenuContent, MenuRequest } from '../menu/menu';
 import type { WallAction } from '../views/viewState';
 import { dropAction, TILE_DRAG } from './dragData';
 import { downloadSnapshot } from './snapshot';
+import { TileBar } from './TileBar';
+import { tileMenu } from './tileMenu';
 import { EMPTY_TILE, tileView } from './tileState';
 import { useTilePlayer } from './useTilePlayer';
 import { useTileStats } from './useTileStats';
+
+/** What tiles ask of the desk around them: menus, the camera list's highlight, camera commands. */
+export interface TileCommands {
+  openMenu: (request: MenuRequest) => void;
+  /** The camera highlighted in the camera list (offered in a tile's menu). */
+  highlighted: CameraView | undefined;
+  restart: (cameraId: string) => void;
+  edit: (camera: CameraView) => void;
+}
 
 /** One wall tile; the wall re-mounts it when its camera changes, so a tile plays one camera for its life. */
 export interface TileProps {
@@ -20,7 +33,10 @@ export interface TileProps {
   /** Another tile is full-window: this one is hidden (and its player pauses, nobody can see it). */
   hidden: boolean;
   full: boolean;
+  /** The tile placements and keys act on. */
+  selected: boolean;
   dispatch: (action: WallAction) => void;
+  commands: TileCommands;
   /** Called with each status of this tile's player, for desk alerts. */
   onPlayerStatus: (cameraId: string, status: TileStatus) => void;
 }
@@ -43,12 +59,16 @@ function formatStats(s: TileStats): string {
   ].join(' · ');
 }
 
-/** A wall tile: the camera's video, its name and state, stats on demand, snapshot, audio, drop target. */
+/**
+ * A wall tile: a slim band (name, state, buttons) above the picture, the video letterboxed in the picture, the
+ * state written over the picture only when something is wrong; a drop target, and a context menu.
+ */
 export function Tile(props: TileProps) {
-  const { index, cameraId, camera, dispatch, onPlayerStatus } = props;
+  const { index, cameraId, camera, selected, dispatch, commands, onPlayerStatus } = props;
   const [muted, setMuted] = useState(true);
   const [showStats, setShowStats] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const element = useRef<HTMLDivElement | null>(null);
   // A disabled camera has no stream on the gateway: the tile says so instead of retrying forever.
   const playable = cameraId !== null && camera?.enabled !== false && camera?.health.state !== 'disabled';
   const { playInto, tile, video, status } = useTilePlayer(props.player, playable ? cameraId : null, muted);
@@ -58,6 +78,14 @@ export function Tile(props: TileProps) {
   useEffect(() => {
     if (cameraId && status) onPlayerStatus(cameraId, status);
   }, [cameraId, status, onPlayerStatus]);
+
+  // Arrow keys move the selection: keyboard focus follows it while it is on the wall.
+  useEffect(() => {
+    const self = element.current;
+    if (selected && self && document.activeElement?.closest('.wall') && document.activeElement !== self) {
+      self.focus();
+    }
+  }, [selected]);
 
   const onDrop = (event: DragEvent<HTMLDivElement>): void => {
     const action = dropAction((type) => event.dataTransfer.getData(type), index);
@@ -72,18 +100,60 @@ export function Tile(props: TileProps) {
       setNotice(`Snapshot failed: ${errorText(error)}`);
     });
   };
+  const clear = (): void => {
+    dispatch({ type: 'clear', tile: index });
+  };
+  const toggleStats = (): void => {
+    setShowStats(!showStats);
+  };
+  const toggleMute = (): void => {
+    setMuted(!muted);
+  };
+  const menu = (): MenuContent =>
+    tileMenu(
+      {
+        index,
+        cameraId,
+        camera,
+        full: props.full,
+        statsShown: showStats,
+        muted,
+        highlighted: commands.highlighted,
+      },
+      {
+        toggleFull: () => {
+          dispatch({ type: 'full', tile: index });
+        },
+        snapshot,
+        restart: () => {
+          if (cameraId) commands.restart(cameraId);
+        },
+        toggleStats,
+        toggleMute,
+        clear,
+        edit: () => {
+          if (camera) commands.edit(camera);
+        },
+        placeHighlighted: () => {
+          if (commands.highlighted) {
+            dispatch({ type: 'assign', tile: index, cameraId: commands.highlighted.camera_id });
+          }
+        },
+      },
+    );
   const down = view.kind === 'stale' || view.kind === 'offline' || view.kind === 'error';
-  // The station relays audio only for cameras whose probe found audio a browser plays.
-  const audio = camera?.audio === true;
+  const kinds = `tile tile-${view.kind}${props.full ? ' tile-full' : ''}${selected ? ' tile-selected' : ''}`;
 
   return (
     <div
-      className={`tile tile-${view.kind}${props.full ? ' tile-full' : ''}`}
+      ref={element}
+      className={kinds}
       style={{ gridArea: props.full ? '1 / 1 / -1 / -1' : props.gridArea }}
       hidden={props.hidden}
       data-testid={`tile-${index}`}
       data-camera-id={cameraId ?? ''}
       data-state={view.kind}
+      data-selected={selected}
       tabIndex={0}
       draggable={cameraId !== null}
       onFocus={() => {
@@ -91,6 +161,11 @@ export function Tile(props: TileProps) {
       }}
       onDoubleClick={() => {
         dispatch({ type: 'full', tile: index });
+      }}
+      onContextMenu={(event) => {
+        event.preventDefault();
+        dispatch({ type: 'focus', tile: index });
+        commands.openMenu({ ...menu(), at: menuPoint(event) });
       }}
       onDragStart={(event) => {
         event.dataTransfer.setData(TILE_DRAG, String(index));
@@ -101,69 +176,40 @@ export function Tile(props: TileProps) {
       }}
       onDrop={onDrop}
     >
-      {playable && <TileVideo index={index} ref={playInto} />}
-      <div className="tile-bar">
-        <span className="tile-name" title={cameraId ?? undefined}>
-          {cameraId ? (camera?.name ?? cameraId) : `Tile ${index + 1}`}
-        </span>
-        <span className={`badge badge-${view.kind}`}>{view.kind === 'empty' ? 'empty' : view.label}</span>
-        {cameraId && (
-          <span className="tile-actions">
-            <button
-              type="button"
-              title="Stats"
-              aria-pressed={showStats}
-              onClick={() => {
-                setShowStats(!showStats);
-              }}
-            >
-              i
-            </button>
-            <button type="button" title="Snapshot (PNG)" onClick={snapshot}>
-              PNG
-            </button>
-            <button
-              type="button"
-              data-testid={`tile-audio-${index}`}
-              title={audio ? (muted ? 'Unmute' : 'Mute') : 'This camera sends no audio'}
-              aria-pressed={!muted}
-              disabled={!audio}
-              onClick={() => {
-                setMuted(!muted);
-              }}
-            >
-              {muted || !audio ? 'audio off' : 'audio on'}
-            </button>
-            <button
-              type="button"
-              title="Clear tile"
-              onClick={() => {
-                dispatch({ type: 'clear', tile: index });
-              }}
-            >
-              ×
-            </button>
-          </span>
+      <TileBar
+        index={index}
+        cameraId={cameraId}
+        name={cameraId ? (camera?.name ?? cameraId) : `Tile ${index + 1}`}
+        view={view}
+        muted={muted}
+        audio={camera?.audio === true}
+        statsShown={showStats}
+        onToggleStats={toggleStats}
+        onSnapshot={snapshot}
+        onToggleMute={toggleMute}
+        onClear={clear}
+      />
+      <div className="tile-picture">
+        {playable && <TileVideo index={index} ref={playInto} />}
+        {(down || view.kind === 'empty' || view.kind === 'disabled') && (
+          <div className={`tile-message${down ? ' tile-message-loud' : ''}`}>
+            <strong>{view.label}</strong>
+            {view.reason && <span>{view.reason}</span>}
+          </div>
+        )}
+        {showStats && <div className="tile-stats">{stats ? formatStats(stats) : 'no stats yet'}</div>}
+        {notice && (
+          <div
+            className="tile-notice"
+            role="status"
+            onClick={() => {
+              setNotice(null);
+            }}
+          >
+            {notice}
+          </div>
         )}
       </div>
-      {(down || view.kind === 'empty' || view.kind === 'disabled') && (
-        <div className={`tile-message${down ? ' tile-message-loud' : ''}`}>
-          <strong>{view.label}</strong>
-          {view.reason && <span>{view.reason}</span>}
-        </div>
-      )}
-      {showStats && <div className="tile-stats">{stats ? formatStats(stats) : 'no stats yet'}</div>}
-      {notice && (
-        <div
-          className="tile-notice"
-          role="status"
-          onClick={() => {
-            setNotice(null);
-          }}
-        >
-          {notice}
-        </div>
-      )}
     </div>
   );
 }

@@ -1,12 +1,18 @@
 /*
  * Stable data-testid attributes for end-to-end tests (keep them when changing the markup):
  *   wall                 the grid (data-layout = layout id)
- *   tile-<index>         a tile, 0-based in layout order; data-camera-id (empty when none) and data-state
- *                        (empty, connecting, live, reconnecting, stale, offline, paused, disabled, error)
- *   tile-video-<index>   the tile's <video>
+ *   tile-<index>         a tile, 0-based in layout order; data-camera-id (empty when none), data-state
+ *                        (empty, connecting, live, reconnecting, stale, offline, paused, disabled, error) and
+ *                        data-selected (the tile placements and keys act on)
+ *   tile-video-<index>   the tile's <video>; tile-state-<index> the state in its band
  *   tile-audio-<index>   the tile's mute/unmute button (disabled when the camera sends no audio)
- *   camera-list          the camera list; camera-item-<id> one camera in it (drag source, data-state =
- *                        station health); delete-camera-<id> then delete-camera-confirm-<id> delete it
+ *   camera-list          the camera list; camera-rows its keyboard-operable list (listbox); camera-item-<id>
+ *                        one camera in it (drag source, double-click places it; data-state = station health,
+ *                        aria-selected = highlighted); delete-camera-<id> then delete-camera-confirm-<id>
+ *                        delete it; camera-filter, group-by-tag, camera-counts (the status bar; count-<state>
+ *                        filters by a state)
+ *   context-menu         the open context menu; tile-menu-<full|snapshot|restart|clear|edit|place> and
+ *                        camera-menu-<place|edit|restart|delete> its commands
  *   add-camera           opens the add-camera form
  *   camera-form          the add/edit form; field-<name> each input (camera_id, name, rtsp_url, username,
  *                        password, auth_method, description, tags, enabled); field-error-<name> the
@@ -17,13 +23,14 @@
  *                        there is none); save-view-name + save-view-confirm name a new view ("Save as…")
  *   tour-toggle          plays/pauses the tour
  *   alert-banner         the unacknowledged desk alerts (present only while there are some);
- *                        alert-ack the acknowledge button of each alert (data-camera-id)
+ *                        alert-ack the acknowledge button of each alert (data-camera-id), alert-ack-all
+ *                        acknowledges them all (when there are several)
  */
 import type { CameraView } from '../../common/camera';
 import type { StreamPlayer, TileStatus } from '../player/types';
 import { shownTiles, type WallAction, type WallState } from '../views/viewState';
 import { gridArea, gridLayout } from './layout';
-import { Tile } from './Tile';
+import { Tile, type TileCommands } from './Tile';
 
 /** The wall's inputs: its state, the cameras by id, the window's player. */
 export interface WallProps {
@@ -31,11 +38,12 @@ export interface WallProps {
   cameras: ReadonlyMap<string, CameraView>;
   player: StreamPlayer;
   dispatch: (action: WallAction) => void;
+  commands: TileCommands;
   onPlayerStatus: (cameraId: string, status: TileStatus) => void;
 }
 
 /** The camera wall: the layout's CSS grid with one tile per slot; a full-window tile covers the grid. */
-export function Wall({ state, cameras, player, dispatch, onPlayerStatus }: WallProps) {
+export function Wall({ state, cameras, player, dispatch, commands, onPlayerStatus }: WallProps) {
   const grid = gridLayout(state.layout);
   const tiles = shownTiles(state);
   return (
@@ -60,7 +68,9 @@ export function Wall({ state, cameras, player, dispatch, onPlayerStatus }: WallP
             gridArea={gridArea(placement)}
             full={state.full === index}
             hidden={state.full !== null && state.full !== index}
+            selected={state.focused === index}
             dispatch={dispatch}
+            commands={commands}
             onPlayerStatus={onPlayerStatus}
           />
         );

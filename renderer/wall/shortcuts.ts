@@ -1,4 +1,5 @@
 import { LAYOUTS, type LayoutId } from '../../common/views';
+import type { Direction } from './placement';
 
 /** What a key press asks the wall to do. */
 export type Shortcut =
@@ -6,7 +7,10 @@ export type Shortcut =
   | { type: 'full' }
   | { type: 'back' }
   | { type: 'tour' }
-  | { type: 'help' };
+  | { type: 'help' }
+  | { type: 'move'; direction: Direction }
+  | { type: 'place' }
+  | { type: 'clear' };
 
 /** The parts of a keyboard event the shortcuts look at. */
 export interface KeyPress {
@@ -22,13 +26,32 @@ export interface KeyPress {
 /** The shortcuts as the help overlay lists them. */
 export const SHORTCUT_HELP: readonly { keys: string; action: string }[] = [
   { keys: '1 – 8', action: `Layout: ${LAYOUTS.join(', ')}` },
-  { keys: 'F', action: 'Full-window the focused tile (again to return)' },
-  { keys: 'Double-click', action: 'Full-window a tile (again to return)' },
+  { keys: '← ↑ → ↓', action: 'Select the tile that way (a full-window tile follows)' },
+  { keys: 'Enter', action: 'Put the highlighted camera on the selected tile, then select the next tile' },
+  { keys: 'Delete', action: 'Clear the selected tile' },
+  { keys: 'F', action: 'Full-window the selected tile (again to return)' },
+  { keys: 'Double-click a tile', action: 'Full-window it (again to return)' },
   { keys: 'Esc', action: 'Back to the wall / close this help' },
   { keys: 'T', action: 'Play or pause the tour' },
   { keys: '?', action: 'Show or hide this help' },
   { keys: 'Drag', action: 'A camera onto a tile to show it there; a tile onto a tile to swap them' },
+  {
+    keys: 'Double-click a camera',
+    action: 'Put it on the selected tile (or the first empty one), then select the next tile',
+  },
+  { keys: '↑ ↓ in the list', action: 'Highlight a camera (Enter puts it on the selected tile)' },
+  { keys: 'Right-click', action: 'A tile or a camera: everything you can do with it' },
 ];
+
+const ARROWS: Record<string, Direction> = {
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+};
+
+/** Elements whose own Enter (press a button, follow a link) comes before the wall's. */
+const PRESSABLE_TAGS = new Set(['BUTTON', 'A', 'SUMMARY']);
 
 const TYPING_TAGS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
 
@@ -37,6 +60,10 @@ export function shortcutFor(press: KeyPress): Shortcut | null {
   if (press.ctrlKey || press.metaKey || press.altKey) return null;
   if (press.key === 'Escape') return { type: 'back' };
   if (press.targetEditable || TYPING_TAGS.has(press.targetTag)) return null;
+  const direction = ARROWS[press.key];
+  if (direction) return { type: 'move', direction };
+  if (press.key === 'Enter') return PRESSABLE_TAGS.has(press.targetTag) ? null : { type: 'place' };
+  if (press.key === 'Delete' || press.key === 'Backspace') return { type: 'clear' };
   if (/^[1-8]$/.test(press.key)) {
     const layout = LAYOUTS[Number(press.key) - 1];
     return layout ? { type: 'layout', layout } : null;

@@ -65,4 +65,4 @@ export function tileView(camera: CameraView | undefined, player: TileStatus | nu
 }
 
 /** A tile with no camera on it. */
-export const EMPTY_TILE: TileView = { kind: 'empty', label: 'drop a camera here' };
+export const EMPTY_TILE: TileView = { kind: 'empty', label: 'drag or double-click a camera' };

@@ -3,11 +3,13 @@
 Run by /usr/bin/python3 (Debian's, which has gi). `vigil serve --demo N` (main/demo) and the media lab
 (test/lab/camera.ts) start it; credentials come from the environment (CAMERA_USERNAME, CAMERA_PASSWORD) so
 they never show in `ps`. Every path is a live moving test pattern, 640x360 at 25 fps, H.264 (x264, zero
-latency, no B-frames), with a clock at the bottom and, for the lab, a machine-readable timecode strip whose
-geometry comes from test/lab/timecode.ts through --timecode-* arguments (no strip without them). With
---audio opus|pcmu every path also sends a live 440 Hz tone (Opus 48 kHz stereo, or G.711 mu-law 8 kHz). Prints
-"ready" on stdout once serving; exits on SIGTERM or SIGINT. When a Debian package it needs is missing it
-prints "missing-packages: <names>" on stderr and exits with code 3.
+latency, no B-frames), each path in its own colours and motion with its name burned in at the bottom left
+(--label, "demo-{n}" by default: path /camN of `vigil serve --demo` is camera demo-N), a clock at the bottom
+right and, for the lab, a machine-readable timecode strip whose geometry comes from test/lab/timecode.ts
+through --timecode-* arguments (no strip without them). With --audio opus|pcmu every path also sends a live
+440 Hz tone (Opus 48 kHz stereo, or G.711 mu-law 8 kHz). Prints "ready" on stdout once serving; exits on
+SIGTERM or SIGINT. When a Debian package it needs is missing it prints "missing-packages: <names>" on stderr
+and exits with code 3.
 """
 
 import argparse
@@ -22,6 +24,7 @@ ELEMENT_PACKAGES = {
     "videoconvert": "gstreamer1.0-plugins-base",
     "cairooverlay": "gstreamer1.0-plugins-good",
     "clockoverlay": "gstreamer1.0-x",
+    "textoverlay": "gstreamer1.0-x",
     "x264enc": "gstreamer1.0-plugins-ugly",
     "rtph264pay": "gstreamer1.0-plugins-good",
     "audiotestsrc": "gstreamer1.0-plugins-base",
@@ -67,6 +70,7 @@ def parse_args():
     parser.add_argument("--auth", choices=["digest", "basic", "none"], default="digest")
     parser.add_argument("--keyframe-interval", type=int, default=50)
     parser.add_argument("--audio", choices=["none", "opus", "pcmu"], default="none")
+    parser.add_argument("--label", default="demo-{n}", help="name burned into path /camN ({n} is N)")
     parser.add_argument("--timecode-x", type=int, default=0)
     parser.add_argument("--timecode-y", type=int, default=0)
     parser.add_argument("--timecode-block", type=int, default=0)
@@ -105,11 +109,41 @@ AUDIO_BRANCHES = {
 }
 
 
-def make_factory(args):
+# Each path's look, so cameras on a wall are told apart at a glance: background and ball colours (ARGB), then
+# the ball's motion; paths past the palette reuse it with another motion.
+PALETTE = [
+    (0xFF12306B, 0xFFFFC107),  # navy, amber ball
+    (0xFF14532D, 0xFFE0F2F1),  # green, white ball
+    (0xFF5B1A1A, 0xFF4DD0E1),  # maroon, cyan ball
+    (0xFF3B1F5C, 0xFFC6FF00),  # purple, lime ball
+    (0xFF0F4C4C, 0xFFFF80AB),  # teal, pink ball
+    (0xFF4A3B12, 0xFF90CAF9),  # brown, light blue ball
+    (0xFF263238, 0xFFFF7043),  # slate, orange ball
+    (0xFF4A1040, 0xFFFFEB3B),  # plum, yellow ball
+]
+MOTIONS = ["wavy", "sweep", "hsweep"]
+
+
+def path_look(index):
+    """The videotestsrc properties of path /cam<index> (1-based): its colours and the ball's motion."""
+    look, round_ = (index - 1) % len(PALETTE), (index - 1) // len(PALETTE)
+    background, ball = PALETTE[look]
+    motion = MOTIONS[(look + round_) % len(MOTIONS)]
+    return f"background-color={background} foreground-color={ball} motion={motion}"
+
+
+def path_label(args, index):
+    """The name burned into path /cam<index>, safe inside the launch string's quotes."""
+    return args.label.replace("{n}", str(index)).replace('"', "").replace("\\", "")
+
+
+def make_factory(args, index):
     launch = (
-        "( videotestsrc is-live=true pattern=ball "
+        f"( videotestsrc is-live=true pattern=ball {path_look(index)} "
         "! video/x-raw,width=640,height=360,framerate=25/1 "
         "! videoconvert ! cairooverlay name=timecode "
+        f"! textoverlay text=\"{path_label(args, index)}\" valignment=bottom halignment=left "
+        "font-desc=\"Sans Bold 24\" shaded-background=true "
         "! clockoverlay valignment=bottom halignment=right font-desc=\"Sans 18\" "
         "! videoconvert ! video/x-raw,format=I420 "
         f"! x264enc tune=zerolatency speed-preset=ultrafast key-int-max={args.keyframe_interval} bframes=0 threads=1 "
@@ -163,7 +197,7 @@ def main():
         server.set_auth(make_auth(args))
     mounts = server.get_mount_points()
     for index in range(1, args.cameras + 1):
-        mounts.add_factory(f"/cam{index}", make_factory(args))
+        mounts.add_factory(f"/cam{index}", make_factory(args, index))
 
     loop = GLib.MainLoop()
     if server.attach(None) == 0:

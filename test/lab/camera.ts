@@ -71,6 +71,8 @@ export async function launchCamera(settings: LabCameraSettings, launch: Launch):
       CAMERA_SCRIPT,
       ...['--port', settings.port, '--cameras', settings.cameras, '--auth', settings.auth],
       ...['--keyframe-interval', settings.keyframeInterval, '--audio', settings.audio],
+      // Each path burns in its own path name (the demo's default would read demo-N).
+      ...['--label', 'cam{n}'],
       ...['--timecode-x', TIMECODE_X, '--timecode-y', TIMECODE_Y],
       ...['--timecode-block', TIMECODE_BLOCK_SIZE, '--timecode-bits', TIMECODE_BITS],
     ].map(String),

@@ -40,7 +40,8 @@ describe('App (server render smoke test)', () => {
     const player = fakePlayer();
     const html = renderToString(createElement(App, { api, player }));
 
-    for (const id of ['wall', 'camera-list', 'add-camera', 'view-select', 'save-view', 'tour-toggle']) {
+    const ids = ['wall', 'camera-list', 'camera-rows', 'camera-filter', 'group-by-tag', 'camera-counts'];
+    for (const id of [...ids, 'add-camera', 'view-select', 'save-view', 'tour-toggle']) {
       expect(html).toContain(`data-testid="${id}"`);
     }
     for (const layout of ['1', '2x2', '3x3', '4x4', '5x5', '1+5', '1+7', '1+12']) {
@@ -51,6 +52,8 @@ describe('App (server render smoke test)', () => {
     }
     expect(html).not.toContain('data-testid="tile-4"');
     expect(html).not.toContain('data-testid="alert-banner"');
+    expect(html).not.toContain('data-testid="context-menu"');
+    expect(html).toContain('data-testid="count-live" data-count="0"');
     // Effects and refs never run on the server: nothing played or prefetched, no fetch, no subscription.
     expect(player.play).not.toHaveBeenCalled();
     expect(player.prefetch).not.toHaveBeenCalled();

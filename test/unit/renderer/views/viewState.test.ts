@@ -102,6 +102,63 @@ describe('wallReducer', () => {
   });
 });
 
+describe('wallReducer: placing cameras and moving the selection', () => {
+  const selected = (tile: number | null): WallState => ({ ...loaded(), focused: tile });
+
+  it.each<[string, WallState, string, (string | null)[], number]>([
+    ['on the selected tile, then selects the next', selected(1), 'z', ['a', 'z', null, 'd'], 2],
+    ['on the selected empty tile', selected(2), 'z', ['a', 'b', 'z', 'd'], 3],
+    ['nothing selected: on the first empty tile', selected(null), 'z', ['a', 'b', 'z', 'd'], 3],
+    ['on the last tile, which stays selected', selected(3), 'z', ['a', 'b', null, 'z'], 3],
+  ])('places %s', (_, state, cameraId, tiles, focused) => {
+    const s = wallReducer(state, { type: 'place', cameraId });
+    expect(shownTiles(s)).toEqual(tiles);
+    expect(s.focused).toBe(focused);
+    expect(s.dirty).toBe(true);
+  });
+
+  it('places nowhere when nothing is selected and every tile is taken', () => {
+    const full = { ...loaded({ tiles: ['a', 'b', 'c', 'd'] }), focused: null };
+    expect(wallReducer(full, { type: 'place', cameraId: 'z' })).toBe(full);
+  });
+
+  it('repeated placements fill the wall in reading order', () => {
+    const s = run(
+      selected(0),
+      { type: 'place', cameraId: 'p' },
+      { type: 'place', cameraId: 'q' },
+      { type: 'place', cameraId: 'r' },
+    );
+    expect(shownTiles(s)).toEqual(['p', 'q', 'r', 'd']);
+    expect(s.focused).toBe(3);
+  });
+
+  it('a placement during a tour keeps its page and stops it', () => {
+    const tour = { cameras: ['t1', 't2', 't3', 't4', 't5'], interval_s: 10 };
+    const s = run({ ...loaded({ tour }), focused: 0 }, { type: 'place', cameraId: 'x' });
+    expect(s.tourMode).toBe('off');
+    expect(shownTiles(s)).toEqual(['x', 't2', 't3', 't4']);
+  });
+
+  it.each<[number | null, 'left' | 'right' | 'up' | 'down', number]>([
+    [null, 'right', 0],
+    [0, 'right', 1],
+    [1, 'down', 3],
+    [3, 'right', 3],
+  ])('moves the selection from %s %s to %d, leaving the wall as it is', (from, direction, to) => {
+    const s = wallReducer(selected(from), { type: 'move', direction });
+    expect(s.focused).toBe(to);
+    expect(s.full).toBeNull();
+    expect(s.dirty).toBe(false);
+  });
+
+  it('a full-window tile follows the selection', () => {
+    const s = run(loaded(), { type: 'full', tile: 0 }, { type: 'move', direction: 'down' });
+    expect(s.focused).toBe(2);
+    expect(s.full).toBe(2);
+  });
+});
+
 describe('wallReducer: tours', () => {
   const tour = { cameras: ['t1', 't2', 't3', 't4', 't5', 't6'], interval_s: 10 };
 

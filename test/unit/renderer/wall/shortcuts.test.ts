@@ -27,6 +27,13 @@ describe('shortcutFor', () => {
     ['t', { type: 'tour' }],
     ['?', { type: 'help' }],
     ['x', null],
+    ['ArrowLeft', { type: 'move', direction: 'left' }],
+    ['ArrowRight', { type: 'move', direction: 'right' }],
+    ['ArrowUp', { type: 'move', direction: 'up' }],
+    ['ArrowDown', { type: 'move', direction: 'down' }],
+    ['Enter', { type: 'place' }],
+    ['Delete', { type: 'clear' }],
+    ['Backspace', { type: 'clear' }],
   ])('%s', (key, shortcut) => {
     expect(shortcutFor(press(key))).toEqual(shortcut);
   });
@@ -37,6 +44,25 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('1', { ctrlKey: true }))).toBeNull();
     expect(shortcutFor(press('f', { metaKey: true }))).toBeNull();
     expect(shortcutFor(press('Escape', { targetTag: 'SELECT' }))).toEqual({ type: 'back' });
+  });
+
+  it.each<[string, string, string, boolean]>([
+    ['Enter on a tile places', 'Enter', 'DIV', true],
+    ['Enter on a button presses the button', 'Enter', 'BUTTON', false],
+    ['Enter on a link follows it', 'Enter', 'A', false],
+    ['Enter in the view name box submits the form', 'Enter', 'INPUT', false],
+    ['arrows in the view select change the view', 'ArrowDown', 'SELECT', false],
+    ['arrows on a toolbar button move the selection', 'ArrowDown', 'BUTTON', true],
+    ['Backspace in a text box deletes a character', 'Backspace', 'INPUT', false],
+    ['Delete in a text area deletes a character', 'Delete', 'TEXTAREA', false],
+  ])('%s', (_, key, targetTag, wall) => {
+    expect(shortcutFor(press(key, { targetTag })) !== null).toBe(wall);
+  });
+
+  it('leaves arrows, Enter and Delete alone in editable content and with modifiers', () => {
+    expect(shortcutFor(press('ArrowLeft', { targetEditable: true }))).toBeNull();
+    expect(shortcutFor(press('Enter', { ctrlKey: true }))).toBeNull();
+    expect(shortcutFor(press('Delete', { altKey: true }))).toBeNull();
   });
 });
 

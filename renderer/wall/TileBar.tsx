@@ -1,0 +1,60 @@
+import type { TileView } from './tileState';
+
+/** The tile's band: what it shows and the buttons that act on it. */
+export interface TileBarProps {
+  index: number;
+  cameraId: string | null;
+  name: string;
+  view: TileView;
+  muted: boolean;
+  /** Whether the camera sends audio a browser plays. */
+  audio: boolean;
+  statsShown: boolean;
+  onToggleStats: () => void;
+  onSnapshot: () => void;
+  onToggleMute: () => void;
+  onClear: () => void;
+}
+
+/**
+ * The slim band above a tile's picture: a state dot, the camera's name (its id in the tooltip) and the state on
+ * the right. The buttons appear over the state's end of the band on hover or keyboard focus, so nothing is
+ * reserved for them and nothing moves.
+ */
+export function TileBar(props: TileBarProps) {
+  const { index, cameraId, view, muted, audio } = props;
+  return (
+    <div className="tile-bar">
+      <span className={`tile-dot dot-${view.kind}`} aria-hidden="true" />
+      <span className="tile-name" title={cameraId ? `${props.name} — ${cameraId}` : undefined}>
+        {props.name}
+      </span>
+      <span className={`tile-state state-${view.kind}`} data-testid={`tile-state-${index}`}>
+        {view.kind === 'empty' ? 'empty' : view.label}
+      </span>
+      {cameraId && (
+        <span className="tile-actions">
+          <button type="button" title="Stats" aria-pressed={props.statsShown} onClick={props.onToggleStats}>
+            i
+          </button>
+          <button type="button" title="Snapshot (PNG)" onClick={props.onSnapshot}>
+            PNG
+          </button>
+          <button
+            type="button"
+            data-testid={`tile-audio-${index}`}
+            title={audio ? (muted ? 'Unmute' : 'Mute') : 'This camera sends no audio'}
+            aria-pressed={!muted}
+            disabled={!audio}
+            onClick={props.onToggleMute}
+          >
+            {muted || !audio ? 'audio off' : 'audio on'}
+          </button>
+          <button type="button" title="Remove from tile (Delete)" onClick={props.onClear}>
+            ×
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}
