@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 
 import { runInBackground } from '../../common/background';
 import { ErrorCode, VigilError } from '../../common/errors';
@@ -48,6 +48,8 @@ export async function buildApi(deps: ApiDeps): Promise<ApiInstance> {
       { redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' }, serializers },
     ),
     bodyLimit: deps.bodyLimitBytes ?? 64 * 1024,
+    // Every request is logged once, at debug: a wall makes many, and the log is for what happened.
+    logController: new DebugRequestLog(),
     // Unknown properties are refused (not silently dropped) and nothing is coerced.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
     schemaErrorFormatter: formatValidation,
@@ -147,4 +149,28 @@ async function setupDocs(app: ApiInstance, version: string): Promise<void> {
     staticCSP: true,
     uiConfig: { validatorUrl: null, deepLinking: false },
   });
+}
+
+/** Fastify's request log lines at debug: none on arrival, one when answered (method, route, status, time). */
+class DebugRequestLog extends LogController {
+  override incomingRequest(): void {
+    // The answer's line says it all.
+  }
+
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    request.log.debug(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unrouted',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+        ...(error ? { err: error } : {}),
+      },
+      'request',
+    );
+  }
 }

@@ -58,7 +58,7 @@ export function formatValidation(errors: FastifySchemaValidationError[], part: s
 export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
   const { status, body } = toErrorReply(error);
   if (status >= 500) request.log.error({ err: error }, 'request failed');
-  else request.log.info({ code: body.error.code, status }, 'request refused');
+  else request.log.debug({ code: body.error.code, status }, 'request refused');
   reply.code(status).type('application/json; charset=utf-8').send(body);
 }
 

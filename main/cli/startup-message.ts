@@ -37,7 +37,6 @@ export function formatStartupMessage(facts: StartupFacts): string {
       ? []
       : [`  Demo:   simulated cameras ${facts.demoCameras.join(', ')}`]),
     '',
-    ...signInLines(facts.signIn),
     ...manageKeyLines(facts.manageKeyFile, api),
   ];
   if (!isLoopback(facts.host)) {
@@ -47,6 +46,8 @@ export function formatStartupMessage(facts: StartupFacts): string {
       'keys. Put it behind TLS (a reverse proxy) and a firewall, and give clients view keys where they suffice.',
     );
   }
+  // The sign-in link comes last: it is what a newcomer looks for, and the terminal stays quiet after it.
+  lines.push(...signInLines(facts.signIn));
   return `${lines.join('\n')}\n`;
 }
 
@@ -64,10 +65,10 @@ function describeJanus(mode: StartupFacts['janusMode']): string {
 function signInLines(signIn: StartupFacts['signIn']): string[] {
   if (signIn === undefined) return [];
   return [
+    '',
     'Open the camera wall in a browser on this machine with this sign-in link (it works once, within',
     `${signIn.validMinutes} minutes; a copy is in ${signIn.file}):`,
     `  ${signIn.url}`,
-    '',
   ];
 }
 

@@ -47,7 +47,8 @@ export class JanusLog {
     this.#tail.push(line);
     if (this.#tail.length > TAIL_LINES) this.#tail.shift();
     const level = LEVELS.find(([pattern]) => pattern.test(line))?.[1] ?? 'info';
-    this.#options.logger[level](this.#options.bindings, line);
+    // `source: janus` keeps Janus's own words off the terminal unless it shows debug (runtime/terminal-log.ts).
+    this.#options.logger[level]({ ...this.#options.bindings, source: 'janus' }, line);
   }
 
   /** The last lines (redacted), oldest first. */

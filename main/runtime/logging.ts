@@ -1,6 +1,8 @@
-// The station's logs, as both hosts keep them: one pino root writing JSON lines to stdout AND to
-// <dataDir>/logs/vigil.log (0600), secrets redacted by path (main/base/log.ts). Failures the user is told about
-// in words go, with their stack, to the file only.
+// The station's logs, as both hosts keep them: one pino root writing JSON lines to <dataDir>/logs/vigil.log
+// (0600) and short human lines to the terminal (terminal-log.ts), secrets redacted by path (main/base/log.ts).
+// Unless a level is asked for, the file gets info and up and the terminal only warnings and errors, so the
+// startup banner is the last thing `vigil serve` prints. Failures the user is told about in words go, with their
+// stack, to the file only.
 import { chmod, mkdir, open } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -8,6 +10,7 @@ import pino, { type Logger } from 'pino';
 
 import { createRootLogger } from '../base/log';
 import { StartupError } from './errors';
+import { terminalStream } from './terminal-log';
 
 /** pino's levels, plus `silent`. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -36,15 +39,15 @@ export async function setupLogging(dataDir: string, level: LogLevel | undefined)
   await (await open(logFile, 'a', 0o600)).close();
   await chmod(logFile, 0o600);
   const file = pino.destination({ dest: logFile, append: true, sync: true });
-  const stdout = pino.destination({ dest: 1, sync: true });
-  const options = { level: level ?? levelFromEnv(process.env.VIGIL_LOG_LEVEL) };
-  const logger = createRootLogger(
-    options,
-    pino.multistream([
-      { stream: stdout, level: 'trace' },
-      { stream: file, level: 'trace' },
-    ]),
-  );
+  const chosen = level ?? levelFromEnv(process.env.VIGIL_LOG_LEVEL);
+  const options = { level: chosen ?? 'info' };
+  const terminalLevel = chosen === undefined ? 'warn' : chosen;
+  const streams: pino.StreamEntry[] = [{ stream: file, level: 'trace' }];
+  if (terminalLevel !== 'silent') {
+    const terminal = terminalStream(terminalLevel, (text) => process.stdout.write(text));
+    streams.push({ stream: terminal, level: terminalLevel });
+  }
+  const logger = createRootLogger(options, pino.multistream(streams));
   const fileLogger = createRootLogger(options, file);
   return {
     logger,
@@ -56,8 +59,8 @@ export async function setupLogging(dataDir: string, level: LogLevel | undefined)
   };
 }
 
-function levelFromEnv(text: string | undefined): LogLevel {
-  if (text === undefined || text === '') return 'info';
+function levelFromEnv(text: string | undefined): LogLevel | undefined {
+  if (text === undefined || text === '') return undefined;
   const level = LOG_LEVELS.find((l) => l === text);
   if (level !== undefined) return level;
   throw new StartupError(

@@ -85,7 +85,7 @@ export class JanusLink extends TypedEmitter<StationJanusEvents> implements Stati
   /** Points the link at another Janus: drops the current connection and keeps trying the new one. */
   async retarget(endpoints: GatewayEndpoints): Promise<void> {
     this.#endpoints = endpoints;
-    this.#setDown('switching to another Janus');
+    this.#setDown('switching to another Janus', 'info');
     await this.#disconnect();
     this.start();
   }
@@ -93,7 +93,7 @@ export class JanusLink extends TypedEmitter<StationJanusEvents> implements Stati
   /** Closes the session and connections; idempotent. */
   async stop(): Promise<void> {
     this.#stopped = true;
-    this.#setDown('station stopping');
+    this.#setDown('station stopping', 'info');
     await this.#disconnect();
   }
 
@@ -257,10 +257,11 @@ export class JanusLink extends TypedEmitter<StationJanusEvents> implements Stati
     this.emit('up');
   }
 
-  #setDown(reason: string): void {
+  /** Janus is no longer usable; a loss is a warning, a stop or switch the station asked for is not. */
+  #setDown(reason: string, level: 'warn' | 'info' = 'warn'): void {
     if (!this.#up) return;
     this.#up = false;
-    this.#logger.warn({ reason }, 'Janus is down');
+    this.#logger[level]({ reason }, 'Janus is down');
     this.emit('down', reason);
   }
 

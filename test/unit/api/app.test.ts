@@ -151,6 +151,17 @@ describe('logging', () => {
     expect(text).not.toContain('token=abc');
     expect(text).not.toContain('rtsp://');
   });
+
+  it('logs each request once, at debug, with its route and status but not its query', async () => {
+    const { app, logs } = await api();
+    await app.inject({ url: '/cameras/lobby?token=abc', headers: headers('view') });
+    const entries = logs.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const requests = entries.filter((entry) => entry.msg === 'request');
+    expect(requests).toEqual([
+      expect.objectContaining({ level: 20, method: 'GET', route: '/cameras/:camera_id', status: 404 }),
+    ]);
+    expect(entries.filter((entry) => (entry.level as number) >= 30)).toEqual([]);
+  });
 });
 
 describe('metrics registry', () => {

@@ -69,4 +69,15 @@ describe('formatStartupMessage', () => {
       '10 minutes; a copy is in /data/signin-url):\n  http://127.0.0.1:3000/?token=abc\n',
     );
   });
+
+  it('ends with the sign-in link, after the manage key and any warning', () => {
+    const text = formatStartupMessage({
+      ...facts,
+      host: '0.0.0.0',
+      signIn: { url: 'http://127.0.0.1:3000/?token=abc', file: '/data/signin-url', validMinutes: 10 },
+    });
+    expect(text.endsWith('  http://127.0.0.1:3000/?token=abc\n')).toBe(true);
+    expect(text.indexOf('WARNING')).toBeLessThan(text.indexOf('sign-in link'));
+    expect(text.indexOf('manage key')).toBeLessThan(text.indexOf('sign-in link'));
+  });
 });
