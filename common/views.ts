@@ -82,6 +82,8 @@ export const View = Type.Object(
     tour: viewFields.tour,
     created_at: Type.String({ format: 'date-time' }),
     updated_at: Type.String({ format: 'date-time' }),
+    /** When a wall last said it shows this view (`POST /views/{view_id}/shown`). */
+    last_shown_at: Type.Optional(Type.String({ format: 'date-time' })),
   },
   { $id: 'View' },
 );

@@ -70,6 +70,7 @@ export function App({ api, player, desktop }: AppProps) {
     cameras.onStationEvent(event);
     alerts.onStationEvent(event);
     views.onStationEvent(event);
+    if (event.type === 'camera.removed') dispatch({ type: 'camera-removed', cameraId: event.camera_id });
     if (event.type === 'gateway.down') setNotice(`Gateway down${event.reason ? `: ${event.reason}` : ''}`);
     if (event.type === 'gateway.up') setNotice(null);
   });

@@ -80,6 +80,11 @@ export const STATION_CALLS = {
     channel: 'views:delete',
     rest: { verb: 'DELETE', path: '/views/:view_id' },
   },
+  'views.shown': {
+    method: 'viewShown',
+    channel: 'views:shown',
+    rest: { verb: 'POST', path: '/views/:view_id/shown' },
+  },
 } as const satisfies Record<string, OperationCall>;
 
 /** What only the desktop app offers its pages (`window.vigilDesktop`): IPC only. */

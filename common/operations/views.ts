@@ -36,4 +36,11 @@ export const viewContracts = {
     handler: 'views.delete',
     message: 'View {view_id} deleted',
   },
+  'views.shown': {
+    args: [ViewId],
+    output: View,
+    scope: 'view',
+    summary: 'Say a wall now shows this view (a wall that remembers none opens on the one shown last)',
+    handler: 'views.markShown',
+  },
 } as const satisfies ResourceContracts<'views'>;

@@ -1,9 +1,10 @@
 // The station as both hosts start it, in order: its Janus, the simulated cameras (vigil serve --demo), the
-// station core with its REST API, then the simulated cameras added. Every part registers its stop on the
+// station core with its REST API, then the simulated cameras added and placed on the view "Demo". Every part registers its stop on the
 // Teardown, so a failed start undoes what did start.
 import type { Logger } from 'pino';
 
 import { addDemoCameras, startDemoCameras, type DemoCameras } from '../demo/demo-cameras';
+import { showDemoView } from '../demo/demo-view';
 import { setupGateway, type StationGateway } from './station-gateway';
 import type { JanusSetup } from './janus-gateway';
 import { startStationCore, type StationCore, type StationCoreOptions } from './station-core';
@@ -31,8 +32,12 @@ export async function startStation(options: StationOptions, teardown: Teardown):
     options.demoCameras === undefined ? undefined : await setupDemo(options.demoCameras, logger, teardown);
   const core = await startStationCore({ ...options, gateway: janus }, teardown);
   janus.follow(core.station);
-  if (demo !== undefined) await addDemoCameras(core.station, demo.inputs, logger);
-  return { janus, core, demoCameraIds: demo?.inputs.map((input) => input.camera_id) };
+  const demoCameraIds = demo?.inputs.map((input) => input.camera_id);
+  if (demo !== undefined && demoCameraIds !== undefined) {
+    await addDemoCameras(core.station, demo.inputs, logger);
+    showDemoView(core.views, demoCameraIds);
+  }
+  return { janus, core, demoCameraIds };
 }
 
 /** Starts the simulated cameras (stopped after the station, which holds their mountpoints). */

@@ -111,6 +111,13 @@ export class ViewService {
     return this.get(viewId);
   }
 
+  /** Records that a wall now shows the view (not announced: nothing on a wall changes). */
+  markShown(viewId: string): View {
+    const view = this.get(viewId);
+    this.#store.replace({ ...view, last_shown_at: this.#now().toISOString() });
+    return this.get(viewId);
+  }
+
   /** Takes a removed camera out of every view (each change announced); returns the ids of the views changed. */
   forgetCamera(cameraId: string): string[] {
     const changed: string[] = [];

@@ -4,6 +4,7 @@ import type { StationEvent } from '../../common/events';
 import type { StationApi } from '../../common/station-api';
 import type { View } from '../../common/views';
 import { errorText, runInBackground } from '../../common/background';
+import { initialView } from './initialView';
 import { readSelectedView, writeSelectedView } from './selectedView';
 import { viewIdFor } from './viewId';
 
@@ -29,8 +30,9 @@ export interface Views {
 }
 
 /**
- * Named views through the StationApi. `onLoad` is called with the view to put on the wall: the one this
- * window showed before a reload (once the list arrives), then each view the operator selects.
+ * Named views through the StationApi. `onLoad` is called with the view to put on the wall: the one this window
+ * showed before a reload, else the one the station's walls showed last, else the first (once the list arrives),
+ * then each view the operator selects.
  */
 export function useViews(api: StationApi, onLoad: (view: View) => void): Views {
   const [views, setViews] = useState<readonly View[]>([]);
@@ -41,6 +43,14 @@ export function useViews(api: StationApi, onLoad: (view: View) => void): Views {
     load.current = onLoad;
   }, [onLoad]);
 
+  // The station remembers which view a wall showed last, so a new browser opens on it; best effort.
+  const shown = useCallback(
+    (viewId: string) => {
+      runInBackground(api.viewShown(viewId), () => undefined);
+    },
+    [api],
+  );
+
   useEffect(() => {
     let active = true;
     runInBackground(
@@ -48,9 +58,12 @@ export function useViews(api: StationApi, onLoad: (view: View) => void): Views {
         if (!active) return;
         setViews(list);
         setError(null);
-        const restored = list.find((v) => v.view_id === readSelectedView()) ?? null;
+        const restored = initialView(list, readSelectedView());
         setCurrentId(restored?.view_id ?? null);
-        if (restored) load.current(restored);
+        if (restored) {
+          load.current(restored);
+          shown(restored.view_id);
+        }
       }),
       (failure: unknown) => {
         if (active) setError(errorText(failure));
@@ -59,16 +72,19 @@ export function useViews(api: StationApi, onLoad: (view: View) => void): Views {
     return () => {
       active = false;
     };
-  }, [api]);
+  }, [api, shown]);
 
   const select = useCallback(
     (viewId: string | null) => {
       const view = views.find((v) => v.view_id === viewId) ?? null;
       setCurrentId(view?.view_id ?? null);
       writeSelectedView(view?.view_id ?? null);
-      if (view) load.current(view);
+      if (view) {
+        load.current(view);
+        shown(view.view_id);
+      }
     },
-    [views],
+    [views, shown],
   );
 
   const replace = (saved: View): void => {

@@ -41,7 +41,9 @@ export type WallAction =
   | { type: 'set-tour'; tour: Tour | null }
   | { type: 'tour-toggle' }
   | { type: 'tour-step' }
-  | { type: 'saved' };
+  | { type: 'saved' }
+  /** The station removed a camera: its tiles empty at once (the station has taken it out of saved views). */
+  | { type: 'camera-removed'; cameraId: string };
 
 function slots(tiles: readonly (string | null)[]): (string | null)[] {
   return Array.from({ length: MAX_TILES }, (_, i) => tiles[i] ?? null);
@@ -160,5 +162,18 @@ export function wallReducer(state: WallState, action: WallAction): WallState {
       return state.tourMode === 'playing' ? { ...state, tourStep: state.tourStep + 1 } : state;
     case 'saved':
       return { ...state, dirty: false };
+    case 'camera-removed':
+      return withoutCamera(state, action.cameraId);
   }
+}
+
+/** The wall without a removed camera: its slots empty, its tour without it (and over when none is left). */
+function withoutCamera(state: WallState, cameraId: string): WallState {
+  const tiles = state.tiles.map((tile) => (tile === cameraId ? null : tile));
+  const cameras = state.tour?.cameras.filter((camera) => camera !== cameraId) ?? [];
+  if (state.tour === null || cameras.length === state.tour.cameras.length) {
+    return tiles.some((tile, i) => tile !== state.tiles[i]) ? { ...state, tiles } : state;
+  }
+  if (cameras.length === 0) return { ...state, tiles, tour: null, tourMode: 'off', tourStep: 0 };
+  return { ...state, tiles, tour: { ...state.tour, cameras } };
 }

@@ -30,6 +30,7 @@ function fakeApi(): StationApi {
     createView: never,
     updateView: never,
     deleteView: never,
+    viewShown: never,
     onEvent,
   };
 }

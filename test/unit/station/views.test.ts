@@ -219,3 +219,22 @@ describe('ViewService.forgetCamera', () => {
     expect(service().get('a').tiles).toEqual([null, null, null, 'lobby']);
   });
 });
+
+describe('ViewService.markShown', () => {
+  it('records when a wall showed the view, without announcing it or changing updated_at', () => {
+    const events: StationEvent[] = [];
+    const views = new ViewService(
+      openViewStore({ dataDir }),
+      (event) => events.push(event),
+      () => new Date(clock),
+    );
+    const created = views.create({ view_id: 'a', name: 'A', layout: '1', tiles: [null] });
+    events.length = 0;
+    clock += 5000;
+    const shown = views.markShown('a');
+    expect(shown.last_shown_at).toBe(new Date(clock).toISOString());
+    expect(shown.updated_at).toBe(created.updated_at);
+    expect(events).toEqual([]);
+    expect(() => views.markShown('nope')).toThrow(/No view "nope"/);
+  });
+});

@@ -84,6 +84,7 @@ describe('REST routes from the operation table', () => {
       'views.create',
       'views.update',
       'views.delete',
+      'views.shown',
     ]);
     expect(restOperationsOf('desktop')).toEqual([]);
   });

@@ -200,3 +200,28 @@ describe('wallReducer: tours', () => {
     expect(shownTiles(off)).toEqual(['a', 'b', null, 'd']);
   });
 });
+
+describe('wallReducer: a camera the station removed', () => {
+  it('empties its tiles at once without making the wall unsaved', () => {
+    const s = run(loaded({ tiles: ['a', 'b', 'a', 'd'] }), { type: 'camera-removed', cameraId: 'a' });
+    expect(shownTiles(s)).toEqual([null, 'b', null, 'd']);
+    expect(s.dirty).toBe(false);
+  });
+
+  it('leaves the wall as it is when it does not show the camera', () => {
+    const s = loaded();
+    expect(wallReducer(s, { type: 'camera-removed', cameraId: 'zz' })).toBe(s);
+  });
+
+  it('takes it out of the tour, and ends a tour left without cameras', () => {
+    const s = loaded({ tour: { cameras: ['t1', 't2'], interval_s: 10 } });
+    expect(run(s, { type: 'camera-removed', cameraId: 't1' }).tour?.cameras).toEqual(['t2']);
+    const ended = run(
+      s,
+      { type: 'camera-removed', cameraId: 't1' },
+      { type: 'camera-removed', cameraId: 't2' },
+    );
+    expect(ended).toMatchObject({ tour: null, tourMode: 'off' });
+    expect(shownTiles(ended)).toEqual(['a', 'b', null, 'd']);
+  });
+});
