@@ -4,6 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { runInBackground } from '../common/background';
 import { App } from './App';
 import { createStreamPlayer } from './player';
+import { SessionGate } from './session/SessionGate';
+import { watchSession } from './session/sessionWatch';
 import { stationApiForPage, type DesktopBridge } from './station-api/ipc';
 // The styles, in cascade order.
 import './styles.css';
@@ -12,7 +14,8 @@ import './wall/wall.css';
 import './panels.css';
 
 const page = window as DesktopBridge;
-const api = stationApiForPage(page);
+// A browser wall's session can end; the gate shows one page that says so instead of failing tiles.
+const { api, session } = watchSession(stationApiForPage(page));
 // The window's one stream player (one Janus session per window), for as long as the page is shown.
 const player = createStreamPlayer({ streamInfo: (cameraId: string) => api.streamInfo(cameraId) });
 window.addEventListener(
@@ -28,7 +31,9 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App api={api} player={player} desktop={page.vigilDesktop} />
+      <SessionGate session={session} api={api}>
+        <App api={api} player={player} desktop={page.vigilDesktop} />
+      </SessionGate>
     </StrictMode>,
   );
 }

@@ -6,6 +6,7 @@ import {
   KEYS_OPTIONS,
   REMOTE_JANUS_OPTIONS,
   SERVE_OPTIONS,
+  SIGNIN_LINK_OPTIONS,
   TOP_OPTIONS,
 } from './commands-spec';
 import {
@@ -81,7 +82,8 @@ export type Command =
   | { kind: 'keys-create'; dataDir?: string | undefined; name: string; scope: 'manage' | 'view' }
   | { kind: 'keys-list'; dataDir?: string | undefined }
   | { kind: 'keys-revoke'; dataDir?: string | undefined; id: string }
-  | { kind: 'janus-config'; args: JanusConfigArgs };
+  | { kind: 'janus-config'; args: JanusConfigArgs }
+  | { kind: 'signin-link'; dataDir?: string | undefined; url?: URL | undefined };
 
 /** Default API listener. */
 export const DEFAULT_HOST = '127.0.0.1';
@@ -103,6 +105,16 @@ export function parseCommand(argv: readonly string[]): Command {
         kind: 'janus-config',
         args: janusConfigArgs(p),
       }));
+    case 'signin-link':
+      return parseWithHelp(rest, SIGNIN_LINK_OPTIONS, 'signin-link', (p) => {
+        noPositionals(p, 'signin-link');
+        const url = stringValue(p, 'url');
+        return {
+          kind: 'signin-link',
+          dataDir: stringValue(p, 'data-dir'),
+          url: url === undefined ? undefined : parseHttpUrl('--url', url, 'signin-link'),
+        };
+      });
     case 'help':
       return { kind: 'help', topic: rest.join(' ') };
     default:

@@ -147,6 +147,17 @@ export const KEYS_CREATE_OPTIONS = {
 /** `vigil keys list` and `vigil keys revoke`. */
 export const KEYS_OPTIONS = { 'data-dir': dataDir, help } as const satisfies OptionSpecs;
 
+/** `vigil signin-link`. */
+export const SIGNIN_LINK_OPTIONS = {
+  'data-dir': dataDir,
+  url: {
+    type: 'string',
+    value: 'URL',
+    help: "The station's URL browsers use (default: the one in DATA/signin-url, else http://127.0.0.1:3000)",
+  },
+  help,
+} as const satisfies OptionSpecs;
+
 /** `vigil janus-config`. */
 export const JANUS_CONFIG_OPTIONS = {
   out: { type: 'string', value: 'DIR', help: 'Folder to write the Janus config into (required)' },
@@ -185,6 +196,7 @@ const TOPICS: Record<string, { usage: string; about: string; options?: OptionSpe
       '  keys create    Create an API key (shown once)',
       '  keys list      List API keys (never their secrets)',
       '  keys revoke    Revoke an API key',
+      '  signin-link    Print a new one-time sign-in link for the wall in a browser',
       '  janus-config   Write a Janus config folder for a Janus you run yourself',
       '',
       'Run `vigil <command> --help` for a command’s options.',
@@ -218,6 +230,13 @@ const TOPICS: Record<string, { usage: string; about: string; options?: OptionSpe
     usage: 'vigil keys revoke ID [options]',
     about: 'Revokes an API key by its id (see `vigil keys list`); takes effect on the next request.',
     options: KEYS_OPTIONS,
+  },
+  'signin-link': {
+    usage: 'vigil signin-link [options]',
+    about:
+      'Prints a new one-time sign-in link for the wall (it works once, within 10 minutes), for a browser whose\n' +
+      'session ended. The station in the data folder may be running or not; it accepts the link either way.',
+    options: SIGNIN_LINK_OPTIONS,
   },
   'janus-config': {
     usage: 'vigil janus-config --out DIR [options]',

@@ -6,6 +6,7 @@ import { writeJanusConfig } from './janus-config';
 import { createKey, listKeys, revokeKey } from './keys';
 import type { Output } from './output';
 import { serve } from './serve';
+import { printSignInLink } from './signin-link';
 import { reportError } from './user-errors';
 import { vigilVersion } from '../runtime/version';
 
@@ -39,6 +40,9 @@ async function runCommand(command: Command, out: Output): Promise<number> {
       return 0;
     case 'janus-config':
       await writeJanusConfig(command.args, out);
+      return 0;
+    case 'signin-link':
+      await printSignInLink(resolveDataDir(command.dataDir), command.url, out);
       return 0;
   }
 }

@@ -273,3 +273,21 @@ describe('parseCommand: janus-config', () => {
     ).toContain('--origin must be an origin without a path');
   });
 });
+
+describe('parseCommand: signin-link', () => {
+  it('takes --data-dir and an http(s) --url, and nothing else', () => {
+    expect(parseCommand(['signin-link'])).toEqual({
+      kind: 'signin-link',
+      dataDir: undefined,
+      url: undefined,
+    });
+    expect(parseCommand(['signin-link', '--data-dir', '/d', '--url', 'http://127.0.0.1:3990'])).toEqual({
+      kind: 'signin-link',
+      dataDir: '/d',
+      url: new URL('http://127.0.0.1:3990'),
+    });
+    expect(parseCommand(['signin-link', '--help'])).toEqual({ kind: 'help', topic: 'signin-link' });
+    expect(() => parseCommand(['signin-link', '--url', 'ftp://x'])).toThrow(/--url/);
+    expect(() => parseCommand(['signin-link', 'extra'])).toThrow(UsageError);
+  });
+});
