@@ -1,15 +1,17 @@
 import { Type, type Static } from 'typebox';
 
+import { RTSP_SCHEME, SLUG } from './patterns';
+
 /** A camera's id: a slug of 1–64 letters, digits, `_` or `-`, starting with a letter or digit. */
 export const CameraId = Type.String({
-  pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$',
+  pattern: SLUG.pattern,
   minLength: 1,
   maxLength: 64,
   description: 'Unique slug: letters, digits, "_" and "-", 1–64 characters',
 });
 
 /** An `rtsp://` URL (credentials inside it are moved out into username/password). */
-export const RtspUrl = Type.String({ minLength: 8, maxLength: 2048, pattern: '^[Rr][Tt][Ss][Pp]://' });
+export const RtspUrl = Type.String({ minLength: 8, maxLength: 2048, pattern: RTSP_SCHEME.pattern });
 
 /** How the camera authenticates; kept as metadata (Janus negotiates Basic or Digest by itself). */
 export const AuthMethod = Type.Union([Type.Literal('basic'), Type.Literal('digest')]);
@@ -105,14 +107,16 @@ export const CameraView = Type.Object(
     status: CameraState,
     stream_id: Type.Integer({ description: 'The Janus streaming mountpoint id' }),
     websocket_url: Type.String(),
-    rtsp_url: Type.String({ description: 'Without credentials' }),
-    username: Type.String(),
+    rtsp_url: Type.Optional(Type.String({ description: 'Without credentials; manage keys only' })),
+    username: Type.Optional(Type.String({ description: 'Manage keys only' })),
     has_password: Type.Boolean(),
     auth_method: AuthMethod,
     description: Type.String(),
     enabled: Type.Boolean(),
     audio: Type.Boolean({ description: "The station relays the camera's audio (found by the last probe)" }),
-    substream_url: Type.Union([Type.String(), Type.Null()]),
+    substream_url: Type.Optional(
+      Type.Union([Type.String(), Type.Null()], { description: 'Manage keys only' }),
+    ),
     tags: Type.Array(Type.String()),
     health: CameraHealth,
     created_at: Type.String({ format: 'date-time' }),
@@ -123,6 +127,9 @@ export const CameraView = Type.Object(
 
 /** A camera as responses show it. */
 export type CameraView = Static<typeof CameraView>;
+
+/** Where a camera is and who logs in to it: manage keys see these fields, view keys do not. */
+export const CAMERA_MANAGE_ONLY = ['rtsp_url', 'username', 'substream_url'] as const;
 
 /** What a viewer needs to play a camera, and nothing more (`GET /cameras/{id}/stream`). */
 export const StreamInfo = Type.Object(

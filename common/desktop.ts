@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 
+import { PIN_DIGITS } from './patterns';
 import type { OperationMethods } from './operations';
 import type { DesktopOperationName } from './operations/names';
 
@@ -14,7 +15,7 @@ export const JanusMode = Type.Union([
 export type JanusMode = Static<typeof JanusMode>;
 
 /** The kiosk exit PIN: 4–12 digits. */
-export const KioskPin = Type.String({ pattern: '^[0-9]{4,12}$', description: '4–12 digits' });
+export const KioskPin = Type.String({ pattern: PIN_DIGITS.pattern, description: '4–12 digits' });
 
 /** How camera passwords are sealed on this desk, said plainly for the settings page. */
 export const SecretStorageStatus = Type.Object({

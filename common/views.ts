@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 
 import { CameraId } from './camera';
+import { SLUG } from './patterns';
 
 /** Wall layouts: square grids and hotspot layouts (one big tile plus small ones). */
 export const LAYOUTS = ['1', '2x2', '3x3', '4x4', '5x5', '1+5', '1+7', '1+12'] as const;
@@ -21,7 +22,7 @@ export const LAYOUT_TILES: Record<LayoutId, number> = {
 };
 
 /** A view's id: a slug like a camera's. */
-export const ViewId = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' });
+export const ViewId = Type.String({ pattern: SLUG.pattern });
 
 /** A tour: a pool of cameras rotated through the view's tiles every `interval_s` seconds. */
 export const Tour = Type.Object(

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 
 import { MessageBody } from '../answers';
-import { CameraId, CameraInput, CameraPatch, CameraView, StreamInfo } from '../camera';
+import { CAMERA_MANAGE_ONLY, CameraId, CameraInput, CameraPatch, CameraView, StreamInfo } from '../camera';
 import { ProbeRequest, ProbeResult } from '../probe';
 import type { ResourceContracts } from './contract';
 
@@ -20,6 +20,7 @@ export const cameraContracts = {
     scope: 'view',
     summary: 'List cameras',
     handler: 'station.listCameras',
+    manageOnly: CAMERA_MANAGE_ONLY,
   },
   'cameras.probe': {
     args: [ProbeRequest],
@@ -34,6 +35,7 @@ export const cameraContracts = {
     scope: 'view',
     summary: 'One camera',
     handler: 'station.getCamera',
+    manageOnly: CAMERA_MANAGE_ONLY,
   },
   'cameras.update': {
     args: [CameraId, CameraPatch],

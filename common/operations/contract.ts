@@ -27,6 +27,8 @@ export interface OperationContract {
   readonly handler?: `${OperationService}.${string}`;
   /** The `{ message }` it answers when its handler resolves to nothing; `{param}`s are filled from the path. */
   readonly message?: string;
+  /** Fields of the answer (of each item, for a list) that only manage keys see; view keys get it without them. */
+  readonly manageOnly?: readonly string[];
 }
 
 /** The contracts of one resource's operations (`cameras` → every `cameras.*` name, no other). */

@@ -77,7 +77,8 @@ export function signIn(
 }
 
 const SignInLink = Type.Object({
-  path: Type.String({ description: 'Append to the station URL: /?token=…' }),
+  url: Type.String({ description: 'The link to open, on the URL this request reached the station at' }),
+  path: Type.String({ description: 'The same link relative to the station URL: /?token=…' }),
   expires_at: Type.String({ format: 'date-time' }),
 });
 
@@ -116,9 +117,12 @@ export const sessionRoutes: FastifyPluginCallbackTypebox<{ sessions: BrowserSess
         response: { 200: SignInLink, ...errorResponses },
       },
     },
-    () => {
+    (request) => {
       const { token, expiresAt } = sessions.issueToken();
-      return { path: `/?token=${token}`, expires_at: expiresAt.toISOString() };
+      const path = `/?token=${token}`;
+      // The Host header was checked against the station's names before this runs.
+      const url = `${request.protocol}://${request.host}${path}`;
+      return { url, path, expires_at: expiresAt.toISOString() };
     },
   );
   done();

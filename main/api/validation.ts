@@ -1,16 +1,6 @@
 import type { FastifySchemaValidationError } from 'fastify';
 
-import { CameraId, RtspUrl } from '../../common/camera';
-
-/** Advice for the patterns a user is likely to miss, keyed by the contract's own pattern strings. */
-const PATTERN_HINTS: ReadonlyMap<unknown, string> = new Map([
-  [patternOf(CameraId), 'use 1–64 letters, digits, _ or -, starting with a letter or digit'],
-  [patternOf(RtspUrl), 'use an rtsp:// URL'],
-]);
-
-function patternOf(schema: object): unknown {
-  return 'pattern' in schema ? schema.pattern : undefined;
-}
+import { NAMED_PATTERNS } from '../../common/patterns';
 
 const ARTICLE: Record<string, string> = {
   object: 'an object',
@@ -60,11 +50,9 @@ function phrase(error: FastifySchemaValidationError): string {
       const type = String(params.type);
       return `must be ${ARTICLE[type] ?? `a ${type}`}`;
     }
-    case 'pattern': {
-      const pattern = String(params.pattern);
-      const hint = PATTERN_HINTS.get(pattern);
-      return `must match ${pattern}${hint === undefined ? '' : `: ${hint}`}`;
-    }
+    case 'pattern':
+      // Words, never the regex (common/patterns.ts names every pattern of the contract).
+      return NAMED_PATTERNS.get(String(params.pattern))?.words ?? 'is not in the expected form';
     case 'minLength':
       return params.limit === 1
         ? 'must not be empty'

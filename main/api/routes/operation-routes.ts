@@ -69,7 +69,8 @@ export function registerOperationRoutes(
   for (const name of restOperationsOf(resource)) {
     if (!isServed(name)) continue;
     const options = operationRoute(name);
-    const { rest, args: schemas }: { rest: RestRoute; args: readonly unknown[] } = OPERATIONS[name];
+    const operation: OperationContract & { rest: RestRoute } = OPERATIONS[name];
+    const { rest, args: schemas, manageOnly = [] } = operation;
     const params = pathParams(rest.path);
     const hasBody = schemas.length > params.length;
     app.route({
@@ -78,8 +79,19 @@ export function registerOperationRoutes(
         const values = request.params as Record<string, unknown>;
         const args = [...params.map((param) => values[param]), ...(hasBody ? [request.body] : [])];
         const answer = await serveOperation(services, name, args);
-        return reply.code(rest.status ?? 200).send(answer);
+        const shown = request.apiKey?.scope === 'manage' ? answer : withoutFields(answer, manageOnly);
+        return reply.code(rest.status ?? 200).send(shown);
       },
     });
   }
+}
+
+/** The answer without `fields` (on each item of a list); the answer itself when there are none to drop. */
+export function withoutFields(answer: unknown, fields: readonly string[]): unknown {
+  if (fields.length === 0) return answer;
+  const strip = (item: unknown): unknown => {
+    if (typeof item !== 'object' || item === null) return item;
+    return Object.fromEntries(Object.entries(item).filter(([key]) => !fields.includes(key)));
+  };
+  return Array.isArray(answer) ? answer.map(strip) : strip(answer);
 }

@@ -187,8 +187,9 @@ describe('POST /session/logout and /session/signin-link', () => {
       headers: headers('manage'),
     });
     expect(made.statusCode).toBe(200);
-    const { path } = json(made) as { path: string };
+    const { path, url } = json(made) as { path: string; url: string };
     expect(path).toMatch(/^\/\?token=[A-Za-z0-9_-]{43}$/);
+    expect(url).toBe(`http://${headers().host}${path}`);
     expect((await api.app.inject({ url: path, headers: headers() })).statusCode).toBe(303);
   });
 });

@@ -33,7 +33,7 @@ describe('describeValidation', () => {
     [
       [error('pattern', '/rtsp_url', { pattern: '^[Rr][Tt][Ss][Pp]://' })],
       'body',
-      { field: 'rtsp_url', message: 'rtsp_url must match ^[Rr][Tt][Ss][Pp]://: use an rtsp:// URL' },
+      { field: 'rtsp_url', message: 'rtsp_url must be an rtsp:// URL, e.g. rtsp://192.0.2.10:554/stream1' },
     ],
     [
       [error('minLength', '/name', { limit: 1 })],
@@ -74,10 +74,15 @@ describe('describeValidation', () => {
       'body',
       {
         field: 'substream_url',
-        message: 'substream_url must match ^[Rr][Tt][Ss][Pp]://: use an rtsp:// URL or be null',
+        message: 'substream_url must be an rtsp:// URL, e.g. rtsp://192.0.2.10:554/stream1 or be null',
       },
     ],
     [[error('weird', '/x', {}, 'is odd')], 'params', { field: 'x', message: 'x is odd' }],
+    [
+      [error('pattern', '/x', { pattern: '^unnamed$' })],
+      'body',
+      { field: 'x', message: 'x is not in the expected form' },
+    ],
     [[], 'body', { message: 'body is invalid' }],
   ])('%#', (errors, part, expected) => {
     expect(describeValidation(errors, part)).toEqual(expected);

@@ -41,7 +41,13 @@ describe('ipcCall', () => {
   });
 
   it.each([
-    ['a bad camera id', 'cameras:remove', ['../etc'], 'argument 1 of cameras:remove must match', undefined],
+    [
+      'a bad camera id',
+      'cameras:remove',
+      ['../etc'],
+      'argument 1 of cameras:remove must use 1–64 letters',
+      undefined,
+    ],
     ['too many arguments', 'cameras:list', [1], 'cameras:list takes 0 argument(s), got 1', undefined],
     ['an unknown property', 'cameras:update', ['lobby', { nmae: 'x' }], 'unknown property "nmae"', 'nmae'],
     ['a wrong type', 'views:update', ['v', { name: 5 }], 'name must be a string', 'name'],

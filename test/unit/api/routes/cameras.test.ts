@@ -14,6 +14,23 @@ async function addCamera(body: object = cameraInput()) {
   return api.app.inject({ method: 'POST', url: '/cameras', headers: headers('manage'), payload: body });
 }
 
+describe('what each scope sees of a camera', () => {
+  it('a view key gets no rtsp_url, username or substream_url; a manage key does', async () => {
+    await addCamera(cameraInput({ substream_url: 'rtsp://192.0.2.7/sub' }));
+    for (const url of ['/cameras', '/cameras/entrance_cam']) {
+      const seen = (await api.app.inject({ url, headers: headers('view') })).json<unknown>();
+      const [viewed] = [seen].flat() as Record<string, unknown>[];
+      expect(viewed).toMatchObject({ camera_id: 'entrance_cam', stream_id: 1 });
+      for (const field of ['rtsp_url', 'username', 'substream_url']) expect(viewed).not.toHaveProperty(field);
+      const managed = [(await api.app.inject({ url, headers: headers('manage') })).json<unknown>()].flat();
+      expect(managed[0]).toMatchObject({
+        rtsp_url: expect.stringMatching(/^rtsp:/) as string,
+        username: 'root',
+      });
+    }
+  });
+});
+
 describe('POST /cameras', () => {
   it('answers 201 with the seed fields and never the password', async () => {
     const response = await addCamera();
@@ -48,7 +65,9 @@ describe('POST /cameras', () => {
     const error = errorOf(response);
     expect(error.code).toBe('VIGIL_ERR_VALIDATION');
     expect(error.field).toBe('camera_id');
-    expect(error.message).toContain('camera_id must match ^[A-Za-z0-9]');
+    expect(error.message).toBe(
+      'camera_id must use 1–64 letters, digits, _ or -, starting with a letter or digit',
+    );
     expect(error.message).toContain('use 1–64 letters, digits, _ or -');
   });
 

@@ -10,12 +10,16 @@ const state = (ended: boolean) => ({ ended: () => ended, subscribe: () => () => 
 
 describe('SessionGate', () => {
   it('shows the wall while the session lives', () => {
-    const html = renderToString(createElement(SessionGate, { session: state(false), api }, 'the wall'));
+    const html = renderToString(
+      createElement(SessionGate, { session: state(false), api, children: 'the wall' }),
+    );
     expect(html).toBe('the wall');
   });
 
   it('shows one page saying the wall is signed out, and how to sign in again, once it ended', () => {
-    const html = renderToString(createElement(SessionGate, { session: state(true), api }, 'the wall'));
+    const html = renderToString(
+      createElement(SessionGate, { session: state(true), api, children: 'the wall' }),
+    );
     expect(html).not.toContain('the wall');
     expect(html).toContain('This wall is signed out');
     expect(html).toContain('npm exec -- vigil signin-link');
