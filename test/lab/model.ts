@@ -143,6 +143,8 @@ export function labEnvironment(lab: LabJson): Record<string, string> {
     JANUS_ADMIN_URL: lab.janus.admin_url,
     JANUS_ADMIN_WS_URL: lab.janus.admin_ws_url,
     JANUS_ALLOW_ORIGIN: lab.janus.allow_origin,
+    // The name `vigil serve` reads for a remote Janus's allowed origin: inside the lab it just works.
+    JANUS_ORIGIN: lab.janus.allow_origin,
     JANUS_API_SECRET: lab.janus.api_secret,
     JANUS_ADMIN_SECRET: lab.janus.admin_secret,
     JANUS_STREAMING_ADMIN_KEY: lab.janus.streaming_admin_key,

@@ -42,6 +42,7 @@ describe('labEnvironment', () => {
       JANUS_ADMIN_URL: 'http://127.0.0.1:40003/admin',
       JANUS_ADMIN_WS_URL: 'ws://127.0.0.1:40004/admin',
       JANUS_ALLOW_ORIGIN: 'http://127.0.0.1',
+      JANUS_ORIGIN: 'http://127.0.0.1',
       JANUS_API_SECRET: 'api',
       JANUS_ADMIN_SECRET: 'admin',
       JANUS_STREAMING_ADMIN_KEY: 'key',
