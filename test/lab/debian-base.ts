@@ -3,11 +3,13 @@
 // debootstrap a minimal Debian forky from the machine's own apt mirror (Release signature checked against
 // debian-archive-keyring), install the packages resources/janus/Dockerfile wants with apt inside it, and tar
 // it. Cached under /var/cache/vigil-lab: a machine builds it once.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+
+import { quietStep } from './quiet-step';
 
 const run = promisify(execFile);
 
@@ -23,6 +25,8 @@ export const BASE_PACKAGES = ['janus', 'curl'] as const;
 const KEYRING = '/usr/share/keyrings/debian-archive-keyring.gpg';
 const SCRIPTS_DIR = '/usr/share/debootstrap/scripts';
 const STEP_TIMEOUT_MS = 10 * 60_000;
+/** The base image build's output: debootstrap and apt-get inside the new root. */
+const BUILD_LOG = join(LAB_CACHE_DIR, 'debian-base-build.log');
 
 /** The cached tarball and how long each step took (0 for steps a cached tarball skipped). */
 export interface DebianBase {
@@ -38,6 +42,7 @@ export async function ensureDebianBase(): Promise<DebianBase> {
   const tarball = join(LAB_CACHE_DIR, `debian-${BASE_SUITE}-${BASE_PACKAGES.join('-')}.tar`);
   if (existsSync(tarball)) return { tarball, cached: true, debootstrapMs: 0, packagesMs: 0, tarMs: 0 };
   await mkdir(LAB_CACHE_DIR, { recursive: true, mode: 0o755 });
+  console.error(`lab: building the Debian ${BASE_SUITE} base for the Janus image (once per machine, ~1 min)`);
   const work = await mkdtemp(join(LAB_CACHE_DIR, 'build-'));
   try {
     const rootfs = join(work, 'rootfs');
@@ -62,7 +67,9 @@ export async function ensureDebianBase(): Promise<DebianBase> {
     await rename(partial, tarball);
     const tarMs = performance.now() - began;
     const size = Math.round((await stat(tarball)).size / 2 ** 20);
-    console.error(`lab: built the Debian ${BASE_SUITE} base (${size} MiB) in ${tarball}`);
+    console.error(
+      `lab: built the Debian ${BASE_SUITE} base (${size} MiB) in ${tarball} (its build log: ${BUILD_LOG})`,
+    );
     return { tarball, cached: false, debootstrapMs, packagesMs, tarMs };
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -113,18 +120,7 @@ async function installPackages(rootfs: string): Promise<void> {
   }
 }
 
-/** Runs one build step, its output to stderr; rejects naming the step if it fails or hangs. */
+/** Runs one build step, its output to the build log; rejects naming the step (and its last lines) if it fails. */
 function step(command: string, args: readonly string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      stdio: ['ignore', process.stderr, process.stderr],
-      timeout: STEP_TIMEOUT_MS,
-      killSignal: 'SIGKILL',
-    });
-    child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      if (code === 0) resolve();
-      else reject(new Error(`${command} failed (${signal ?? `exit ${code}`}): see the output above`));
-    });
-  });
+  return quietStep(command, args, { logFile: BUILD_LOG, timeoutMs: STEP_TIMEOUT_MS });
 }

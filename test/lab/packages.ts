@@ -1,9 +1,13 @@
 // Debian packages the lab needs (see /work/shared/LAB.md), installed once with apt-get if any are missing,
 // so the lab also works on a fresh Debian 12 machine.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
+import { quietStep } from './quiet-step';
+
 const run = promisify(execFile);
+/** Where the lab's own apt-get runs write their output. */
+const APT_LOG = '/var/log/vigil-lab-apt.log';
 
 /** Every Debian package the lab and the tests that use it need. */
 export const LAB_PACKAGES = [
@@ -52,21 +56,15 @@ export async function ensureLabPackages(): Promise<void> {
       `the lab needs Debian packages ${missing.join(' ')}: run it as root so it can install them`,
     );
   }
-  console.error(`lab: installing ${missing.join(' ')}`);
+  console.error(`lab: installing ${missing.join(' ')} (apt-get's output: ${APT_LOG})`);
   await aptGet(['update']);
   await aptGet(['install', '-y', ...missing]);
 }
 
+/** apt-get on this machine, its output to a log file (a failure shows its last lines). */
 function aptGet(args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('apt-get', args, {
-      stdio: ['ignore', process.stderr, process.stderr],
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code === 0) resolve();
-      else reject(new Error(`apt-get ${args.join(' ')} failed (exit ${code}): see the output above`));
-    });
+  return quietStep('apt-get', args, {
+    logFile: APT_LOG,
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
 }
