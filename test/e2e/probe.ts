@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 
 import type { BrowserContext, Page } from 'playwright-core';
+import { vi } from 'vitest';
 
 import { bundlePage } from './bundle';
 import type { VideoMetrics } from './video-metrics';
@@ -27,14 +28,14 @@ export function videoMetrics(page: Page): Promise<VideoMetrics[]> {
 }
 
 /** Waits until `count` videos render frames at full width; returns their figures (throws after `timeoutMs`). */
-export async function waitForVideos(page: Page, count: number, timeoutMs = 20_000): Promise<VideoMetrics[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const metrics = await videoMetrics(page);
-    const playing = metrics.filter((m) => m.width > 0 && m.frames > 5);
-    if (playing.length >= count) return metrics;
-    if (Date.now() > deadline)
-      throw new Error(`${playing.length} of ${count} videos play after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+export function waitForVideos(page: Page, count: number, timeoutMs = 20_000): Promise<VideoMetrics[]> {
+  return vi.waitFor(
+    async () => {
+      const metrics = await videoMetrics(page);
+      const playing = metrics.filter((m) => m.width > 0 && m.frames > 5);
+      if (playing.length < count) throw new Error(`${playing.length} of ${count} videos play`);
+      return metrics;
+    },
+    { timeout: timeoutMs, interval: 200 },
+  );
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { labCamera } from '../integration/janus/connect';
 import { useLab } from '../lab/vitest';
@@ -39,19 +39,16 @@ function tileStates(count: number): Promise<string[]> {
   return tileAttributes(count, 'data-state');
 }
 
-/** Polls `read` until it returns `expected` (throws after `timeoutMs`). */
-async function until<T>(
-  read: () => Promise<T>,
-  accept: (value: T) => boolean,
-  timeoutMs: number,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`still ${JSON.stringify(value)} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/** Waits until `read` gives a value `accept` takes (throws, naming the last value, after `timeoutMs`). */
+function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs: number): Promise<T> {
+  return vi.waitFor(
+    async () => {
+      const value = await read();
+      if (!accept(value)) throw new Error(`still ${JSON.stringify(value)}`);
+      return value;
+    },
+    { timeout: timeoutMs, interval: 100 },
+  );
 }
 
 const selectedView = () => page.inputValue('[data-testid="view-select"]');
@@ -69,14 +66,21 @@ async function waitForTiles(
       start
   )(Date.now()),
 ): Promise<number> {
-  for (;;) {
-    const current = await tileStates(count);
-    if (current.every((s) => states.includes(s))) return Date.now() - since();
-    if (Date.now() - since() > timeoutMs) {
-      throw new Error(`tiles not ${states.join('/')} after ${timeoutMs} ms: ${current.join(',')}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  // `since()` may move later while waiting (a camera that crashed and came back): wait up to twice the budget,
+  // then hold the time taken, counted from the latest `since()`, to it.
+  const tookMs = await vi.waitFor(
+    async () => {
+      const current = await tileStates(count);
+      if (!current.every((s) => states.includes(s))) {
+        throw new Error(`tiles not ${states.join('/')}: ${current.join(',')}`);
+      }
+      return Date.now() - since();
+    },
+    { timeout: 2 * timeoutMs, interval: 100 },
+  );
+  if (tookMs > timeoutMs)
+    throw new Error(`tiles took ${tookMs} ms to be ${states.join('/')}, over ${timeoutMs} ms`);
+  return tookMs;
 }
 
 async function selectView(viewId: string): Promise<void> {
