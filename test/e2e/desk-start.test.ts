@@ -72,7 +72,9 @@ describe('a desk from the first minute', () => {
   it('--demo 4: the sign-in link opens the view "Demo" with four tiles playing, no interaction', async () => {
     await page.goto(station.signInLink);
     await page.waitForSelector('[data-testid="wall"]');
-    expect(await page.inputValue('[data-testid="view-select"]')).toBe('demo');
+    await vi.waitFor(async () => {
+      expect(await page.inputValue('[data-testid="view-select"]')).toBe('demo');
+    });
     const tookMs = await liveWithin(4, 30_000);
     await framesAdvance(4);
     console.info(`four demo tiles live ${tookMs} ms after the wall appeared`);
