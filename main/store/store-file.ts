@@ -37,15 +37,25 @@ export function readStoreFile(path: string): StoreFile | undefined {
   return { bytes, data: data as Record<string, unknown> };
 }
 
-/** Copies the damaged bytes to `<path>.corrupt-<timestamp>` (0600, never overwriting) and returns the error. */
+/** How many names a backup tries when copies of the same moment exist already. */
+const BACKUP_NAME_TRIES = 10;
+
+/**
+ * Copies the damaged bytes to `<path>.corrupt-<timestamp>` (`-2`, `-3`… when a copy of that moment exists; 0600,
+ * never overwriting) and returns the error.
+ */
 export function storeCorrupt(path: string, bytes: Buffer, problem: string): StoreCorruptError {
-  const backupPath = `${path}.corrupt-${new Date().toISOString().replaceAll(':', '-')}`;
-  try {
-    writeFileSync(backupPath, bytes, { mode: STORE_FILE_MODE, flag: 'wx' });
-    return new StoreCorruptError(path, problem, backupPath);
-  } catch {
-    return new StoreCorruptError(path, problem, undefined);
+  const stamp = `${path}.corrupt-${new Date().toISOString().replaceAll(':', '-')}`;
+  for (let attempt = 1; attempt <= BACKUP_NAME_TRIES; attempt++) {
+    const backupPath = attempt === 1 ? stamp : `${stamp}-${attempt}`;
+    try {
+      writeFileSync(backupPath, bytes, { mode: STORE_FILE_MODE, flag: 'wx' });
+      return new StoreCorruptError(path, problem, backupPath);
+    } catch (error) {
+      if (errnoOf(error) !== 'EEXIST') break;
+    }
   }
+  return new StoreCorruptError(path, problem, undefined);
 }
 
 /** Changes whenever the file is replaced or rewritten (the engines rename a new file over it); `missing` when absent. */

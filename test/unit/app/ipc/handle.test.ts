@@ -70,13 +70,13 @@ describe('createIpcRegistry', () => {
   });
 
   it.each([
-    ['a bad camera id', 'cameras:remove', ['../etc'], 'argument 1 of cameras:remove must match'],
+    ['a bad camera id', 'cameras:remove', ['../etc'], 'argument 1 of cameras:remove must use 1–64 letters'],
     ['too many arguments', 'cameras:list', [1], 'cameras:list takes 0 argument(s), got 1'],
     ['too few arguments', 'cameras:update', ['lobby'], 'cameras:update takes 2 argument(s), got 1'],
     ['an unknown property', 'cameras:update', ['lobby', { nmae: 'x' }], 'unknown property "nmae"'],
     ['a wrong type', 'cameras:update', ['lobby', { name: 5 }], 'name must be a string'],
     ['a missing field', 'cameras:add', [{ camera_id: 'a' }], 'is required'],
-    ['a bad kiosk pin', 'desktop:unlock-kiosk', ['12'], 'must match'],
+    ['a bad kiosk pin', 'desktop:unlock-kiosk', ['12'], 'must be 4 to 12 digits'],
     ['an empty settings change', 'desktop:update-settings', [{}], 'must contain at least one field'],
     [
       'an unknown setting',
@@ -90,8 +90,13 @@ describe('createIpcRegistry', () => {
       [{ janus_mode: 'docker' }],
       'janus_mode must be one of',
     ],
-    ['a non-digit PIN', 'desktop:update-settings', [{ kiosk_pin: 'abcd' }], 'kiosk_pin must match'],
-    ['a bad view id', 'desktop:wall-view', ['../x'], 'must match'],
+    [
+      'a non-digit PIN',
+      'desktop:update-settings',
+      [{ kiosk_pin: 'abcd' }],
+      'kiosk_pin must be 4 to 12 digits',
+    ],
+    ['a bad view id', 'desktop:wall-view', ['../x'], 'must use 1–64 letters'],
   ])('refuses %s with a validation error', async (_name, channel, args, message) => {
     const { registry, invoke } = setup();
     const handler = vi.fn();
