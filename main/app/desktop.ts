@@ -93,7 +93,13 @@ export async function bootstrap(): Promise<void> {
         endpoints: first.endpoints,
       },
       iceServers: [],
-      api: { host: '127.0.0.1', port: settings.get().api_port, allowedHosts: [], corsOrigins: [] },
+      api: {
+        host: '127.0.0.1',
+        port: settings.get().api_port,
+        allowedHosts: [],
+        corsOrigins: [],
+        pageOrigins: [APP_ORIGIN],
+      },
       wall: DEFAULT_WALL_FILES,
     },
     teardown,
@@ -122,7 +128,7 @@ export async function bootstrap(): Promise<void> {
     ipc.dispose();
     return Promise.resolve();
   });
-  registerStationChannels(ipc, core.station, core.views);
+  registerStationChannels(ipc, core.station, core.views, core.door);
   registerDesktopChannels(ipc, {
     settings,
     secretStorage: secrets.status,

@@ -1,11 +1,10 @@
 // Which Janus `vigil serve` uses: a remote one when any Janus URL is given (flags, JANUS_* environment, secrets
 // file), else its own Janus — a native process or, with --janus-mode container, a Docker container — whose
-// allow_origin is the station's public origin.
+// allow_origin is exactly the station's public origin (only the station and its Janus door connect to it).
 import type { Logger } from 'pino';
 
 import { createContainerGateway } from '../gateway/container-janus';
 import type { Gateway } from '../gateway/gateway';
-import { janusAllowOrigin } from '../gateway/janus-allow-origin';
 import { createNativeGateway } from '../gateway/native-janus';
 import { resolveGatewaySettings } from '../gateway/remote-config';
 import { createRemoteGateway } from '../gateway/remote-janus';
@@ -34,7 +33,6 @@ export function setupGateway(
   const bundled = {
     dataDir,
     origin: stationOrigin(args),
-    allowOrigin: bundledAllowOrigin(args, logger),
     logger,
     ports: {
       ...(janus.httpPort === undefined ? {} : { http: janus.httpPort }),
@@ -64,19 +62,6 @@ export function setupGateway(
     });
   });
   return Object.assign(gateway, { gaveUp });
-}
-
-/** The bundled Janus's allow_origin: pages of the station and of every `--cors-origin` portal may open WebSockets. */
-function bundledAllowOrigin(args: ServeArgs, logger: Logger): string | null {
-  const allow = janusAllowOrigin(stationOrigin(args), args.corsOrigins);
-  if (allow === null) {
-    logger.warn(
-      { corsOrigins: args.corsOrigins },
-      'the --cors-origin portals share no origin prefix with the station: the bundled Janus cannot enforce CORS ' +
-        '(viewers still need a station token)',
-    );
-  }
-  return allow;
 }
 
 /** The origin browsers load the station from: `--public-url`'s, else `http://HOST:PORT`. */

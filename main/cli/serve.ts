@@ -104,5 +104,6 @@ function apiBinding(args: ServeArgs): ApiBinding {
     port: args.port,
     allowedHosts: [...new Set([...args.allowedHosts, ...publicHosts])],
     corsOrigins: args.corsOrigins,
+    publicUrl: args.publicUrl?.href,
   };
 }

@@ -5,7 +5,7 @@ import type { MountpointSummary, RtspMountpointOptions } from '../janus';
 export type StationJanusEvents = { up: []; down: [reason: string] };
 
 /**
- * What the station needs of Janus — whether it is usable, mountpoints, viewer tokens, the session count —
+ * What the station needs of Janus — whether it is usable, mountpoints, the session count —
  * and nothing more, so the station core runs on a fake in unit tests. The real one is JanusLink.
  */
 export interface StationJanus {
@@ -30,10 +30,6 @@ export interface StationJanus {
   destroyMountpoint(mountpointId: number, secret: string | undefined): Promise<void>;
   /** How many viewers watch a mountpoint. */
   viewerCount(mountpointId: number, secret: string): Promise<number>;
-  /** Adds a Janus token good for the streaming plugin only. */
-  addViewerToken(token: string): Promise<void>;
-  /** Removes a token added by addViewerToken. */
-  removeViewerToken(token: string): Promise<void>;
   /** How many sessions Janus holds (the viewers' and the station's own). */
   sessionCount(): Promise<number>;
 }
