@@ -133,6 +133,11 @@ export class JanusConnection extends TypedEmitter<ConnectionEvents> {
     return new JanusSession(this.#sessionHost, id);
   }
 
+  /** Janus is known to be back (its supervisor restarted it): a reconnect waiting for its time happens now. */
+  retryNow(): void {
+    this.#link.retryNow();
+  }
+
   /** Destroys every session (best effort), fails pending work with JanusClosedError, stops timers. Idempotent. */
   close(): Promise<void> {
     this.#closing ??= this.#shutdown(undefined);

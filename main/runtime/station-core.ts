@@ -44,8 +44,11 @@ export interface StationCoreOptions {
   cipher: SecretCipher;
   /** The stores' engine: conf under Node (the default), electron-store in Electron. */
   storeBackend?: StoreBackendFactory;
-  /** A gateway whose Janus has started; `mode` is read again at stop (the desktop app may have switched). */
-  gateway: Pick<Gateway, 'mode' | 'endpoints'>;
+  /**
+   * A gateway whose Janus has started; `mode` is read again at stop (the desktop app may have switched). Its
+   * `restarted` events, when it has them, make the station reach the restarted Janus at once.
+   */
+  gateway: Pick<Gateway, 'mode' | 'endpoints'> & Partial<Pick<Gateway, 'onEvent'>>;
   /** STUN/TURN servers handed to viewers (never a public default). */
   iceServers: IceServer[];
   api: ApiBinding;
@@ -95,6 +98,9 @@ export async function startStationCore(
     events,
   });
   teardown.add('station', () => station.stop({ removeMountpoints: options.gateway.mode !== 'remote' }));
+  options.gateway.onEvent?.((event) => {
+    if (event.type === 'restarted') station.gatewayRestarted();
+  });
   const door = new Door({ station: station.viewers, keys, logger });
   const api = await buildApi({
     station,

@@ -88,6 +88,11 @@ export class JanusLink extends TypedEmitter<StationJanusEvents> implements Stati
     this.start();
   }
 
+  /** Reconnects now if the connection is waiting to retry (a restarted Janus answers again). */
+  retryNow(): void {
+    this.#connection?.retryNow();
+  }
+
   /** Closes the session and connections; idempotent. */
   async stop(): Promise<void> {
     this.#stopped = true;

@@ -20,6 +20,8 @@ export interface StationJanus {
   start(): void;
   /** Lets go of the current Janus (`down`) and reaches `endpoints` instead (`up` once it answers). */
   retarget(endpoints: GatewayEndpoints): Promise<void>;
+  /** Janus is known to be back (its supervisor restarted it): reach it now rather than at the next retry. */
+  retryNow(): void;
   /** Lets go of Janus for good; idempotent. */
   stop(): Promise<void>;
   /** Every mountpoint, the private ones too. */

@@ -77,7 +77,7 @@ export class Station implements StationService {
       janus,
       clock,
       emit: (event) => {
-        this.#emit(event);
+        this.#events.publish(event);
       },
       logger: logger.child({ name: 'station/health' }),
       thresholds: this.#timings.thresholds,
@@ -131,14 +131,12 @@ export class Station implements StationService {
   }
 
   /**
-   * Moves the station onto another Janus without a restart: removes this station's mountpoints from the current
-   * Janus (if reachable), points the link at `endpoints`, resolves once every enabled camera's mountpoint exists
-   * there. Switches run one at a time.
+   * Moves the station onto another Janus without a restart (one switch at a time): takes this station's mountpoints
+   * off the current Janus (if reachable), points the link at `endpoints`, resolves once every enabled camera's
+   * mountpoint exists there.
    */
-  switchGateway(
-    endpoints: GatewayEndpoints,
-    { timeoutMs = 30_000 }: { timeoutMs?: number } = {},
-  ): Promise<void> {
+  switchGateway(endpoints: GatewayEndpoints, options: { timeoutMs?: number } = {}): Promise<void> {
+    const { timeoutMs = 30_000 } = options;
     const previous = (this.#switching ?? Promise.resolve()).catch(() => undefined);
     const next = previous.then(() => this.#switchGateway(endpoints, timeoutMs));
     this.#switching = next;
@@ -170,7 +168,7 @@ export class Station implements StationService {
       now: this.#isoNow(),
     });
     store.insert(record);
-    this.#emit({ type: 'camera.added', camera_id: input.camera_id, at: record.created_at });
+    this.#events.publish({ type: 'camera.added', camera_id: input.camera_id, at: record.created_at });
     await this.#reconciler.reconcileCamera(input.camera_id);
     return this.getCamera(input.camera_id);
   }
@@ -192,7 +190,7 @@ export class Station implements StationService {
       now: this.#isoNow(),
     });
     store.replace(updated);
-    this.#emit({ type: 'camera.updated', camera_id: cameraId, at: updated.updated_at });
+    this.#events.publish({ type: 'camera.updated', camera_id: cameraId, at: updated.updated_at });
     const next = afterUpdate(camera, updated, changed);
     if (next.disabled) {
       this.#health.disabled(cameraId);
@@ -209,7 +207,7 @@ export class Station implements StationService {
     store.remove(cameraId);
     this.#health.removed(cameraId);
     this.#readiness.markGone(cameraId);
-    this.#emit({ type: 'camera.removed', camera_id: cameraId, at: this.#isoNow() });
+    this.#events.publish({ type: 'camera.removed', camera_id: cameraId, at: this.#isoNow() });
     await this.#reconciler.forget(camera, secret).catch(this.#warn);
   }
 
@@ -236,6 +234,11 @@ export class Station implements StationService {
     });
   }
 
+  /** The gateway restarted its Janus: reach it now instead of at the link's next retry (players wait on it). */
+  gatewayRestarted(): void {
+    this.#janus.retryNow();
+  }
+
   gatewayUrls(): { janus_url: string; websocket_url: string } {
     return { janus_url: this.#options.viewerUrl, websocket_url: this.#options.viewerUrl };
   }
@@ -259,12 +262,12 @@ export class Station implements StationService {
   /** Follows Janus (up: put the mountpoints back) and starts the health and reconcile timers. */
   #setup(): void {
     this.#janus.on('up', () => {
-      this.#emit({ type: 'gateway.up', at: this.#isoNow() });
+      this.#events.publish({ type: 'gateway.up', at: this.#isoNow() });
       runInBackground(this.#reconciler.reconcileAll(), this.#warn);
     });
     this.#janus.on('down', (reason) => {
       this.#readiness.clear();
-      this.#emit({ type: 'gateway.down', reason, at: this.#isoNow() });
+      this.#events.publish({ type: 'gateway.down', reason, at: this.#isoNow() });
     });
     this.#janus.start();
     const { healthIntervalMs, reconcileIntervalMs } = this.#timings;
@@ -282,10 +285,6 @@ export class Station implements StationService {
 
   #view(camera: StoredCamera): CameraView {
     return cameraView(camera, this.#health.get(camera.camera_id), this.#options.viewerUrl);
-  }
-
-  #emit(event: StationEvent): void {
-    this.#events.publish(event);
   }
 
   #isoNow(): string {

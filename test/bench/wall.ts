@@ -24,8 +24,6 @@ const STEADY_MS = 5_000;
 const ROUNDS = 3;
 /** Janus kills measured at 16 tiles. */
 const KILLS = 3;
-/** What the bundled Janus's supervisor waits before restarting a crashed Janus (gateway/restart-policy.ts). */
-const SUPERVISOR_DELAY_MS = 250;
 /** How long the tiles' states are polled while Janus recovers. */
 const POLL_MS = 25;
 
@@ -207,8 +205,8 @@ function wallRun(chromium: Chromium, station: E2EStation, tiles: number): Promis
 }
 
 /**
- * Kills the lab's Janus (SIGKILL) under a 16-tile wall and restarts it after the bundled supervisor's delay, KILLS
- * times; prints how long it took from the kill until every tile was live again.
+ * Kills the lab's Janus (SIGKILL) under a 16-tile wall and starts it again at once, as the bundled supervisor does
+ * after a stable run, KILLS times; prints how long it took from the kill until every tile was live again.
  */
 async function benchRecovery(page: Page, station: E2EStation, lab: Lab): Promise<void> {
   await openWall(page, station, 'v16');
@@ -220,7 +218,6 @@ async function benchRecovery(page: Page, station: E2EStation, lab: Lab): Promise
     await sleep(2_000);
     const killedAt = performance.now();
     await lab.janus.kill('SIGKILL');
-    await sleep(SUPERVISOR_DELAY_MS);
     await lab.janus.start();
     let seenDown = false;
     for (;;) {
@@ -235,8 +232,8 @@ async function benchRecovery(page: Page, station: E2EStation, lab: Lab): Promise
   }
   const sorted = [...times].sort((a, b) => a - b);
   console.log(
-    `Janus SIGKILL → all 16 tiles live again (Janus restarted ${SUPERVISOR_DELAY_MS} ms after the kill, as the ` +
-      `bundled supervisor does): median ${quantile(sorted, 0.5).toFixed(0)} ms; ` +
+    `Janus SIGKILL → all 16 tiles live again (Janus started again at once, as the bundled supervisor does): ` +
+      `median ${quantile(sorted, 0.5).toFixed(0)} ms; ` +
       `runs ${times.map((t) => t.toFixed(0)).join(', ')} ms`,
   );
 }

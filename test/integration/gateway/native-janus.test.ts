@@ -136,7 +136,7 @@ describe('the native gateway', () => {
     process.kill(pid, 'SIGKILL');
     const [exited, restarted] = await events;
     const restartMs = performance.now() - began;
-    expect(exited).toEqual({ type: 'exited', code: null, signal: 'SIGKILL', restartInMs: 500 });
+    expect(exited).toEqual({ type: 'exited', code: null, signal: 'SIGKILL', restartInMs: 250 });
     const newPid = gateway.status().pid;
     expect(restarted).toEqual({ type: 'restarted', pid: newPid });
     expect(newPid).not.toBe(pid);

@@ -38,6 +38,8 @@ export function fakeEndpoints(name: string): GatewayEndpoints {
 export class FakeJanus extends TypedEmitter<StationJanusEvents> implements StationJanus {
   readonly servers = new Map<string, FakeServer>();
   readonly calls: FakeCalls = { list: 0, create: 0, destroy: 0, info: 0 };
+  /** How often the station asked to reach Janus now. */
+  retriesNow = 0;
   /** Camera ids (mountpoint names) whose `create` Janus refuses with 456. */
   readonly refuse = new Set<string>();
   /** Times (Date.now()) of each create attempt, per camera. */
@@ -105,6 +107,10 @@ export class FakeJanus extends TypedEmitter<StationJanusEvents> implements Stati
     this.lose('Janus forgot the station session (restarted?)');
     this.server.mountpoints.clear();
     this.recover();
+  }
+
+  retryNow(): void {
+    this.retriesNow += 1;
   }
 
   /** Mountpoints of a server whose metadata names a station. */

@@ -154,6 +154,13 @@ describe('Station on a fake Janus', () => {
     await station.stop();
   });
 
+  it('reaches a restarted Janus at once when its gateway says so', async () => {
+    const { station, janus } = await startFakeStation();
+    station.gatewayRestarted();
+    expect(janus.retriesNow).toBe(1);
+    await station.stop();
+  });
+
   it('asks Janus for the mountpoint list once per reconcile pass', async () => {
     const { station, janus } = await startFakeStation({ timings: { healthIntervalMs: 3_600_000 } });
     const ids: number[] = [];
