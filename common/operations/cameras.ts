@@ -64,6 +64,7 @@ export const cameraContracts = {
     args: [CameraId],
     output: StreamInfo,
     scope: 'view',
-    summary: "What a viewer needs to play the camera: the station's Janus door, the stream id, a viewer ticket",
+    summary:
+      "What a viewer needs to play the camera: the station's Janus door, the stream id, a viewer ticket",
   },
 } as const satisfies ResourceContracts<'cameras'>;

@@ -8,7 +8,7 @@ import type { HealthReport } from '../../../common/health';
 import type { ProbeRequest, ProbeResult } from '../../../common/probe';
 import { buildApi } from '../../../main/api/app';
 import type { ApiDeps, ApiInstance, ApiKey, ApiKeyVerifier } from '../../../main/api/types';
-import { Door } from '../../../main/door/door';
+import { Door, type DoorDeps } from '../../../main/door/door';
 import type { DoorStation } from '../../../main/door/door-station';
 import type { StationService } from '../../../main/station/service';
 
@@ -228,15 +228,18 @@ export interface TestApi {
   logs: string[];
 }
 
-/** Builds the API over a fresh fake station; close it with `app.close()`. */
-export async function makeApi(overrides: Partial<ApiDeps> = {}): Promise<TestApi> {
+/** Builds the API over a fresh fake station (and its door, with `door`'s options); close it with `app.close()`. */
+export async function makeApi(
+  overrides: Partial<ApiDeps> = {},
+  door: Partial<DoorDeps> = {},
+): Promise<TestApi> {
   const station = new FakeStation();
   const metrics = new Registry();
   const logs: string[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => logs.push(line) });
   const app = await buildApi({
     station,
-    door: new Door({ station: fakeViewers(station), keys: fakeKeys, logger }),
+    door: new Door({ station: fakeViewers(station), keys: fakeKeys, logger, ...door }),
     keys: fakeKeys,
     logger,
     metrics,
