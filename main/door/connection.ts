@@ -37,6 +37,9 @@ export class DoorConnection {
       context.releaseSession(credentialId);
     });
     this.#watchIdle();
+    // Authenticated at the upgrade: reach Janus now, while the viewer sends its create (a failed head start is
+    // tried again by that create).
+    if (grant !== undefined) this.#upstreamReady().catch(() => undefined);
   }
 
   /** The credentials this connection uses: its own, and its sessions' (open or being created). */

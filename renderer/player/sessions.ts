@@ -72,7 +72,7 @@ export class SessionPool {
     this.#clock = clock;
   }
 
-  /** A lease on the session for `info`'s door (its URL without a ticket), created if needed. */
+  /** A lease on the session for `info`'s door (one per door URL, whatever ticket opened it), created if needed. */
   async acquire(info: StreamInfo, events: SessionEvents): Promise<SessionLease> {
     const server = info.websocket_url;
     let entry = this.#current.get(server);
@@ -110,7 +110,8 @@ export class SessionPool {
       (Janus) =>
         new Promise<void>((resolve, reject) => {
           entry.session = new Janus({
-            server,
+            // The ticket in the URL authenticates the WebSocket itself, so the door reaches Janus at once.
+            server: info.janus_url,
             iceServers: info.ice_servers,
             token: info.ticket,
             success: () => {

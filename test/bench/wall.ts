@@ -2,8 +2,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { setTimeout as sleep } from 'node:timers/promises';
-
 import type { Page } from 'playwright-core';
 
 import { launchChromium, type Chromium } from '../e2e/chromium';
@@ -14,7 +12,8 @@ import type { VideoMetrics } from '../e2e/video-metrics';
 import type { Lab } from '../lab';
 import { freePort } from '../lab/ports';
 import { chromiumCpuPercent } from './chromium-cpu';
-import { chooseView, openWall, tileStates } from './wall-page';
+import { chooseView, openWall } from './wall-page';
+import { benchRecovery } from './wall-recovery';
 import { quantile } from './measure';
 
 const TILE_COUNTS = [1, 4, 9, 16] as const;
@@ -22,10 +21,6 @@ const LAYOUT: Record<(typeof TILE_COUNTS)[number], string> = { 1: '1', 4: '2x2',
 const STEADY_MS = 5_000;
 /** Floor and wall pages take turns this many times per tile count: one first frame per tile is too few to compare. */
 const ROUNDS = 3;
-/** Janus kills measured at 16 tiles. */
-const KILLS = 3;
-/** How long the tiles' states are polled while Janus recovers. */
-const POLL_MS = 25;
 
 /** One page's figures for one tile count. */
 interface Run {
@@ -152,7 +147,7 @@ export async function benchWall(lab: Lab): Promise<void> {
       console.log(row(`${tiles} floor`, floor));
       console.log(row(`${tiles} wall`, pooled(wallRuns), floor));
     }
-    await onNewPage(chromium, (page) => benchRecovery(page, station, lab));
+    await benchRecovery(chromium, lab);
   } finally {
     await chromium.close();
     await station.stop();
@@ -202,38 +197,4 @@ function wallRun(chromium: Chromium, station: E2EStation, tiles: number): Promis
     // event, measured), a cost of the test driver that only the wall would pay.
     return measure(page, tiles, () => page.evaluate(chooseView, `v${tiles}`));
   });
-}
-
-/**
- * Kills the lab's Janus (SIGKILL) under a 16-tile wall and starts it again at once, as the bundled supervisor does
- * after a stable run, KILLS times; prints how long it took from the kill until every tile was live again.
- */
-async function benchRecovery(page: Page, station: E2EStation, lab: Lab): Promise<void> {
-  await openWall(page, station, 'v16');
-  await page.evaluate(chooseView, 'v16');
-  const allLive = (states: string[]) => states.length === 16 && states.every((state) => state === 'live');
-  const times: number[] = [];
-  for (let kill = 0; kill < KILLS; kill++) {
-    while (!allLive(await tileStates(page, 16))) await sleep(POLL_MS);
-    await sleep(2_000);
-    const killedAt = performance.now();
-    await lab.janus.kill('SIGKILL');
-    await lab.janus.start();
-    let seenDown = false;
-    for (;;) {
-      const states = await tileStates(page, 16);
-      seenDown ||= !allLive(states);
-      if (seenDown && allLive(states)) break;
-      if (performance.now() - killedAt > 60_000)
-        throw new Error(`tiles still ${states.join(',')} after 60 s`);
-      await sleep(POLL_MS);
-    }
-    times.push(performance.now() - killedAt);
-  }
-  const sorted = [...times].sort((a, b) => a - b);
-  console.log(
-    `Janus SIGKILL → all 16 tiles live again (Janus started again at once, as the bundled supervisor does): ` +
-      `median ${quantile(sorted, 0.5).toFixed(0)} ms; ` +
-      `runs ${times.map((t) => t.toFixed(0)).join(', ')} ms`,
-  );
 }

@@ -156,6 +156,14 @@ describe('Door', () => {
     expect(viewer.received.filter((m) => m.transaction === destroy?.transaction)).toEqual([]);
   });
 
+  it('reaches Janus as soon as a viewer authenticated at the upgrade connects, before its create', async () => {
+    const t = setup();
+    t.open(t.door.keyGrant('vigil_view_b'));
+    t.open();
+    await flush();
+    expect(t.janus.sockets).toHaveLength(1);
+  });
+
   it('closes a connection whose own credential ended (policy close)', async () => {
     const t = setup();
     const { viewer } = t.open(t.door.keyGrant('vigil_view_b'));

@@ -82,12 +82,12 @@ describe('stream player', () => {
     expect(tile.status().state).toBe('live');
   });
 
-  it('opens the session at the door (no ticket in the URL) with the first ticket and the station ICE servers, never an api secret', async () => {
+  it("opens the session at the door with the first tile's ticket (in the URL and as token) and the station ICE servers, never an api secret", async () => {
     const { janus, player } = setup();
     play(player);
     await janus.watching();
     const options = janus.lastSession().options;
-    expect(options.server).toBe('ws://127.0.0.1:3000/janus');
+    expect(options.server).toBe('ws://127.0.0.1:3000/janus?ticket=ticket-1');
     expect(options.iceServers).toEqual([]);
     expect(options.token).toBe('ticket-1');
     expect(options).not.toHaveProperty('apisecret');
