@@ -110,6 +110,20 @@ describe('the door on the API port', () => {
     own.close();
   });
 
+  it('closes the wall’s connection within half a second of its browser signing out', async () => {
+    const sessionId = sessions.redeem(sessions.issueToken().token) ?? '';
+    const socket = await connect('/janus', {
+      cookie: `${SESSION_COOKIE}=${sessionId}`,
+      origin: new URL(url.replace(/^ws/, 'http')).origin,
+    });
+    expect(await ask(socket, { janus: 'create', transaction: 'c' })).toMatchObject({ janus: 'success' });
+    const closed = new Promise<number>((resolve) => socket.once('close', resolve));
+    const at = Date.now();
+    sessions.end(sessionId);
+    expect(await closed).toBe(1008);
+    expect(Date.now() - at).toBeLessThan(1_000);
+  });
+
   it('opens with the janus_url /stream gives, as given (its ticket in the URL)', async () => {
     const stream = await api.app.inject({
       url: '/cameras/entrance_cam/stream',
