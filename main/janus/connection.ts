@@ -2,11 +2,9 @@ import pino from 'pino';
 import type { Logger } from 'pino';
 
 import { runInBackground } from '../../common/background';
-import { systemClock } from './clock';
-import type { Clock } from './clock';
+import { systemClock, type Clock } from './clock';
 import { TypedEmitter } from './emitter';
-import { CONNECTION_DEFAULTS } from './options';
-import type { ConnectionOptions } from './options';
+import { CONNECTION_DEFAULTS, type ConnectionOptions } from './options';
 import { parseEnvelope } from './envelope';
 import type { AnswerEnvelope, JanusInfo, JanusRequest, SessionEnvelope } from './envelope';
 import type { JanusError } from './errors';
