@@ -39,13 +39,20 @@ export function isStationOrigin(origin: string | undefined, host: string | undef
   return host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
 }
 
-/** Whether a browser Origin may open the door: none (not a browser), the station's own, or a listed one. */
+/**
+ * Whether a browser Origin may open the door: none (not a browser), the station's own (the request's Host, or
+ * another of the station's names with its port: the wall opened at `localhost:3000` reaching `127.0.0.1:3000`),
+ * or a listed one (`--cors-origin`, the host's own pages).
+ */
 export function originAllowed(
   origin: string | undefined,
   host: string | undefined,
   listed: readonly string[],
+  stationHosts: ReadonlySet<string> = new Set(),
 ): boolean {
-  return origin === undefined || isStationOrigin(origin, host) || listed.includes(origin);
+  if (origin === undefined || isStationOrigin(origin, host) || listed.includes(origin)) return true;
+  const url = URL.parse(origin);
+  return url !== null && /^https?:$/.test(url.protocol) && url.port !== '' && stationHosts.has(url.host);
 }
 
 /** Serves the door on the API's server: the upgrade listener, a doc route for plain `GET /janus`, and shutdown. */
@@ -120,7 +127,7 @@ function admit(
       'This Host header is not allowed; add it to the allowed hosts',
     );
   }
-  if (!originAllowed(origin, host, options.origins)) {
+  if (!originAllowed(origin, host, options.origins, options.allowedHosts)) {
     throw new VigilError(
       ErrorCode.Forbidden,
       `Pages from ${origin ?? 'this origin'} may not open the door: list the origin with --cors-origin`,

@@ -21,6 +21,23 @@ describe('originAllowed', () => {
     expect(originAllowed(origin, host, ['http://portal.example'])).toBe(allowed);
   });
 
+  it.each<[string, boolean]>([
+    ['http://localhost:3000', true],
+    ['http://[::1]:3000', true],
+    ['http://localhost', false],
+    ['http://localhost:8080', false],
+    ['ftp://localhost:3000', false],
+  ])("Origin %s, one of the station's own names → %s", (origin, allowed) => {
+    const stationHosts = new Set([
+      '127.0.0.1',
+      '127.0.0.1:3000',
+      'localhost',
+      'localhost:3000',
+      '[::1]:3000',
+    ]);
+    expect(originAllowed(origin, host, [], stationHosts)).toBe(allowed);
+  });
+
   it('counts only the exact scheme and Host as the station itself', () => {
     expect(isStationOrigin('http://127.0.0.1:3000', host)).toBe(true);
     expect(isStationOrigin('http://127.0.0.1:3000/', host)).toBe(false);
