@@ -24,7 +24,7 @@ const CONNECT_TIMEOUT_MS = 5_000;
 const RETRY_MS = 250;
 
 /** Thrown when Janus could not be reached before the hold ended. */
-export class UpstreamUnavailableError extends Error {
+class UpstreamUnavailableError extends Error {
   override readonly name = 'UpstreamUnavailableError';
 }
 
