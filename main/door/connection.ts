@@ -14,6 +14,9 @@ import { decide } from './policy';
 import { RelayState, type HandleState } from './relay-state';
 import type { UpstreamHandlers } from './upstream';
 
+/** Janus ending a session or a handle: the door forgets it. */
+const ENDINGS = /"janus"\s*:\s*"(?:timeout|detached)"/;
+
 /** One viewer connection relayed to Janus. */
 export class DoorConnection {
   readonly #client: DoorClient;
@@ -82,7 +85,11 @@ export class DoorConnection {
       return;
     }
     for (const sessionId of this.#state.sessionsOf(credentialId)) {
-      this.#toJanus({ janus: 'destroy', session_id: sessionId, transaction: this.#doorTransaction() });
+      this.#toJanus({
+        janus: 'destroy',
+        session_id: sessionId,
+        transaction: `${this.#doorPrefix}${++this.#doorRequests}`,
+      });
       this.#state.endSession(sessionId);
       this.#reply({ janus: 'timeout', session_id: sessionId });
     }
@@ -94,7 +101,7 @@ export class DoorConnection {
     for (const [sessionId, handleId] of this.#state.watching(cameraId)) {
       this.#state.endHandle(sessionId, handleId);
       const detach = { janus: 'detach', session_id: sessionId, handle_id: handleId };
-      this.#toJanus({ ...detach, transaction: this.#doorTransaction() });
+      this.#toJanus({ ...detach, transaction: `${this.#doorPrefix}${++this.#doorRequests}` });
       this.#reply({ janus: 'detached', session_id: sessionId, sender: handleId });
     }
   }
@@ -111,16 +118,11 @@ export class DoorConnection {
       case 'create':
         this.#create(decision.request, decision.grant);
         return;
-      case 'attach':
-        if (
-          this.#expect(decision.request, {
-            kind: 'attach',
-            sessionId: decision.sessionId,
-            grant: decision.grant,
-          })
-        )
-          this.#toJanus(decision.request);
+      case 'attach': {
+        const { request, sessionId, grant } = decision;
+        if (this.#expect(request, { kind: 'attach', sessionId, grant })) this.#toJanus(request);
         return;
+      }
       case 'watch': {
         const handle = this.#state.handle(decision.sessionId, decision.handleId);
         if (handle !== undefined) this.#watch(handle, decision);
@@ -234,6 +236,11 @@ export class DoorConnection {
 
   #fromJanus(text: string): void {
     if (this.#closed) return;
+    // Most of what Janus sends (events, media, trickles) teaches the door nothing: passed on unread.
+    if (this.#state.waiting === 0 && !text.includes(this.#doorPrefix) && !ENDINGS.test(text)) {
+      this.#client.send(text);
+      return;
+    }
     let message: unknown;
     try {
       message = JSON.parse(text) as unknown;
@@ -271,10 +278,6 @@ export class DoorConnection {
   #toJanus(request: WireMessage): void {
     const secret = this.#context.apiSecret();
     this.#upstream?.send(JSON.stringify(secret === undefined ? request : { ...request, apisecret: secret }));
-  }
-
-  #doorTransaction(): string {
-    return `${this.#doorPrefix}${++this.#doorRequests}`;
   }
 
   #reply(message: WireMessage): void {

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import type { StreamInfo } from '../../common/camera';
 import type { StationEvent } from '../../common/events';
 import { backgroundClock, type Clock } from '../janus/clock';
-import { undiciSocketFactory, type SocketFactory } from '../janus/transport/ws';
+import type { SocketFactory } from '../janus/transport/ws';
 import { CloseCode, type ConnectionContext, type DoorClient } from './connection-context';
 import { DoorConnection } from './connection';
 import { fullGrant, keyCredential, type Credential, type Grant, type KeyRegistry } from './credential';
@@ -16,7 +16,7 @@ import { withTicket } from './door-url';
 import type { DoorStation } from './door-station';
 import { DEFAULT_DOOR_LIMITS, type DoorLimits } from './limits';
 import { ViewerTickets } from './tickets';
-import { openUpstream } from './upstream';
+import { openUpstream, wsSocketFactory } from './upstream';
 
 /** What the door is built from. */
 export interface DoorDeps {
@@ -26,7 +26,7 @@ export interface DoorDeps {
   limits?: Partial<DoorLimits>;
   /** Time and timers (default the real clock; its timers never keep the process alive). */
   clock?: Clock;
-  /** Opens the WebSockets to Janus (default undici's); unit tests pass a fake. */
+  /** Opens the WebSockets to Janus (default `ws`'s); unit tests pass a fake. */
   socketFactory?: SocketFactory;
 }
 
@@ -59,7 +59,7 @@ export class Door {
     this.#keys = deps.keys;
     this.#logger = deps.logger.child({ name: 'door' });
     this.#clock = deps.clock ?? backgroundClock;
-    this.#socketFactory = deps.socketFactory ?? undiciSocketFactory;
+    this.#socketFactory = deps.socketFactory ?? wsSocketFactory;
     this.limits = { ...DEFAULT_DOOR_LIMITS, ...deps.limits };
     this.#tickets = new ViewerTickets(this.#clock);
     this.#unsubscribe = deps.station.onEvent((event) => {

@@ -2,6 +2,8 @@
 // the Janus the station runs on, opened when the viewer's first session is created. While Janus is down the
 // opening waits for the station to see it up again, so a player retrying during a Janus restart is answered the
 // moment Janus is back rather than refused.
+import WebSocket from 'ws';
+
 import { sleep, type Clock } from '../janus/clock';
 import { WS_PROTOCOL } from '../janus/transport/types';
 import type { SocketFactory, SocketLike } from '../janus/transport/ws';
@@ -22,6 +24,40 @@ export interface UpstreamDeps {
 
 const CONNECT_TIMEOUT_MS = 5_000;
 const RETRY_MS = 250;
+
+/**
+ * The door's sockets to Janus: `ws` (lean on every frame, as a relay must be), the station's Origin, no
+ * compression.
+ */
+export const wsSocketFactory: SocketFactory = (url, protocol, handlers, origin) => {
+  const socket = new WebSocket(url, protocol, {
+    perMessageDeflate: false,
+    ...(origin === undefined ? {} : { origin }),
+  });
+  socket.on('open', () => {
+    handlers.open();
+  });
+  socket.on('message', (data: Buffer, binary: boolean) => {
+    if (!binary) handlers.message(data.toString('utf8'));
+  });
+  socket.on('close', (code: number, reason: Buffer) => {
+    handlers.close(code, reason.toString('utf8'));
+  });
+  socket.on('error', () => {
+    // A 'close' follows every error.
+  });
+  return {
+    get isOpen() {
+      return socket.readyState === WebSocket.OPEN;
+    },
+    send: (data) => {
+      socket.send(data);
+    },
+    close: (code, reason) => {
+      socket.close(code, reason);
+    },
+  };
+};
 
 /** Thrown when Janus could not be reached before the hold ended. */
 class UpstreamUnavailableError extends Error {
