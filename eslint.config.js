@@ -30,6 +30,7 @@ const MAIN_LAYERS = [
   ['rtsp'],
   ['store'],
   ['station'],
+  ['door'],
   ['api', 'demo'],
   // IPC is the REST API's second transport: it serves the same operations with the same wording (api/operations.ts,
   // api/validation.ts), so it sits just above api.

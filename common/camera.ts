@@ -106,7 +106,7 @@ export const CameraView = Type.Object(
     name: Type.String(),
     status: CameraState,
     stream_id: Type.Integer({ description: 'The Janus streaming mountpoint id' }),
-    websocket_url: Type.String(),
+    websocket_url: Type.String({ description: "The station's Janus door (WebSocket) viewers connect to" }),
     rtsp_url: Type.Optional(Type.String({ description: 'Without credentials; manage keys only' })),
     username: Type.Optional(Type.String({ description: 'Manage keys only' })),
     has_password: Type.Boolean(),
@@ -131,15 +131,22 @@ export type CameraView = Static<typeof CameraView>;
 /** Where a camera is and who logs in to it: manage keys see these fields, view keys do not. */
 export const CAMERA_MANAGE_ONLY = ['rtsp_url', 'username', 'substream_url'] as const;
 
-/** What a viewer needs to play a camera, and nothing more (`GET /cameras/{id}/stream`). */
+/**
+ * What a viewer needs to play a camera, and nothing more (`GET /cameras/{id}/stream`): where the station's
+ * Janus door is, the mountpoint id, and a short-lived viewer ticket for this one camera. Never a Janus port,
+ * pin, token or secret: the door adds those itself.
+ */
 export const StreamInfo = Type.Object(
   {
     camera_id: CameraId,
     stream_id: Type.Integer(),
-    janus_url: Type.String({ description: 'Janus HTTP API URL' }),
-    websocket_url: Type.String({ description: 'Janus WebSocket URL' }),
+    janus_url: Type.String({
+      description:
+        "The WebSocket URL viewers connect to (the station's Janus door, `janus-protocol`), with this answer's " +
+        'ticket as `?ticket=`: a plain Janus client plays the camera with this URL as given',
+    }),
+    websocket_url: Type.String({ description: "The station's Janus door (WebSocket), without a ticket" }),
     plugin: Type.Literal('janus.plugin.streaming'),
-    pin: Type.String(),
     ice_servers: Type.Array(
       Type.Object({
         urls: Type.Union([Type.String(), Type.Array(Type.String())]),
@@ -147,10 +154,13 @@ export const StreamInfo = Type.Object(
         credential: Type.Optional(Type.String()),
       }),
     ),
-    token: Type.Optional(
-      Type.String({ description: 'Short-lived Janus token, when Janus runs with token auth' }),
-    ),
-    token_expires_at: Type.Optional(Type.String({ format: 'date-time' })),
+    ticket: Type.String({
+      description:
+        "A viewer ticket for this camera only, bound to the caller's key or session: the Janus `token` of a " +
+        'create or attach, or `?ticket=` on the door URL. It opens a session within its lifetime; the session ' +
+        'then lives as long as the key or session behind it',
+    }),
+    ticket_expires_at: Type.String({ format: 'date-time' }),
     stream_info: Type.Object({ id: Type.Integer(), type: Type.Literal('rtsp'), description: Type.String() }),
   },
   { $id: 'StreamInfo' },

@@ -60,11 +60,13 @@ export const cameraContracts = {
     handler: 'station.restartCamera',
     message: 'Camera {camera_id} restarted',
   },
+  // No handler: the answer's viewer ticket is bound to the caller (REST: its key or browser session; IPC: the
+  // desk), so each host serves it through the Janus door (main/api/routes/cameras.ts, main/ipc/station-handlers.ts).
   'cameras.stream': {
     args: [CameraId],
     output: StreamInfo,
     scope: 'view',
-    summary: 'What a viewer needs to play the camera',
-    handler: 'station.streamInfo',
+    summary:
+      "What a viewer needs to play the camera: the station's Janus door, the stream id, a viewer ticket",
   },
 } as const satisfies ResourceContracts<'cameras'>;

@@ -10,6 +10,7 @@ import { runInBackground } from '../../common/background';
 import { ErrorCode, VigilError } from '../../common/errors';
 import { REDACTED_PATHS } from '../base/log';
 import { authenticate, defaultAccess } from './auth';
+import { setupDoorUpgrade } from './door-upgrade';
 import { formatValidation, handleError, handleNotFound } from './errors';
 import { allowedHostSet, hostCheck } from './host';
 import { httpMetrics } from './metrics';
@@ -34,11 +35,11 @@ const serializers = {
 };
 
 /**
- * Builds the REST API (routes, auth, Host check, CORS, limits, OpenAPI, metrics) without listening;
- * `vigil serve` listens, tests inject.
+ * Builds the REST API (routes, auth, Host check, CORS, limits, OpenAPI, metrics) and the Janus door on the same
+ * server, without listening; `vigil serve` listens, tests inject.
  *
  * @example
- * const app = await buildApi({ station, keys, logger, metrics, version, bind: { host: '127.0.0.1', port: 3000 } });
+ * const app = await buildApi({ station, door, keys, logger, metrics, version, bind: { host: '127.0.0.1', port: 3000 } });
  * await app.listen(deps.bind);
  */
 export async function buildApi(deps: ApiDeps): Promise<ApiInstance> {
@@ -62,7 +63,8 @@ export async function buildApi(deps: ApiDeps): Promise<ApiInstance> {
   setupBodyParsing(app);
   app.decorateRequest('apiKey', undefined);
   app.addHook('onRoute', defaultAccess(DOCS_PREFIX));
-  app.addHook('onRequest', hostCheck(allowedHostSet(deps.bind, deps.allowedHosts)));
+  const allowedHosts = allowedHostSet(deps.bind, deps.allowedHosts);
+  app.addHook('onRequest', hostCheck(allowedHosts));
   await setupCors(app, deps.corsOrigins ?? []);
   // Cookies are parsed (onRequest) before auth reads the session cookie.
   if (deps.sessions !== undefined) await app.register(cookie);
@@ -73,6 +75,12 @@ export async function buildApi(deps: ApiDeps): Promise<ApiInstance> {
 
   await app.register(systemRoutes, { ...deps, home: homePage(deps) });
   await app.register(cameraRoutes, deps);
+  setupDoorUpgrade(app, {
+    door: deps.door,
+    sessions: deps.sessions,
+    allowedHosts,
+    origins: [...(deps.corsOrigins ?? []), ...(deps.pageOrigins ?? [])],
+  });
   if (deps.views !== undefined) await app.register(viewRoutes, { views: deps.views });
   if (deps.sessions !== undefined) await app.register(sessionRoutes, { sessions: deps.sessions });
   if (deps.wall !== undefined) await app.register(wallRoutes, deps.wall);
@@ -136,6 +144,7 @@ async function setupDocs(app: ApiInstance, version: string): Promise<void> {
         { name: 'events', description: 'Station events' },
         { name: 'views', description: 'Saved wall views' },
         { name: 'session', description: 'Browser sign-in' },
+        { name: 'viewers', description: "The station's Janus door, where viewers play cameras" },
       ],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
     },

@@ -8,6 +8,7 @@ import type {
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 
+import type { Door } from '../door/door';
 import type { StationService } from '../station/service';
 import type { ViewService } from '../station/views';
 import type { WallFiles } from './routes/wall';
@@ -25,6 +26,8 @@ export interface ApiKey {
 /** Checks a presented bearer key (main/store/api-keys implements it); `undefined` for an unknown key. */
 export interface ApiKeyVerifier {
   verify(presented: string): ApiKey | undefined;
+  /** The live keys (the Janus door ends a revoked key's viewer sessions). */
+  list(): readonly { id: string }[];
 }
 
 /**
@@ -36,6 +39,8 @@ export type Access = 'public' | 'optional' | Scope;
 /** Everything `buildApi` needs; it never listens itself. */
 export interface ApiDeps {
   station: StationService;
+  /** The Janus door: `/janus` (WebSocket) and the viewer tickets of `/cameras/{id}/stream`. */
+  door: Door;
   keys: ApiKeyVerifier;
   logger: Logger;
   metrics: Registry;
@@ -44,8 +49,10 @@ export interface ApiDeps {
   bind: { host: string; port: number };
   /** Extra Host header names to accept (with or without a port), e.g. a LAN name. */
   allowedHosts?: string[];
-  /** Browser origins allowed to call the API (none by default). */
+  /** Browser origins allowed to call the API and open the Janus door (none by default). */
   corsOrigins?: string[];
+  /** Origins of the host's own pages that may open the Janus door besides the station's (the desktop's `vigil://wall`). */
+  pageOrigins?: string[];
   /** Largest request body in bytes (default 64 KiB). */
   bodyLimitBytes?: number;
   /** Mutations (POST/PATCH/DELETE) allowed per key or IP per window (default 120 per minute). */

@@ -97,6 +97,7 @@ function stationOptions(
       allowedHosts: [],
       corsOrigins: [],
       changeWith: { port: `api_port in ${DESKTOP_SETTINGS_FILE}` },
+      pageOrigins: [APP_ORIGIN],
     },
     wall: DEFAULT_WALL_FILES,
   };

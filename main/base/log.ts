@@ -1,6 +1,6 @@
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
-/** Object paths whose values never reach a log line (secrets, passwords, tokens, RTSP credentials). */
+/** Object paths whose values never reach a log line (secrets, passwords, tokens, viewer tickets, RTSP credentials). */
 export const REDACTED_PATHS = [
   'password',
   '*.password',
@@ -16,6 +16,8 @@ export const REDACTED_PATHS = [
   '*.secret',
   'token',
   '*.token',
+  'ticket',
+  '*.ticket',
   'pin',
   '*.pin',
   'authorization',

@@ -16,7 +16,6 @@ export function janusSetup(
     bundled: {
       dataDir,
       origin: stationOrigin(args),
-      portalOrigins: args.corsOrigins,
       ports: {
         ...(janus.httpPort === undefined ? {} : { http: janus.httpPort }),
         ...(janus.wsPort === undefined ? {} : { ws: janus.wsPort }),

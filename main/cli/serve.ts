@@ -148,5 +148,6 @@ function apiBinding(args: ServeArgs): ApiBinding {
     allowedHosts: [...new Set([...args.allowedHosts, ...publicHosts])],
     corsOrigins: args.corsOrigins,
     changeWith: { port: '--port', host: '--host' },
+    publicUrl: args.publicUrl?.href,
   };
 }

@@ -5,10 +5,11 @@ import { DEFAULT_NATIVE_PORTS, type NativePorts } from './native-ports';
 
 /** The settings of a Janus the station runs itself; everything but `origin` has a default. */
 export interface BundledJanusSettings {
-  /** The station's own URL origin (e.g. `http://127.0.0.1:3000`): what the station sends as `Origin`. */
+  /**
+   * The station's own URL origin (e.g. `http://127.0.0.1:3000`): what the station and its Janus door send as
+   * `Origin`, and Janus's `allow_origin` (CORS enforced): viewers reach Janus only through the door.
+   */
   origin: string;
-  /** Janus's `allow_origin` (Janus matches it as a prefix); default `origin`; null: CORS not enforced. */
-  allowOrigin?: string | null;
   /** Listener ports (default 8088 HTTP, 8188 WS, 7088 admin HTTP, admin WS off). */
   ports?: Partial<NativePorts>;
   /** `general.interface`: the address ICE host candidates use. */
@@ -56,10 +57,7 @@ export function bundledJanusConfig(
         ...(ports.adminWs === undefined ? {} : { adminWs: at(ports.adminWs) }),
       },
       tokenAuth: true,
-      cors:
-        settings.allowOrigin === null
-          ? { allowOrigin: settings.origin, enforce: false }
-          : { allowOrigin: settings.allowOrigin ?? settings.origin, enforce: true },
+      cors: { allowOrigin: settings.origin, enforce: true },
       ...(settings.iceInterface === undefined ? {} : { iceInterface: settings.iceInterface }),
       ...(settings.iceEnforceList === undefined ? {} : { iceEnforceList: settings.iceEnforceList }),
       mediaRtpPortRange: settings.mediaRtpPortRange ?? defaults.media,

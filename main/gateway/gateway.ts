@@ -1,4 +1,4 @@
-/** Where the station's Janus listens, as the station (a Node client) and viewers reach it. */
+/** Where the station's Janus listens, as the station and its Janus door (Node clients) reach it; never viewers. */
 export interface GatewayUrls {
   /** Janus API over HTTP, e.g. `http://127.0.0.1:8088/janus`. */
   http: string;
@@ -8,7 +8,7 @@ export interface GatewayUrls {
   adminHttp: string;
 }
 
-/** Secrets that never leave main: the station uses them; viewers get pins and short-lived tokens. */
+/** Secrets that never leave main: the station and its Janus door use them; viewers never see them. */
 export interface GatewaySecrets {
   apiSecret?: string | undefined;
   adminSecret: string;
@@ -19,10 +19,8 @@ export interface GatewaySecrets {
 export interface GatewayEndpoints {
   urls: GatewayUrls;
   secrets: GatewaySecrets;
-  /** The `Origin` the station sends (Janus's `allow_origin` when it enforces CORS). */
+  /** The `Origin` the station and its door send (Janus's `allow_origin` when it enforces CORS). */
   origin?: string | undefined;
-  /** Whether Janus runs with `token_auth`: viewers then get short-lived tokens from the Admin API. */
-  tokenAuth: boolean;
 }
 
 /** A source of Janus: a supervised native process, a container, or a remote URL. */

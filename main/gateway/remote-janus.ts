@@ -13,8 +13,6 @@ export interface RemoteGatewayOptions {
   secrets: GatewaySecrets;
   /** The `Origin` to send when Janus enforces CORS (its `allow_origin`). */
   origin?: string | undefined;
-  /** Whether Janus runs with `token_auth`; default: what Janus's `info` reports (`auth_token`). */
-  tokenAuth?: boolean | undefined;
   logger?: Logger;
   /** Per request (default 5 000 ms). */
   requestTimeoutMs?: number;
@@ -42,7 +40,7 @@ export function createRemoteGateway(options: RemoteGatewayOptions): Gateway {
     },
     start: async () => {
       const info = await checkJanusApi(options);
-      const tokenAuth = options.tokenAuth ?? info.auth_token === true;
+      const tokenAuth = info.auth_token === true;
       await checkWebSocket(options);
       await checkAdmin(options);
       if (info.api_secret !== true && !tokenAuth) {
@@ -51,7 +49,7 @@ export function createRemoteGateway(options: RemoteGatewayOptions): Gateway {
           'this Janus has neither api_secret nor token_auth: anyone can use it',
         );
       }
-      endpoints = { urls: options.urls, secrets: options.secrets, origin: options.origin, tokenAuth };
+      endpoints = { urls: options.urls, secrets: options.secrets, origin: options.origin };
       log?.info({ url: options.urls.http, version: info.version_string, tokenAuth }, 'remote Janus checked');
     },
     stop: () => Promise.resolve(),

@@ -4,9 +4,9 @@ import { backoffDelay } from '../../common/backoff';
 
 /** How the supervisor paces restarts and when it gives up. */
 export interface RestartPolicy {
-  /** Delay before restarting after a crash that followed a stable run. */
+  /** Delay before restarting after the first fast failure (a crash after a stable run restarts at once). */
   initialDelayMs: number;
-  /** The delay doubles per fast failure in a row, up to this. */
+  /** The delay doubles per further fast failure in a row, up to this. */
   maxDelayMs: number;
   /** A run at least this long was stable: the count of fast failures starts over. */
   stableAfterMs: number;
@@ -14,7 +14,10 @@ export interface RestartPolicy {
   maxFastFailures: number;
 }
 
-/** Defaults: 250 ms, doubling to 8 s, give up at the 6th failure within 30 s of each start. */
+/**
+ * Defaults: at once after a stable run (viewers are waiting), then 250 ms doubling to 8 s per fast failure, give up
+ * at the 6th failure within 30 s of each start.
+ */
 export const DEFAULT_RESTART_POLICY: RestartPolicy = {
   initialDelayMs: 250,
   maxDelayMs: 8_000,
@@ -42,6 +45,6 @@ export function planRestart(
       reason: `Janus failed ${fastFailures} times in a row, each within ${window} s of starting: giving up`,
     };
   }
-  const delayMs = backoffDelay(fastFailures, policy);
+  const delayMs = fastFailures === 0 ? 0 : backoffDelay(fastFailures - 1, policy);
   return { action: 'restart', delayMs, fastFailures };
 }

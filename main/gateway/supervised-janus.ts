@@ -128,7 +128,6 @@ export abstract class SupervisedJanus<R extends SupervisedRun> {
       urls: { http: urls.http, ws: urls.ws, adminHttp: urls.adminHttp },
       secrets,
       origin,
-      tokenAuth: true,
     };
     return {
       httpUrl: urls.http,

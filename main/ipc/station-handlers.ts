@@ -1,12 +1,17 @@
 // Main's IPC handlers for the station's operations: one loop over the table onto the services that serve them
-// (the same serveOperation the REST routes call).
+// (the same serveOperation the REST routes call), plus health and stream info, which depend on the caller.
 import { OPERATION_LIST } from '../../common/operations';
 import { isServed, serveOperation, type OperationServices } from '../api/operations';
+import { DESK } from '../door/credential';
+import type { Door } from '../door/door';
 import type { IpcChannel } from './channels';
 import type { IpcHandlers } from './dispatch';
 
-/** Handles every operation that has an IPC channel and a handler in the table, plus health. */
-export function handleStationOperations(ipc: IpcHandlers, services: OperationServices): void {
+/** Handles every operation that has an IPC channel and a handler in the table, plus health and stream info. */
+export function handleStationOperations(
+  ipc: IpcHandlers,
+  services: OperationServices & { door: Pick<Door, 'streamInfo'> },
+): void {
   for (const { name, channel, args: schemas } of OPERATION_LIST) {
     if (channel === undefined || !isServed(name)) continue;
     ipc.handle(channel as IpcChannel, (...args: unknown[]) =>
@@ -16,4 +21,6 @@ export function handleStationOperations(ipc: IpcHandlers, services: OperationSer
   }
   // The desk operator is trusted with per-camera detail (REST gives it to callers with a key).
   ipc.handle('station:health', () => services.station.health(true));
+  // The desk's pages play through the Janus door with tickets bound to the desk.
+  ipc.handle('cameras:stream', (cameraId) => services.door.streamInfo(cameraId, DESK));
 }

@@ -2,11 +2,9 @@ import pino from 'pino';
 import type { Logger } from 'pino';
 
 import { runInBackground } from '../../common/background';
-import { systemClock } from './clock';
-import type { Clock } from './clock';
+import { systemClock, type Clock } from './clock';
 import { TypedEmitter } from './emitter';
-import { CONNECTION_DEFAULTS } from './options';
-import type { ConnectionOptions } from './options';
+import { CONNECTION_DEFAULTS, type ConnectionOptions } from './options';
 import { parseEnvelope } from './envelope';
 import type { AnswerEnvelope, JanusInfo, JanusRequest, SessionEnvelope } from './envelope';
 import type { JanusError } from './errors';
@@ -131,6 +129,11 @@ export class JanusConnection extends TypedEmitter<ConnectionEvents> {
     if (this.#state !== 'open') throw new JanusClosedError('Connection closed while creating a session');
     this.#logger.debug({ sessionId: id }, 'session created');
     return new JanusSession(this.#sessionHost, id);
+  }
+
+  /** Janus is known to be back (its supervisor restarted it): a reconnect waiting for its time happens now. */
+  retryNow(): void {
+    this.#link.retryNow();
   }
 
   /** Destroys every session (best effort), fails pending work with JanusClosedError, stops timers. Idempotent. */

@@ -46,6 +46,14 @@ export class Reconnector {
     else this.#schedule(this.#options.backoff.next());
   }
 
+  /** Makes the next attempt now rather than when it is due (no-op unless one is waiting for its time). */
+  retryNow(): void {
+    if (!this.#running || this.#cancel === undefined) return;
+    this.#cancel();
+    this.#cancel = undefined;
+    this.#run();
+  }
+
   /** Stops retrying; an attempt in flight is left to finish but its outcome is ignored. */
   stop(): void {
     this.#running = false;

@@ -12,6 +12,8 @@ import type { ApiKeyStore } from '../store/api-keys';
 import type { SecretCipher } from '../store/secret-cipher';
 import { openStationStores } from '../store/station-stores';
 import type { StoreBackendFactory } from '../store/store-backend';
+import { Door } from '../door/door';
+import { doorUrl } from '../door/door-url';
 import type { Gateway } from '../gateway/gateway';
 import { StationEventBus } from '../station/event-bus';
 import { Station, type IceServer } from '../station/station';
@@ -26,10 +28,14 @@ export interface ApiBinding {
   port: number;
   /** Extra Host header values accepted besides the bind address (reverse proxies, `--public-url`). */
   allowedHosts: readonly string[];
-  /** Portal origins allowed by CORS. */
+  /** Portal origins allowed by CORS (and to open the Janus door). */
   corsOrigins: readonly string[];
   /** How this host's user changes the port (and the address, if they can), named in startup errors. */
   changeWith: { port: string; host?: string | undefined };
+  /** Where browsers reach the station (`--public-url`), default `http://HOST:PORT`: the Janus door's URL follows it. */
+  publicUrl?: string | undefined;
+  /** The host's own page origins that may open the Janus door (the desktop app's `vigil://wall`). */
+  pageOrigins?: readonly string[];
 }
 
 /** What the station core is built from; the host (CLI or desktop) decides each part. */
@@ -40,8 +46,11 @@ export interface StationCoreOptions {
   cipher: SecretCipher;
   /** The stores' engine: conf under Node (the default), electron-store in Electron. */
   storeBackend?: StoreBackendFactory;
-  /** A gateway whose Janus has started; `mode` is read again at stop (the desktop app may have switched). */
-  gateway: Pick<Gateway, 'mode' | 'endpoints'>;
+  /**
+   * A gateway whose Janus has started; `mode` is read again at stop (the desktop app may have switched). Its
+   * `restarted` events, when it has them, make the station reach the restarted Janus at once.
+   */
+  gateway: Pick<Gateway, 'mode' | 'endpoints'> & Partial<Pick<Gateway, 'onEvent'>>;
   /** STUN/TURN servers handed to viewers (never a public default). */
   iceServers: IceServer[];
   api: ApiBinding;
@@ -54,6 +63,8 @@ export interface StationCoreOptions {
 /** The running core: the station and what the hosts wire around it. */
 export interface StationCore {
   station: Station;
+  /** The Janus door viewers play through (the desktop app's IPC hands its pages tickets from it). */
+  door: Door;
   views: ViewService;
   keys: ApiKeyStore;
   /** The file holding the manage key when this start created it (first start), else undefined. */
@@ -84,6 +95,7 @@ export async function startStationCore(
     dataDir,
     store: stores.cameras,
     gateway: options.gateway.endpoints,
+    viewerUrl: doorUrl(options.api.publicUrl ?? bindUrl(options.api)),
     logger,
     metrics,
     iceServers: options.iceServers,
@@ -91,8 +103,13 @@ export async function startStationCore(
   });
   teardown.add('station', () => station.stop({ removeMountpoints: options.gateway.mode !== 'remote' }));
   forgetRemovedCameras(station, views, logger);
+  options.gateway.onEvent?.((event) => {
+    if (event.type === 'restarted') station.gatewayRestarted();
+  });
+  const door = new Door({ station: station.viewers, keys, logger });
   const api = await buildApi({
     station,
+    door,
     keys,
     logger,
     metrics,
@@ -102,12 +119,22 @@ export async function startStationCore(
     bind: { host: options.api.host, port: options.api.port },
     allowedHosts: [...options.api.allowedHosts],
     corsOrigins: [...options.api.corsOrigins],
+    pageOrigins: [...(options.api.pageOrigins ?? [])],
     wall: options.wall,
   });
   teardown.add('REST API', () => api.close());
   const apiUrl = await listen(api, options.api);
   logger.info({ url: apiUrl, janus: options.gateway.mode }, 'station listening');
-  return { station, views, keys, manageKeyFile, api, apiUrl, wallCsp: () => wallCsp(station.gatewayUrls()) };
+  return {
+    station,
+    door,
+    views,
+    keys,
+    manageKeyFile,
+    api,
+    apiUrl,
+    wallCsp: () => wallCsp(station.gatewayUrls()),
+  };
 }
 
 /** One registry for the process: Node's default metrics, the API's and the station's. */
@@ -125,6 +152,11 @@ async function listen(api: ApiInstance, bind: ApiBinding): Promise<string> {
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
     throw new StartupError(listenProblem(code, bind), 'unusable-setting', { cause: error });
   }
+  return bindUrl(bind);
+}
+
+/** The URL of the bind address, e.g. `http://127.0.0.1:3000`. */
+function bindUrl(bind: ApiBinding): string {
   const host = bind.host.includes(':') && !bind.host.startsWith('[') ? `[${bind.host}]` : bind.host;
   return `http://${host}:${bind.port}`;
 }

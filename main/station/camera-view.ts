@@ -1,9 +1,7 @@
 import type { CameraHealth, CameraView, StreamInfo } from '../../common/camera';
-import type { GatewayUrls } from '../gateway/gateway';
 import type { StoredCamera } from '../store/stored-camera';
 import type { HealthRecord } from './camera-health';
 import type { IceServer } from './station-options';
-import type { ViewerToken } from './viewer-tokens';
 
 /** A stored camera and its health as responses show them: never the password or the mountpoint secret. */
 export function cameraView(camera: StoredCamera, health: HealthRecord, websocketUrl: string): CameraView {
@@ -40,22 +38,22 @@ export function healthView(health: HealthRecord): CameraHealth {
   };
 }
 
-/** What a viewer needs to play a camera: mountpoint id and pin, Janus URLs, ICE servers, and a token if Janus wants one. */
-export function streamInfoOf(
+/** What a viewer needs to play a camera before the door adds a ticket: where the door is, and the mountpoint. */
+export type ViewerStream = Omit<StreamInfo, 'ticket' | 'ticket_expires_at'>;
+
+/** A camera's viewer stream: the door's URL (`viewerUrl`) and the mountpoint id; never a pin or a Janus port. */
+export function viewerStreamOf(
   camera: StoredCamera,
-  urls: GatewayUrls,
+  viewerUrl: string,
   iceServers: IceServer[],
-  token: ViewerToken | undefined,
-): StreamInfo {
+): ViewerStream {
   return {
     camera_id: camera.camera_id,
     stream_id: camera.mountpoint.id,
-    janus_url: urls.http,
-    websocket_url: urls.ws,
+    janus_url: viewerUrl,
+    websocket_url: viewerUrl,
     plugin: 'janus.plugin.streaming',
-    pin: camera.mountpoint.pin,
     ice_servers: iceServers,
-    ...(token ? { token: token.token, token_expires_at: token.expiresAt.toISOString() } : {}),
     stream_info: { id: camera.mountpoint.id, type: 'rtsp', description: camera.name },
   };
 }

@@ -23,8 +23,6 @@ import type { StationJanus, StationJanusEvents } from './station-janus';
 /** How long to wait between attempts to reach a Janus that is down, or to open a session on it. */
 const RETRY = { initialDelayMs: 250, maxDelayMs: 5_000 };
 
-const STREAMING_PLUGIN = 'janus.plugin.streaming';
-
 /**
  * The station's own line to Janus: one WebSocket connection, one session, one streaming handle (with the
  * admin key) and the Admin API. The connections wait for a Janus that is down and reconnect by themselves;
@@ -90,6 +88,11 @@ export class JanusLink extends TypedEmitter<StationJanusEvents> implements Stati
     this.start();
   }
 
+  /** Reconnects now if the connection is waiting to retry (a restarted Janus answers again). */
+  retryNow(): void {
+    this.#connection?.retryNow();
+  }
+
   /** Closes the session and connections; idempotent. */
   async stop(): Promise<void> {
     this.#stopped = true;
@@ -115,16 +118,6 @@ export class JanusLink extends TypedEmitter<StationJanusEvents> implements Stati
   /** Viewers of a mountpoint, as its `info` says. */
   async viewerCount(mountpointId: number, secret: string): Promise<number> {
     return (await this.#streamingHandle().info(mountpointId, { secret })).viewers ?? 0;
-  }
-
-  /** Adds a streaming-only token over the Admin API. */
-  async addViewerToken(token: string): Promise<void> {
-    await this.#adminApi().addToken(token, [STREAMING_PLUGIN]);
-  }
-
-  /** Removes a token over the Admin API. */
-  async removeViewerToken(token: string): Promise<void> {
-    await this.#adminApi().removeToken(token);
   }
 
   /** Janus's sessions, as the Admin API lists them. */

@@ -28,6 +28,8 @@ export interface ReconcilerDeps {
   onCreated(cameraId: string): void;
   /** A camera's mountpoint could not be created; `reason` is for the user. */
   onFailed(cameraId: string, reason: string): void;
+  /** A reconcile of an enabled camera succeeded: its mountpoint exists on Janus now (created or already there). */
+  onReady(cameraId: string): void;
 }
 
 /** How soon a camera whose mountpoint Janus refused is tried again: 1 s, doubling to the reconcile interval. */
@@ -125,6 +127,8 @@ export class Reconciler {
       for (const step of steps) failed = !(await this.#apply(step)) || failed;
       if (!failed) {
         this.#retry.succeeded(cameraId);
+        if (camera?.enabled === true && !steps.some((step) => step.kind === 'conflict'))
+          this.#deps.onReady(cameraId);
         return;
       }
       const retryInMs = this.#retry.failed(cameraId, () => {

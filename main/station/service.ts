@@ -1,4 +1,4 @@
-import type { CameraInput, CameraPatch, CameraView, StreamInfo } from '../../common/camera';
+import type { CameraInput, CameraPatch, CameraView } from '../../common/camera';
 import type { StationEvent } from '../../common/events';
 import type { HealthReport } from '../../common/health';
 import type { ProbeRequest, ProbeResult } from '../../common/probe';
@@ -22,13 +22,11 @@ export interface StationService {
   removeCamera(cameraId: string): Promise<void>;
   /** Re-creates a camera's mountpoint. */
   restartCamera(cameraId: string): Promise<void>;
-  /** What a viewer needs to play the camera (mountpoint id, pin, Janus URLs, ICE servers, token). */
-  streamInfo(cameraId: string): Promise<StreamInfo>;
   /** Probes an RTSP URL without adding anything. */
   probe(request: ProbeRequest): Promise<ProbeResult>;
   /** Station health; `detailed` adds per-camera detail. */
   health(detailed: boolean): Promise<HealthReport>;
-  /** The Janus URLs a viewer connects to. */
+  /** The URL viewers connect to (the station's Janus door), as `GET /` names it; never Janus's own. */
   gatewayUrls(): { janus_url: string; websocket_url: string };
   /** Subscribes to station events; returns the unsubscribe function. */
   onEvent(listener: (event: StationEvent) => void): () => void;

@@ -5,7 +5,7 @@ import type { MountpointSummary, RtspMountpointOptions } from '../janus';
 export type StationJanusEvents = { up: []; down: [reason: string] };
 
 /**
- * What the station needs of Janus — whether it is usable, mountpoints, viewer tokens, the session count —
+ * What the station needs of Janus — whether it is usable, mountpoints, the session count —
  * and nothing more, so the station core runs on a fake in unit tests. The real one is JanusLink.
  */
 export interface StationJanus {
@@ -20,6 +20,8 @@ export interface StationJanus {
   start(): void;
   /** Lets go of the current Janus (`down`) and reaches `endpoints` instead (`up` once it answers). */
   retarget(endpoints: GatewayEndpoints): Promise<void>;
+  /** Janus is known to be back (its supervisor restarted it): reach it now rather than at the next retry. */
+  retryNow(): void;
   /** Lets go of Janus for good; idempotent. */
   stop(): Promise<void>;
   /** Every mountpoint, the private ones too. */
@@ -30,10 +32,6 @@ export interface StationJanus {
   destroyMountpoint(mountpointId: number, secret: string | undefined): Promise<void>;
   /** How many viewers watch a mountpoint. */
   viewerCount(mountpointId: number, secret: string): Promise<number>;
-  /** Adds a Janus token good for the streaming plugin only. */
-  addViewerToken(token: string): Promise<void>;
-  /** Removes a token added by addViewerToken. */
-  removeViewerToken(token: string): Promise<void>;
   /** How many sessions Janus holds (the viewers' and the station's own). */
   sessionCount(): Promise<number>;
 }

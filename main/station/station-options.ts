@@ -17,11 +17,10 @@ export interface IceServer {
   credential?: string;
 }
 
-/** How often the station looks at Janus, and how long viewer tokens live. */
+/** How often the station looks at Janus, and how long a probe may take. */
 export interface StationTimings {
   healthIntervalMs: number;
   reconcileIntervalMs: number;
-  tokenTtlMs: number;
   probeTimeoutMs: number;
   thresholds: HealthThresholds;
 }
@@ -30,7 +29,6 @@ export interface StationTimings {
 export const DEFAULT_TIMINGS: StationTimings = {
   healthIntervalMs: 1_000,
   reconcileIntervalMs: 15_000,
-  tokenTtlMs: 10 * 60_000,
   probeTimeoutMs: 5_000,
   thresholds: DEFAULT_HEALTH_THRESHOLDS,
 };
@@ -43,6 +41,8 @@ export interface StationOptions {
   dataDir: string;
   store: CameraStore;
   gateway: GatewayEndpoints;
+  /** The WebSocket URL viewers connect to — the station's Janus door, e.g. `ws://127.0.0.1:3000/janus` — never Janus's own. */
+  viewerUrl: string;
   logger: Logger;
   metrics: Registry;
   iceServers?: IceServer[];

@@ -1,4 +1,4 @@
-import type { CameraInput, CameraPatch, CameraView, StreamInfo } from '../../common/camera';
+import type { CameraInput, CameraPatch, CameraView } from '../../common/camera';
 import { runInBackground } from '../../common/background';
 import type { StationEvent } from '../../common/events';
 import type { HealthReport } from '../../common/health';
@@ -17,11 +17,12 @@ import {
   restartedRecord,
   sourceChanged,
 } from './camera-records';
-import { cameraView, streamInfoOf } from './camera-view';
+import { cameraView } from './camera-view';
 import { StationEventBus } from './event-bus';
 import { healthReport } from './health-report';
 import { HealthMonitor } from './health-monitor';
 import { JanusLink } from './janus-link';
+import { MountpointReadiness } from './mountpoint-readiness';
 import { nextUp } from './next-up';
 import { Reconciler } from './reconciler';
 import { repeat } from './repeat';
@@ -30,17 +31,19 @@ import { cameraExists, cameraNotFound, gatewayUnavailable } from './station-erro
 import type { StationJanus } from './station-janus';
 import { loadStationId } from './station-id';
 import { registerStationMetrics } from './station-metrics';
+import { StationViewers } from './station-viewers';
 import { DEFAULT_TIMINGS, type StationOptions, type StationTimings } from './station-options';
-import { ViewerTokens } from './viewer-tokens';
 
 export type { IceServer, StationOptions, StationTimings } from './station-options';
+export type { ViewerStream } from './camera-view';
+export type { StationViewers, ViewerMountpoint } from './station-viewers';
 
 /**
  * The station: cameras in the store (the truth) kept equal to Janus's mountpoints (disposable), their health,
- * viewer stream info, and events — what the REST API and the desktop app's IPC both serve. It coordinates;
- * the reconciler, the health monitor and the viewer tokens do the work on a StationJanus and a clock.
+ * what viewers need to find them, and events — what the REST API, the desktop app's IPC and the Janus door
+ * serve. It coordinates; the reconciler and the health monitor do the work on a StationJanus and a clock.
  * @example
- * const station = await Station.start({ dataDir, store, gateway: gateway.endpoints, logger, metrics });
+ * const station = await Station.start({ dataDir, store, gateway: gateway.endpoints, viewerUrl, logger, metrics });
  * await station.addCamera({ camera_id: 'lobby', name: 'Lobby', rtsp_url: 'rtsp://127.0.0.1:8554/cam1' });
  * await station.stop({ removeMountpoints: true });
  */
@@ -52,9 +55,11 @@ export class Station implements StationService {
   readonly #janus: StationJanus;
   readonly #reconciler: Reconciler;
   readonly #health: HealthMonitor;
-  readonly #tokens: ViewerTokens;
+  readonly #readiness = new MountpointReadiness();
   readonly #prober: CameraProber;
   readonly #stopTimers: (() => void)[] = [];
+  /** What the Janus door asks of the station (main/door). */
+  readonly viewers: StationViewers;
   #gateway: GatewayEndpoints;
   #switching: Promise<void> | undefined;
 
@@ -67,14 +72,13 @@ export class Station implements StationService {
     const clock = (this.#clock = options.clock ?? backgroundClock);
     const janus = (this.#janus =
       options.janus ?? new JanusLink(options.gateway, logger.child({ name: 'station/janus' })));
-    const emit = (event: StationEvent) => {
-      this.#events.publish(event);
-    };
     const health = (this.#health = new HealthMonitor({
       store,
       janus,
       clock,
-      emit,
+      emit: (event) => {
+        this.#events.publish(event);
+      },
       logger: logger.child({ name: 'station/health' }),
       thresholds: this.#timings.thresholds,
     }));
@@ -90,9 +94,20 @@ export class Station implements StationService {
       onFailed: (cameraId, reason) => {
         health.failed(cameraId, reason);
       },
+      onReady: (cameraId) => {
+        this.#readiness.markReady(cameraId);
+      },
     });
-    this.#tokens = new ViewerTokens(janus, logger, this.#timings.tokenTtlMs, clock);
     this.#prober = new CameraProber(options.probe, this.#timings.probeTimeoutMs);
+    this.viewers = new StationViewers({
+      store,
+      readiness: this.#readiness,
+      janus,
+      events: this.#events,
+      gateway: () => this.#gateway,
+      viewerUrl: options.viewerUrl,
+      iceServers: options.iceServers ?? [],
+    });
     registerStationMetrics(options.metrics, {
       cameraStates: () => store.list().map((c) => health.get(c.camera_id).state),
       janusUp: () => janus.isUp,
@@ -102,30 +117,26 @@ export class Station implements StationService {
   /** Starts the station: connects to Janus (retrying while it is down) and keeps it equal to the store. */
   static async start(options: StationOptions): Promise<Station> {
     const station = new Station(options, await loadStationId(options.dataDir));
-    station.#setupJanus();
-    station.#setupTimers();
+    station.#setup();
     return station;
   }
 
-  /** Stops timers and tokens, removes the mountpoints when asked (a bundled Janus), lets go of Janus. */
+  /** Stops timers, removes the mountpoints when asked (a bundled Janus), lets go of Janus. */
   async stop({ removeMountpoints = false }: { removeMountpoints?: boolean } = {}): Promise<void> {
     for (const stopTimer of this.#stopTimers) stopTimer();
     this.#reconciler.stop();
     await this.#reconciler.idle();
     if (removeMountpoints) await this.#reconciler.removeAll().catch(this.#warn);
-    await this.#tokens.stop();
     await this.#janus.stop();
   }
 
   /**
-   * Moves the station onto another Janus without a restart: removes this station's mountpoints and viewer
-   * tokens from the current Janus (if it is reachable), points the link at `endpoints`, and resolves once
-   * every enabled camera's mountpoint exists there. Switches run one at a time.
+   * Moves the station onto another Janus without a restart (one switch at a time): takes this station's mountpoints
+   * off the current Janus (if reachable), points the link at `endpoints`, resolves once every enabled camera's
+   * mountpoint exists there.
    */
-  switchGateway(
-    endpoints: GatewayEndpoints,
-    { timeoutMs = 30_000 }: { timeoutMs?: number } = {},
-  ): Promise<void> {
+  switchGateway(endpoints: GatewayEndpoints, options: { timeoutMs?: number } = {}): Promise<void> {
+    const { timeoutMs = 30_000 } = options;
     const previous = (this.#switching ?? Promise.resolve()).catch(() => undefined);
     const next = previous.then(() => this.#switchGateway(endpoints, timeoutMs));
     this.#switching = next;
@@ -157,7 +168,7 @@ export class Station implements StationService {
       now: this.#isoNow(),
     });
     store.insert(record);
-    this.#emit({ type: 'camera.added', camera_id: input.camera_id, at: record.created_at });
+    this.#events.publish({ type: 'camera.added', camera_id: input.camera_id, at: record.created_at });
     await this.#reconciler.reconcileCamera(input.camera_id);
     return this.getCamera(input.camera_id);
   }
@@ -179,9 +190,12 @@ export class Station implements StationService {
       now: this.#isoNow(),
     });
     store.replace(updated);
-    this.#emit({ type: 'camera.updated', camera_id: cameraId, at: updated.updated_at });
+    this.#events.publish({ type: 'camera.updated', camera_id: cameraId, at: updated.updated_at });
     const next = afterUpdate(camera, updated, changed);
-    if (next.disabled) this.#health.disabled(cameraId);
+    if (next.disabled) {
+      this.#health.disabled(cameraId);
+      this.#readiness.markGone(cameraId);
+    }
     if (next.reconcile) await this.#reconciler.reconcileCamera(cameraId);
     return this.getCamera(cameraId);
   }
@@ -192,7 +206,8 @@ export class Station implements StationService {
     const secret = await store.unsealMountpointSecret(camera);
     store.remove(cameraId);
     this.#health.removed(cameraId);
-    this.#emit({ type: 'camera.removed', camera_id: cameraId, at: this.#isoNow() });
+    this.#readiness.markGone(cameraId);
+    this.#events.publish({ type: 'camera.removed', camera_id: cameraId, at: this.#isoNow() });
     await this.#reconciler.forget(camera, secret).catch(this.#warn);
   }
 
@@ -201,14 +216,6 @@ export class Station implements StationService {
     if (!this.#janus.isUp) throw gatewayUnavailable();
     this.#options.store.replace(restartedRecord(camera));
     await this.#reconciler.reconcileCamera(cameraId);
-  }
-
-  async streamInfo(cameraId: string): Promise<StreamInfo> {
-    const camera = this.#camera(cameraId);
-    const { urls, tokenAuth } = this.#gateway;
-    if (tokenAuth && !this.#janus.isUp) throw gatewayUnavailable();
-    const token = tokenAuth ? await this.#tokens.issue() : undefined;
-    return streamInfoOf(camera, urls, this.#options.iceServers ?? [], token);
   }
 
   probe(request: ProbeRequest): Promise<ProbeResult> {
@@ -227,8 +234,13 @@ export class Station implements StationService {
     });
   }
 
+  /** The gateway restarted its Janus: reach it now instead of at the link's next retry (players wait on it). */
+  gatewayRestarted(): void {
+    this.#janus.retryNow();
+  }
+
   gatewayUrls(): { janus_url: string; websocket_url: string } {
-    return { janus_url: this.#gateway.urls.http, websocket_url: this.#gateway.urls.ws };
+    return { janus_url: this.#options.viewerUrl, websocket_url: this.#options.viewerUrl };
   }
 
   onEvent(listener: (event: StationEvent) => void): () => void {
@@ -238,10 +250,7 @@ export class Station implements StationService {
   async #switchGateway(endpoints: GatewayEndpoints, timeoutMs: number): Promise<void> {
     const from = this.#gateway.urls.ws;
     await this.#reconciler.idle();
-    if (this.#janus.isUp) {
-      await this.#reconciler.removeAll().catch(this.#warn);
-      await this.#tokens.stop();
-    }
+    if (this.#janus.isUp) await this.#reconciler.removeAll().catch(this.#warn);
     const up = nextUp(this.#janus, this.#clock, timeoutMs, endpoints.urls.ws);
     this.#gateway = endpoints;
     await this.#janus.retarget(endpoints);
@@ -250,19 +259,17 @@ export class Station implements StationService {
     this.#options.logger.info({ from, to: endpoints.urls.ws }, 'switched Janus');
   }
 
-  #setupJanus(): void {
+  /** Follows Janus (up: put the mountpoints back) and starts the health and reconcile timers. */
+  #setup(): void {
     this.#janus.on('up', () => {
-      this.#tokens.forgetLatest();
-      this.#emit({ type: 'gateway.up', at: this.#isoNow() });
+      this.#events.publish({ type: 'gateway.up', at: this.#isoNow() });
       runInBackground(this.#reconciler.reconcileAll(), this.#warn);
     });
     this.#janus.on('down', (reason) => {
-      this.#emit({ type: 'gateway.down', reason, at: this.#isoNow() });
+      this.#readiness.clear();
+      this.#events.publish({ type: 'gateway.down', reason, at: this.#isoNow() });
     });
     this.#janus.start();
-  }
-
-  #setupTimers(): void {
     const { healthIntervalMs, reconcileIntervalMs } = this.#timings;
     this.#stopTimers.push(
       repeat(this.#clock, healthIntervalMs, () => this.#health.sample(), this.#warn),
@@ -277,11 +284,7 @@ export class Station implements StationService {
   }
 
   #view(camera: StoredCamera): CameraView {
-    return cameraView(camera, this.#health.get(camera.camera_id), this.#gateway.urls.ws);
-  }
-
-  #emit(event: StationEvent): void {
-    this.#events.publish(event);
+    return cameraView(camera, this.#health.get(camera.camera_id), this.#options.viewerUrl);
   }
 
   #isoNow(): string {

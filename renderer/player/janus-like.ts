@@ -42,7 +42,8 @@ export interface JanusSessionOptions {
   server: string;
   /** Always set: janus.js falls back to a public Google STUN server when this is missing. */
   iceServers: IceServer[];
-  token?: string;
+  /** The session's token: a viewer ticket (the door opens the session for the key or session behind it). */
+  token: string;
   success(): void;
   error(cause: unknown): void;
   destroyed(): void;
@@ -52,6 +53,8 @@ export interface JanusSessionOptions {
 export interface JanusAttachOptions {
   plugin: string;
   opaqueId: string;
+  /** The handle's own token (janus.js sends it with every request of the handle): the camera's viewer ticket. */
+  token: string;
   success(handle: JanusHandleLike): void;
   error(cause: unknown): void;
   onmessage(message: StreamingMessage, jsep?: JanusJsep): void;

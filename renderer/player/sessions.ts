@@ -7,10 +7,8 @@ import type { Clock } from './model';
 
 /** What a session tells the tiles that use it. */
 export interface SessionEvents {
-  /** The session is gone (connection lost, Janus restarted): its handles must be dropped locally. */
+  /** The session is gone (connection lost, Janus restarted, the key revoked): its handles must be dropped locally. */
   lost(reason: string): void;
-  /** Its token is about to expire: move to a fresh session. */
-  renew(): void;
 }
 
 /** One tile's use of a session; `release()` it when the tile's handle is gone. */
@@ -21,7 +19,7 @@ export interface SessionLease {
   release(): void;
 }
 
-type EntryState = 'creating' | 'ready' | 'retiring' | 'lost' | 'closed';
+type EntryState = 'creating' | 'ready' | 'lost' | 'closed';
 
 interface Entry {
   server: string;
@@ -29,19 +27,16 @@ interface Entry {
   session: JanusSessionLike | undefined;
   ready: Promise<void>;
   leases: Set<Lease>;
-  cancelRenew: (() => void) | undefined;
 }
 
 class Lease implements SessionLease {
   readonly #entry: Entry;
-  readonly #onRelease: (entry: Entry) => void;
   readonly events: SessionEvents;
   #released = false;
 
-  constructor(entry: Entry, events: SessionEvents, onRelease: (entry: Entry) => void) {
+  constructor(entry: Entry, events: SessionEvents) {
     this.#entry = entry;
     this.events = events;
-    this.#onRelease = onRelease;
   }
 
   get session(): JanusSessionLike {
@@ -50,30 +45,20 @@ class Lease implements SessionLease {
   }
 
   get alive(): boolean {
-    return this.#entry.state === 'ready' || this.#entry.state === 'retiring';
+    return this.#entry.state === 'ready';
   }
 
   release(): void {
     if (this.#released) return;
     this.#released = true;
     this.#entry.leases.delete(this);
-    this.#onRelease(this.#entry);
   }
 }
 
-/** How long a session's token lives before the player moves its tiles to a fresh session. */
-function renewDelay(info: StreamInfo, now: number): number | undefined {
-  if (!info.token || !info.token_expires_at) return undefined;
-  const lifetime = Date.parse(info.token_expires_at) - now;
-  if (!Number.isFinite(lifetime)) return undefined;
-  // A minute before expiry, or halfway through a short-lived token.
-  return Math.max(0, lifetime - Math.min(60_000, lifetime / 2));
-}
-
 /**
- * One Janus session per Janus server URL, shared by the tiles playing from it. A lost session is
- * dropped (the next `acquire` creates a new one); a session whose token nears expiry is retired
- * (new tiles get a fresh session, current ones are asked to move) and destroyed once unused.
+ * One Janus session per door (Janus server URL), shared by the tiles playing from it: opened with the viewer
+ * ticket of the tile that needs it first (each tile's handle then carries its own camera's ticket). A lost
+ * session is dropped; the next `acquire` creates a new one.
  */
 export class SessionPool {
   readonly #load: () => Promise<JanusLike>;
@@ -87,17 +72,15 @@ export class SessionPool {
     this.#clock = clock;
   }
 
-  /** A lease on the session for `info`'s Janus server (WebSocket URL preferred), created if needed. */
+  /** A lease on the session for `info`'s door (one per door URL, whatever ticket opened it), created if needed. */
   async acquire(info: StreamInfo, events: SessionEvents): Promise<SessionLease> {
-    const server = info.websocket_url || info.janus_url;
+    const server = info.websocket_url;
     let entry = this.#current.get(server);
     if (!entry) {
       entry = this.#create(server, info);
       this.#current.set(server, entry);
     }
-    const lease = new Lease(entry, events, (released) => {
-      this.#settle(released);
-    });
+    const lease = new Lease(entry, events);
     entry.leases.add(lease);
     try {
       await entry.ready;
@@ -121,16 +104,16 @@ export class SessionPool {
       session: undefined,
       ready: Promise.resolve(),
       leases: new Set(),
-      cancelRenew: undefined,
     };
     this.#all.add(entry);
     entry.ready = this.#load().then(
       (Janus) =>
         new Promise<void>((resolve, reject) => {
           entry.session = new Janus({
-            server,
+            // The ticket in the URL authenticates the WebSocket itself, so the door reaches Janus at once.
+            server: info.janus_url,
             iceServers: info.ice_servers,
-            ...(info.token ? { token: info.token } : {}),
+            token: info.ticket,
             success: () => {
               if (entry.state === 'closed') {
                 this.#destroySession(entry);
@@ -138,11 +121,6 @@ export class SessionPool {
                 return;
               }
               entry.state = 'ready';
-              const delay = renewDelay(info, this.#clock.now());
-              if (delay !== undefined)
-                entry.cancelRenew = this.#clock.setTimeout(() => {
-                  this.#retire(entry);
-                }, delay);
               resolve();
             },
             error: (cause) => {
@@ -169,7 +147,7 @@ export class SessionPool {
   }
 
   #lose(entry: Entry, reason: string): void {
-    if (entry.state !== 'ready' && entry.state !== 'retiring') return;
+    if (entry.state !== 'ready') return;
     entry.state = 'lost';
     this.#forget(entry);
     for (const lease of [...entry.leases]) lease.events.lost(reason);
@@ -177,20 +155,8 @@ export class SessionPool {
     this.#destroySession(entry);
   }
 
-  #retire(entry: Entry): void {
-    if (entry.state !== 'ready') return;
-    entry.state = 'retiring';
-    if (this.#current.get(entry.server) === entry) this.#current.delete(entry.server);
-    if (entry.leases.size === 0) this.#close(entry);
-    else for (const lease of [...entry.leases]) lease.events.renew();
-  }
-
-  #settle(entry: Entry): void {
-    if (entry.state === 'retiring' && entry.leases.size === 0) this.#close(entry);
-  }
-
   #close(entry: Entry): void {
-    const wasUp = entry.state === 'ready' || entry.state === 'retiring';
+    const wasUp = entry.state === 'ready';
     if (entry.state === 'lost' || entry.state === 'closed') return;
     entry.state = 'closed';
     this.#forget(entry);
@@ -199,7 +165,6 @@ export class SessionPool {
   }
 
   #forget(entry: Entry): void {
-    entry.cancelRenew?.();
     if (this.#current.get(entry.server) === entry) this.#current.delete(entry.server);
     if (entry.state === 'lost' || entry.state === 'closed') this.#all.delete(entry);
   }

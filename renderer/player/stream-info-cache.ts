@@ -8,7 +8,7 @@ export const PREFETCH_MAX_AGE_MS = 5_000;
 /**
  * Stream info fetched ahead of the tiles that need it (a view is chosen before React mounts its tiles).
  * Each prefetched answer serves one watch, only while fresh: a retry always asks the station again, so a
- * re-created camera or a renewed token is never served from here.
+ * re-created camera or an expired ticket is never served from here.
  */
 export class StreamInfoCache {
   readonly #fetch: (cameraId: string) => Promise<StreamInfo>;

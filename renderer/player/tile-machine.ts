@@ -68,17 +68,8 @@ class Step {
       case 'tracks':
         this.#tracks(event.watch, event.tracks);
         return;
-      case 'up':
-        if (s.standby?.watch === event.watch) {
-          s.standby = { ...s.standby, up: true };
-          this.#switchToStandby();
-        }
-        return;
       case 'failed':
         this.#failed(event.watch, event.reason);
-        return;
-      case 'renew':
-        this.#renew(event.watch);
         return;
       case 'timer':
         this.#timerFired(event.timer);
@@ -106,7 +97,6 @@ class Step {
     const { state } = s.status;
     if (state === 'paused') return;
     this.#clearTimers();
-    this.#dropStandby();
     if ((state === 'live' || state === 'stale') && s.current !== undefined) {
       this.#effects.push({ type: 'pause-watch', watch: s.current });
       s.pausedWithHandle = true;
@@ -134,7 +124,6 @@ class Step {
     const s = this.#state;
     this.#clearTimers();
     this.#dropCurrent();
-    this.#dropStandby();
     s.stats = undefined;
     this.#effects.push({ type: 'release' });
     this.#set('stopped', undefined, 0);
@@ -142,56 +131,22 @@ class Step {
 
   #tracks(watch: WatchId, tracks: readonly RemoteTrack[]): void {
     const s = this.#state;
-    if (s.current === watch) {
-      this.#effects.push({ type: 'show', tracks });
-      // Janus offers a camera's audio before its video: an audio track alone decodes no frame to show.
-      s.shown = hasVideo(tracks);
-    } else if (s.standby?.watch === watch) {
-      s.standby = { ...s.standby, tracks };
-      this.#switchToStandby();
-    }
+    if (s.current !== watch) return;
+    this.#effects.push({ type: 'show', tracks });
+    // Janus offers a camera's audio before its video: an audio track alone decodes no frame to show.
+    s.shown = hasVideo(tracks);
   }
 
   #failed(watch: WatchId, reason: string): void {
     const s = this.#state;
-    if (s.standby?.watch === watch) {
-      // The current watch plays on; if its session dies, the tile reconnects as usual.
-      this.#dropStandby();
-      return;
-    }
     if (s.current !== watch) return;
     this.#clearTimers();
-    this.#dropStandby();
     this.#dropCurrent();
     if (s.status.state === 'paused') return;
     const attempt = s.status.attempt + 1;
     this.#set(attempt >= this.#settings.errorAfterAttempts ? 'error' : 'reconnecting', reason, attempt);
     // Attempts count from 1 here; the first retry is backoff step 0.
     this.#setTimer('retry', backoffDelay(attempt - 1, this.#settings.backoff));
-  }
-
-  #renew(watch: WatchId): void {
-    const s = this.#state;
-    if (s.current !== watch || s.standby) return;
-    const { state } = s.status;
-    if (state === 'live' || state === 'stale') {
-      s.standby = { watch: this.#newWatch(), up: false, tracks: [] };
-      this.#effects.push({ type: 'open-watch', watch: s.standby.watch });
-    } else {
-      this.#dropCurrent();
-      if (state !== 'paused') this.#connect();
-    }
-  }
-
-  #switchToStandby(): void {
-    const s = this.#state;
-    const standby = s.standby;
-    if (!standby?.up || !hasVideo(standby.tracks)) return;
-    s.standby = undefined;
-    this.#dropCurrent();
-    s.current = standby.watch;
-    this.#effects.push({ type: 'show', tracks: standby.tracks });
-    s.shown = true;
   }
 
   #timerFired(timer: TileTimer): void {
@@ -259,12 +214,6 @@ class Step {
     s.shown = false;
     s.pausedWithHandle = false;
     this.#resetStats();
-  }
-
-  #dropStandby(): void {
-    const s = this.#state;
-    if (s.standby) this.#effects.push({ type: 'close-watch', watch: s.standby.watch });
-    s.standby = undefined;
   }
 
   #setTimer(timer: TileTimer, ms: number): void {

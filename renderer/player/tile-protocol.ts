@@ -28,9 +28,6 @@ export interface TileMachineState {
   readonly shown: boolean;
   /** Paused with a Janus `pause` on the current watch (resume sends `start`) rather than dropped. */
   readonly pausedWithHandle: boolean;
-  /** The fresh watch a live tile moves to when its session's token nears expiry (make-before-break). */
-  readonly standby:
-    { readonly watch: WatchId; readonly up: boolean; readonly tracks: readonly RemoteTrack[] } | undefined;
   /** Which timers are pending. */
   readonly timers: Readonly<Record<TileTimer, boolean>>;
   readonly stats: TileStats | undefined;
@@ -45,11 +42,7 @@ export type TileInput =
   /** The surface decoded a frame (`loadeddata`/`resize`). */
   | { type: 'frame' }
   | { type: 'tracks'; watch: WatchId; tracks: readonly RemoteTrack[] }
-  /** The watch's PeerConnection is up (Janus `webrtcup`). */
-  | { type: 'up'; watch: WatchId }
   | { type: 'failed'; watch: WatchId; reason: string }
-  /** The watch's session token nears expiry. */
-  | { type: 'renew'; watch: WatchId }
   | { type: 'timer'; timer: TileTimer }
   /** A stats read finished: its inbound video entry (undefined when there was none, or it failed). */
   | { type: 'stats'; watch: WatchId; entry: StatsEntry | undefined };
@@ -89,7 +82,6 @@ export function initialTileState(now: number): TileMachineState {
     current: undefined,
     shown: false,
     pausedWithHandle: false,
-    standby: undefined,
     timers: NO_TIMERS,
     stats: undefined,
     sample: undefined,

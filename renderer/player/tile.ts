@@ -149,14 +149,8 @@ export class Tile implements PlayerTile {
       tracks: (tracks) => {
         this.#dispatch({ type: 'tracks', watch: id, tracks });
       },
-      up: () => {
-        this.#dispatch({ type: 'up', watch: id });
-      },
       failed: (reason) => {
         this.#dispatch({ type: 'failed', watch: id, reason });
-      },
-      renew: () => {
-        this.#dispatch({ type: 'renew', watch: id });
       },
     });
     this.#watches.set(id, watch);

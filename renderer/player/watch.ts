@@ -18,12 +18,8 @@ import type { SessionLease, SessionPool } from './sessions';
 export interface WatchEvents {
   /** The remote tracks changed (a track was added or ended). */
   tracks(tracks: readonly RemoteTrack[]): void;
-  /** The PeerConnection is up (Janus `webrtcup`). */
-  up(): void;
   /** The watch is over and has released everything; called at most once, never after `close()`. */
   failed(reason: string): void;
-  /** The session's token nears expiry: the tile should move to a fresh watch. */
-  renew(): void;
 }
 
 /** What a watch needs besides its events. */
@@ -43,9 +39,10 @@ export function answerTracks(offerSdp: string | undefined): AnswerTrack[] {
 }
 
 /**
- * One attempt at playing a camera: a fresh streamInfo, a streaming-plugin handle on the shared session,
- * `watch` → answer → `start`. Any failure closes it (hang up, detach, release the session) before
- * reporting, so a tile never holds more than its current handle and one standby.
+ * One attempt at playing a camera through the station's Janus door: a fresh streamInfo (its viewer ticket), a
+ * streaming-plugin handle on the shared session carrying that ticket, `watch` (the door adds the pin) → answer →
+ * `start`. Any failure closes it (hang up, detach, release the session) before reporting, so a tile never holds
+ * more than one handle.
  */
 export class Watch {
   readonly #deps: WatchDeps;
@@ -109,9 +106,6 @@ export class Watch {
       lost: (reason) => {
         this.#fail(`Janus session lost: ${reason}`);
       },
-      renew: () => {
-        if (!this.#closed) this.#events.renew();
-      },
     });
     // (a method call: TypeScript would keep `this.#closed` narrowed across the awaits)
     if (this.#isClosed()) {
@@ -126,13 +120,15 @@ export class Watch {
     lease.session.attach({
       plugin: 'janus.plugin.streaming',
       opaqueId: `vigil-${this.#deps.cameraId}`,
+      // The camera's own ticket: this handle may watch this camera (the session may be another tile's).
+      token: info.ticket,
       success: (handle) => {
         if (this.#closed) {
           runInBackground(release(handle, lease.alive), () => undefined);
           return;
         }
         this.#handle = handle;
-        this.#request({ request: 'watch', id: info.stream_id, ...(info.pin ? { pin: info.pin } : {}) });
+        this.#request({ request: 'watch', id: info.stream_id });
       },
       error: (cause) => {
         this.#fail(`attach: ${describe(cause)}`);
@@ -144,9 +140,7 @@ export class Watch {
         this.#onTrack(track, mid, on, metadata?.reason);
       },
       webrtcState: (up, reason) => {
-        if (this.#closed) return;
-        if (up) this.#events.up();
-        else this.#fail(`PeerConnection down${reason ? `: ${reason}` : ''}`);
+        if (!up) this.#fail(`PeerConnection down${reason ? `: ${reason}` : ''}`);
       },
       iceState: (state) => {
         this.#onIce(state);

@@ -39,7 +39,7 @@ const defaultPlayer: PlayerFactory = (streamInfo) => createStreamPlayer({ stream
 
 /**
  * The VAS portal's client for a Vigil station: the seed's camera REST API plus live playback into a
- * `<video>` element through the station's Janus gateway.
+ * `<video>` element through the station's Janus door (the station's own port; never Janus's).
  *
  * @example
  * const client = new VASJanusClient('http://127.0.0.1:3000', { apiKey });
@@ -77,7 +77,10 @@ export class VASJanusClient {
     return this.station.getCamera(cameraId);
   }
 
-  /** What a viewer needs to play the camera: Janus URLs, mountpoint, pin, token (`GET /cameras/{id}/stream`). */
+  /**
+   * What a viewer needs to play the camera (`GET /cameras/{id}/stream`): the station's Janus door (`janus_url`, with
+   * a viewer ticket, works in any Janus client as given), the stream id and the ticket. No pin: the door adds it.
+   */
   getStreamInfo(cameraId: string): Promise<StreamInfo> {
     return this.station.streamInfo(cameraId);
   }

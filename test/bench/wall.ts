@@ -1,10 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { Page } from 'playwright-core';
 
-import type { StreamInfo } from '../../common/camera';
 import { launchChromium, type Chromium } from '../e2e/chromium';
 import { openFloorPage } from '../e2e/floor';
 import { installVideoProbe, markVideos, videoMetrics, waitForVideos } from '../e2e/probe';
@@ -13,6 +12,8 @@ import type { VideoMetrics } from '../e2e/video-metrics';
 import type { Lab } from '../lab';
 import { freePort } from '../lab/ports';
 import { chromiumCpuPercent } from './chromium-cpu';
+import { chooseView, openWall } from './wall-page';
+import { benchRecovery } from './wall-recovery';
 import { quantile } from './measure';
 
 const TILE_COUNTS = [1, 4, 9, 16] as const;
@@ -77,7 +78,7 @@ function pooled(runs: readonly Run[]): Run {
   };
 }
 
-async function onNewPage(chromium: Chromium, task: (page: Page) => Promise<Run>): Promise<Run> {
+async function onNewPage<T>(chromium: Chromium, task: (page: Page) => Promise<T>): Promise<T> {
   const page = await chromium.context.newPage();
   try {
     return await task(page);
@@ -86,15 +87,15 @@ async function onNewPage(chromium: Chromium, task: (page: Page) => Promise<Run>)
   }
 }
 
-/** Prints the wall's first-frame time, fps, Chromium CPU and camera → frame latency beside bare janus.js. */
+/**
+ * Prints the wall's first-frame time, fps, Chromium CPU and camera → frame latency beside bare janus.js, then how
+ * long 16 tiles take to play again after Janus is killed. The station runs on the lab's Janus (as a remote Janus),
+ * so the floor page can talk to that Janus directly — the wall goes through the station's door.
+ */
 export async function benchWall(lab: Lab): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'vigil-bench-wall-'));
-  // The floor page is a page on another origin: listed like a portal, so the bundled Janus accepts it.
   const floorPort = await freePort();
-  const station: E2EStation = await startStation(dataDir, await stationPorts(), [
-    '--cors-origin',
-    `http://127.0.0.1:${floorPort}`,
-  ]);
+  const station: E2EStation = await startStation(dataDir, await stationPorts(), [], lab.janus);
   const chromium = await launchChromium();
   try {
     const ids = Array.from({ length: 16 }, (_, i) => `cam-${i + 1}`);
@@ -139,13 +140,14 @@ export async function benchWall(lab: Lab): Promise<void> {
       const floorRuns: Run[] = [];
       const wallRuns: Run[] = [];
       for (let round = 0; round < ROUNDS; round++) {
-        floorRuns.push(await floorRun(chromium, station, ids.slice(0, tiles), floorPort));
+        floorRuns.push(await floorRun(chromium, station, ids.slice(0, tiles), floorPort, lab));
         wallRuns.push(await wallRun(chromium, station, tiles));
       }
       const floor = pooled(floorRuns);
       console.log(row(`${tiles} floor`, floor));
       console.log(row(`${tiles} wall`, pooled(wallRuns), floor));
     }
+    await benchRecovery(chromium, lab);
   } finally {
     await chromium.close();
     await station.stop();
@@ -153,20 +155,32 @@ export async function benchWall(lab: Lab): Promise<void> {
   }
 }
 
-/** One floor page playing `ids` with bare janus.js (stream info fetched before the clock starts). */
-function floorRun(chromium: Chromium, station: E2EStation, ids: string[], floorPort: number): Promise<Run> {
+/** The cameras' mountpoints and pins, as the station stored them (viewers never get pins; the floor is no viewer). */
+async function mountpoints(dataDir: string, ids: string[]): Promise<{ id: number; pin: string }[]> {
+  const stored = JSON.parse(await readFile(join(dataDir, 'cameras.json'), 'utf8')) as {
+    cameras: { camera_id: string; mountpoint: { id: number; pin: string } }[];
+  };
+  return ids.map((cameraId) => {
+    const camera = stored.cameras.find((c) => c.camera_id === cameraId);
+    if (!camera) throw new Error(`no camera ${cameraId} in cameras.json`);
+    return { id: camera.mountpoint.id, pin: camera.mountpoint.pin };
+  });
+}
+
+/** One floor page playing `ids` with bare janus.js straight to Janus (mountpoints read before the clock starts). */
+function floorRun(
+  chromium: Chromium,
+  station: E2EStation,
+  ids: string[],
+  floorPort: number,
+  lab: Lab,
+): Promise<Run> {
   return onNewPage(chromium, async (page) => {
-    const streams = await Promise.all(
-      ids.map(async (id) => (await (await station.call(`/cameras/${id}/stream`)).json()) as StreamInfo),
-    );
+    const tiles = await mountpoints(station.dataDir, ids);
     const floorPage = await openFloorPage(page, floorPort);
     try {
       return await measure(page, ids.length, () =>
-        floorPage.start({
-          server: streams[0]?.websocket_url ?? '',
-          ...(streams[0]?.token ? { token: streams[0].token } : {}),
-          tiles: streams.map((s) => ({ id: s.stream_id, pin: s.pin })),
-        }),
+        floorPage.start({ server: lab.janus.ws_url, apisecret: lab.janus.api_secret, tiles }),
       );
     } finally {
       await floorPage.close();
@@ -174,31 +188,10 @@ function floorRun(chromium: Chromium, station: E2EStation, ids: string[], floorP
   });
 }
 
-/** In the page: selects `viewId` in the wall's view select and fires the change event a user's choice fires. */
-function chooseView(viewId: string): void {
-  type Select = { value: string; dispatchEvent(event: unknown): boolean };
-  const page = globalThis as unknown as {
-    document: { querySelector(selector: string): Select | null };
-    Event: new (type: string, init: { bubbles: boolean }) => unknown;
-  };
-  const select = page.document.querySelector('[data-testid="view-select"]');
-  if (!select) throw new Error('the wall has no view select');
-  select.value = viewId;
-  select.dispatchEvent(new page.Event('change', { bubbles: true }));
-}
-
 /** One fresh wall page choosing the view of `tiles` tiles. */
 function wallRun(chromium: Chromium, station: E2EStation, tiles: number): Promise<Run> {
   return onNewPage(chromium, async (page) => {
-    // Start from an empty wall: the wall would otherwise reopen the previous run's view before the mark.
-    await page.addInitScript(() => {
-      localStorage.clear();
-    });
-    await page.goto(station.baseUrl);
-    await page.waitForSelector('[data-testid="wall"]');
-    await page.waitForSelector(`[data-testid="view-select"] option[value="v${tiles}"]`, {
-      state: 'attached',
-    });
+    await openWall(page, station, `v${tiles}`);
     // The view is chosen from inside the page, as the floor page is started: page.selectOption first waits
     // for the select to be stable (animation frames and round trips; 58–85 ms from the mark to the change
     // event, measured), a cost of the test driver that only the wall would pay.

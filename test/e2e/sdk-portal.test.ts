@@ -1,5 +1,6 @@
 // The VAS SDK as an integrator uses it: the example portal page, on its own origin (listed with
-// --cors-origin), loads the SDK from the station, plays a camera and stops cleanly.
+// --cors-origin), loads the SDK from the station, plays a camera through the station's Janus door and stops
+// cleanly.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,8 @@ let chromium: Chromium;
 let portal: { url: string; close(): Promise<void> };
 let page: Page;
 let viewKey: string;
+/** Every WebSocket the page opened. */
+const sockets: string[] = [];
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'vigil-e2e-sdk-'));
@@ -60,6 +63,7 @@ beforeAll(async () => {
   await installVideoProbe(chromium.context);
   await installPeerProbe(chromium.context);
   page = await chromium.context.newPage();
+  page.on('websocket', (socket) => sockets.push(socket.url()));
 });
 
 afterAll(async () => {
@@ -80,6 +84,9 @@ it('the example portal page plays a station camera through the SDK and stops cle
   await page.click('[data-testid="portal-play"]');
   const [video] = await waitForVideos(page, 1, 20_000);
   expect(video?.width).toBe(640);
+  // Through the door: the station's own port, never Janus's.
+  expect(sockets).toHaveLength(1);
+  expect(sockets[0]?.startsWith(`${station.baseUrl.replace(/^http/, 'ws')}/janus?ticket=`)).toBe(true);
 
   await page.click('[data-testid="portal-stop"]');
   const peers = () => peerCount(page);

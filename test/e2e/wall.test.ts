@@ -23,6 +23,8 @@ let ports: StationPorts;
 let station: E2EStation;
 let chromium: Chromium;
 let page: Page;
+/** Every WebSocket the wall opened: only the station's Janus door, never Janus's own port. */
+const sockets = new Set<string>();
 
 /** An attribute of each of the first `count` tiles. */
 function tileAttributes(count: number, name: string): Promise<string[]> {
@@ -106,6 +108,7 @@ beforeAll(async () => {
   await installVideoProbe(chromium.context);
   await installPeerProbe(chromium.context);
   page = await chromium.context.newPage();
+  page.on('websocket', (socket) => sockets.add(socket.url()));
   await page.goto(station.signInLink);
   await page.waitForSelector('[data-testid="wall"]');
 });
@@ -130,6 +133,9 @@ describe('the wall, on real parts', () => {
       expect(frames).toBeGreaterThan(before[i] ?? 0);
     });
     await page.screenshot({ path: join(RESULTS, 'wall-16-live.png') });
+    expect([...sockets]).toEqual([
+      expect.stringMatching(new RegExp(`^ws://127\\.0\\.0\\.1:${ports.api}/janus\\?ticket=`)),
+    ]);
   });
 
   it('a full-window tile pauses the tiles it hides (no packets, no frames) and they play again on return', async () => {

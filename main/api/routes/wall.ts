@@ -50,7 +50,7 @@ export function prefersHtml(accept: string | undefined): boolean {
   return html > 0 && html >= q('application/json');
 }
 
-/** The wall page's Content-Security-Policy: only this station, plus Janus's HTTP and WebSocket origins. */
+/** The wall page's Content-Security-Policy: only this station, and its Janus door's WebSocket origin (`ws://` + the station's host). */
 export function wallCsp(gateway: { janus_url: string; websocket_url: string }): string {
   const janus = [gateway.janus_url, gateway.websocket_url].flatMap((url) => {
     try {

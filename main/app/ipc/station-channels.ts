@@ -3,14 +3,20 @@
 import type { WebContents } from 'electron';
 
 import { IPC_STATION_EVENT } from '../../../common/ipc-channels';
+import type { Door } from '../../door/door';
 import { handleStationOperations } from '../../ipc/station-handlers';
 import type { StationService } from '../../station/service';
 import type { ViewService } from '../../station/views';
 import type { IpcRegistry } from './handle';
 
 /** Registers every StationApi channel on the registry. */
-export function registerStationChannels(ipc: IpcRegistry, station: StationService, views: ViewService): void {
-  handleStationOperations(ipc, { station, views });
+export function registerStationChannels(
+  ipc: IpcRegistry,
+  station: StationService,
+  views: ViewService,
+  door: Pick<Door, 'streamInfo'>,
+): void {
+  handleStationOperations(ipc, { station, views, door });
 }
 
 /** Sends every station event to the app's pages; returns the unsubscribe function. */

@@ -146,6 +146,11 @@ export class HttpTransport implements Transport {
   }
 
   /** Aborts every long poll; later sends fail. */
+  /** Nothing waits to reconnect over HTTP: every request and long poll tries Janus anew. */
+  retryNow(): void {
+    // Each request is its own attempt.
+  }
+
   close(): Promise<void> {
     this.#closed = true;
     for (const id of [...this.#polls.keys()]) this.unwatch(id);

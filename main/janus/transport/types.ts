@@ -30,6 +30,8 @@ export interface Transport {
   watch(sessionId: number): void;
   /** Stops receiving the events of a session. */
   unwatch(sessionId: number): void;
+  /** While the link is being re-established, tries again now (Janus is known to be back); else nothing. */
+  retryNow(): void;
   /** Closes the link and stops every retry; idempotent. */
   close(): Promise<void>;
 }

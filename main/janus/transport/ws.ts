@@ -139,6 +139,11 @@ export class WsTransport implements Transport {
     // Nothing to stop: see watch().
   }
 
+  /** Reconnects now if a reconnect is waiting for its time. */
+  retryNow(): void {
+    this.#reconnector.retryNow();
+  }
+
   /** Closes the socket and stops reconnecting. */
   close(): Promise<void> {
     this.#closed = true;

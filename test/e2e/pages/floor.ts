@@ -6,7 +6,7 @@ import adapter from 'webrtc-adapter';
 
 import type { FloorConfig } from '../floor-types';
 
-function play(janus: Janus, tile: { id: number; pin: string }, index: number): void {
+function play(janus: Janus, tile: FloorConfig['tiles'][number], index: number): void {
   const video = document.createElement('video');
   video.muted = true;
   video.autoplay = true;
@@ -19,7 +19,9 @@ function play(janus: Janus, tile: { id: number; pin: string }, index: number): v
     plugin: 'janus.plugin.streaming',
     success: (pluginHandle) => {
       handle = pluginHandle;
-      handle.send({ message: { request: 'watch', id: tile.id, pin: tile.pin } });
+      handle.send({
+        message: { request: 'watch', id: tile.id, ...(tile.pin === undefined ? {} : { pin: tile.pin }) },
+      });
     },
     onmessage: (_message, jsep) => {
       if (!jsep || !handle) return;
@@ -49,6 +51,7 @@ const floor = {
             server: config.server,
             iceServers: [],
             ...(config.token ? { token: config.token } : {}),
+            ...(config.apisecret ? { apisecret: config.apisecret } : {}),
             success: () => {
               // The same grid as the wall's square layouts, filling the viewport: both pages draw as many pixels.
               const columns = Math.ceil(Math.sqrt(config.tiles.length));

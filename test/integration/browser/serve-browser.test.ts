@@ -69,7 +69,10 @@ describe('browser sign-in and views', () => {
     expect((await stat(join(dataDir, 'signin-url'))).mode & 0o777).toBe(0o600);
 
     const page = await fetch(`${first.base}/`, { headers: { accept: 'text/html' } });
-    expect(page.headers.get('content-security-policy')).toContain("connect-src 'self' http://127.0.0.1:");
+    // The page may connect to the station only: its own origin and its Janus door (ws:// on the same port).
+    expect(page.headers.get('content-security-policy')).toContain(
+      `connect-src 'self' ${first.base.replace(/^http/, 'ws')};`,
+    );
     expect((await fetch(`${first.base}/cameras`)).status).toBe(401);
 
     const cookie = await signIn(first.link);

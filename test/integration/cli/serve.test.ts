@@ -189,9 +189,10 @@ describe('vigil serve with a remote Janus', () => {
       (h) => (h.body as { janus_connectivity?: string }).janus_connectivity === 'ok',
     );
     expect(health.body).toMatchObject({ janus_connectivity: 'ok' });
+    // Viewers are told the station's own door, never the Janus behind it.
     expect((await getJson(`${api}/`)).body).toMatchObject({
-      janus_url: janus.http_url,
-      websocket_url: janus.ws_url,
+      janus_url: `ws://127.0.0.1:${port}/janus`,
+      websocket_url: `ws://127.0.0.1:${port}/janus`,
     });
     for (const secret of [janus.api_secret, janus.admin_secret, janus.streaming_admin_key]) {
       expect(vigil.stdout()).not.toContain(secret);

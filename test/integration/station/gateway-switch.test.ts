@@ -66,8 +66,10 @@ describe('switching the station between a remote and a bundled Janus at runtime'
     expect(switcher.current).toBe(native);
     expect(await eventually(flowingOn(native.endpoints), 15_000)).toEqual(expected);
     expect(await mountpointAges(remote.endpoints)).toEqual([]);
-    const stream = (await (await running.call(`/cameras/gate/stream`)).json()) as { janus_url: string };
-    expect(stream.janus_url).toBe(native.endpoints.urls.http);
+    // Viewers keep the station's door; the door relays to the Janus the station moved to.
+    const stream = (await (await running.call(`/cameras/gate/stream`)).json()) as { websocket_url: string };
+    expect(stream.websocket_url).toBe(running.doorUrl);
+    expect(running.station.viewers.gatewayEndpoints().urls.ws).toBe(native.endpoints.urls.ws);
 
     began = performance.now();
     await switcher.switchTo(remote);

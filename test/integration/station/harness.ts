@@ -7,6 +7,9 @@ import { Registry } from 'prom-client';
 
 import { buildApi } from '../../../main/api/app';
 import type { ApiInstance } from '../../../main/api/types';
+import { Door } from '../../../main/door/door';
+import { doorUrl } from '../../../main/door/door-url';
+import type { DoorLimits } from '../../../main/door/limits';
 import { openApiKeyStore } from '../../../main/store/api-keys';
 import { openCameraStore } from '../../../main/store/camera-store';
 import { createKeyFileCipher } from '../../../main/store/secret-cipher';
@@ -16,14 +19,17 @@ import { createRootLogger } from '../../../main/base/log';
 import { Station, type StationTimings } from '../../../main/station/station';
 import type { Lab } from '../../lab';
 import { LAB_ICE_ADDRESS, LAB_ICE_INTERFACE } from '../../lab/netns';
-import { freePorts } from '../../lab/ports';
+import { freePort, freePorts } from '../../lab/ports';
 import { labCamera } from '../janus/connect';
 
-/** A real station and its real REST API, listening on 127.0.0.1, on the lab's Janus. */
+/** A real station, its real REST API and Janus door, listening on 127.0.0.1, on the lab's Janus. */
 export interface RunningStation {
   station: Station;
+  door: Door;
   api: ApiInstance;
   baseUrl: string;
+  /** The door's WebSocket URL (`ws://127.0.0.1:PORT/janus`). */
+  doorUrl: string;
   dataDir: string;
   logFile: string;
   manageKey: string;
@@ -44,7 +50,6 @@ export function labGateway(lab: Lab): GatewayEndpoints {
       streamingAdminKey: lab.janus.streaming_admin_key,
     },
     origin: lab.janus.allow_origin,
-    tokenAuth: true,
   };
 }
 
@@ -56,8 +61,15 @@ export function freshDataDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'vigil-station-'));
 }
 
-/** Starts a station + API on `gateway` and `dataDir` (keys created there), logging to `<dataDir>/station.log`. */
-export async function startStation(gateway: GatewayEndpoints, dataDir: string): Promise<RunningStation> {
+/**
+ * Starts a station + API + door on `gateway` and `dataDir` (keys created there), logging to
+ * `<dataDir>/station.log`; `door` overrides the door's limits.
+ */
+export async function startStation(
+  gateway: GatewayEndpoints,
+  dataDir: string,
+  door: Partial<DoorLimits> = {},
+): Promise<RunningStation> {
   const logFile = join(dataDir, 'station.log');
   const logger = createRootLogger(
     { level: 'debug' },
@@ -69,24 +81,31 @@ export async function startStation(gateway: GatewayEndpoints, dataDir: string): 
   const manageKey = keys.create('tests', 'manage').key;
   const viewKey = keys.create('wall', 'view').key;
   const metrics = new Registry();
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const viewerUrl = doorUrl(baseUrl);
   const station = await Station.start({
     dataDir,
     store,
     gateway,
+    viewerUrl,
     logger,
     metrics,
     timings: TEST_TIMINGS,
   });
+  const theDoor = new Door({ station: station.viewers, keys, logger, limits: door });
   const api = await buildApi({
     station,
+    door: theDoor,
     keys,
     logger,
     metrics,
     version: 'test',
-    bind: { host: '127.0.0.1', port: 0 },
+    bind: { host: '127.0.0.1', port },
     mutationRateLimit: { max: 10_000, timeWindowMs: 60_000 },
   });
-  const address = await api.listen({ host: '127.0.0.1', port: 0 });
+  await api.listen({ host: '127.0.0.1', port });
+  const address = baseUrl;
   const call: RunningStation['call'] = (path, init = {}) => {
     const key = init.key === undefined ? manageKey : init.key;
     return fetch(`${address}${path}`, {
@@ -100,8 +119,10 @@ export async function startStation(gateway: GatewayEndpoints, dataDir: string): 
   };
   return {
     station,
+    door: theDoor,
     api,
     baseUrl: address,
+    doorUrl: viewerUrl,
     dataDir,
     logFile,
     manageKey,

@@ -38,7 +38,7 @@ describe("the seed README's curl flow, on a real station, Janus and Digest camer
     expect(view).toMatchObject({
       camera_id: 'entrance_cam',
       name: 'Entrance Camera',
-      websocket_url: lab().janus.ws_url,
+      websocket_url: running.doorUrl,
       auth_method: 'digest',
       has_password: true,
     });
@@ -68,21 +68,23 @@ describe("the seed README's curl flow, on a real station, Janus and Digest camer
     expect(open.cameras).toBeUndefined();
     expect(health.cameras).toEqual([expect.objectContaining({ camera_id: 'entrance_cam', state: 'live' })]);
 
-    // Stream info: what a viewer needs, a short-lived streaming-only token (the lab's Janus has token auth).
+    // Stream info: what a viewer needs — the station's door (a WebSocket URL, as in the seed) with a short-lived
+    // ticket for this camera; no pin, no Janus token, no Janus port.
     const stream = (await (
       await running.call('/cameras/entrance_cam/stream', { key: running.viewKey })
     ).json()) as Record<string, unknown>;
     expect(stream).toMatchObject({
       camera_id: 'entrance_cam',
       stream_id: view.stream_id,
-      janus_url: lab().janus.http_url,
-      websocket_url: lab().janus.ws_url,
+      janus_url: `${running.doorUrl}?ticket=${String(stream.ticket)}`,
+      websocket_url: running.doorUrl,
       plugin: 'janus.plugin.streaming',
       stream_info: { id: view.stream_id, type: 'rtsp', description: 'Entrance Camera' },
       ice_servers: [],
     });
-    expect(stream.pin).toEqual(expect.any(String));
-    expect(Date.parse(String(stream.token_expires_at))).toBeGreaterThan(Date.now());
+    expect(stream).not.toHaveProperty('pin');
+    expect(stream).not.toHaveProperty('token');
+    expect(Date.parse(String(stream.ticket_expires_at))).toBeGreaterThan(Date.now());
 
     const restarted = await running.call('/cameras/entrance_cam/restart', { method: 'POST' });
     expect(restarted.status).toBe(200);

@@ -1,13 +1,15 @@
 import pino from 'pino';
 import { Registry } from 'prom-client';
 
-import type { CameraInput, CameraPatch, CameraView, StreamInfo } from '../../../common/camera';
+import type { CameraInput, CameraPatch, CameraView } from '../../../common/camera';
 import { ErrorCode, VigilError } from '../../../common/errors';
 import type { StationEvent } from '../../../common/events';
 import type { HealthReport } from '../../../common/health';
 import type { ProbeRequest, ProbeResult } from '../../../common/probe';
 import { buildApi } from '../../../main/api/app';
 import type { ApiDeps, ApiInstance, ApiKey, ApiKeyVerifier } from '../../../main/api/types';
+import { Door, type DoorDeps } from '../../../main/door/door';
+import type { DoorStation } from '../../../main/door/door-station';
 import type { StationService } from '../../../main/station/service';
 
 /** Keys the fake verifier knows. */
@@ -36,7 +38,11 @@ export const fakeKeys: ApiKeyVerifier = {
     if (presented === KEYS.view) return { id: 'key-view', scope: 'view' };
     return undefined;
   },
+  list: () => [{ id: 'key-manage' }, { id: 'key-manage-2' }, { id: 'key-view' }],
 };
+
+/** Where the fake station's door is. */
+export const DOOR_URL = 'ws://127.0.0.1:3000/janus';
 
 /** A valid `POST /cameras` body (the seed README's example). */
 export function cameraInput(overrides: Partial<CameraInput> = {}): CameraInput {
@@ -93,7 +99,7 @@ export class FakeStation implements StationService {
       name: input.name,
       status: 'starting',
       stream_id: this.nextStream++,
-      websocket_url: 'ws://127.0.0.1:8188/janus',
+      websocket_url: DOOR_URL,
       rtsp_url: input.rtsp_url,
       username: input.username ?? '',
       has_password: input.password !== undefined,
@@ -132,20 +138,6 @@ export class FakeStation implements StationService {
     return Promise.resolve();
   }
 
-  streamInfo(cameraId: string): Promise<StreamInfo> {
-    const camera = this.find(cameraId);
-    return Promise.resolve({
-      camera_id: cameraId,
-      stream_id: camera.stream_id,
-      janus_url: 'http://127.0.0.1:8088/janus',
-      websocket_url: 'ws://127.0.0.1:8188/janus',
-      plugin: 'janus.plugin.streaming',
-      pin: '4821',
-      ice_servers: [{ urls: 'stun:stun.example:3478' }],
-      stream_info: { id: camera.stream_id, type: 'rtsp', description: camera.name },
-    });
-  }
-
   probe(request: ProbeRequest): Promise<ProbeResult> {
     this.check();
     if (request.rtsp_url.includes('bad')) {
@@ -179,7 +171,7 @@ export class FakeStation implements StationService {
   }
 
   gatewayUrls(): { janus_url: string; websocket_url: string } {
-    return { janus_url: 'http://127.0.0.1:8088/janus', websocket_url: 'ws://127.0.0.1:8188/janus' };
+    return { janus_url: DOOR_URL, websocket_url: DOOR_URL };
   }
 
   onEvent(listener: (event: StationEvent) => void): () => void {
@@ -193,6 +185,41 @@ export class FakeStation implements StationService {
   }
 }
 
+/** The fake station as its Janus door sees it: every camera's mountpoint ready, a pin per stream id. */
+export function fakeViewers(station: FakeStation): DoorStation {
+  return {
+    stream: (cameraId) => {
+      const camera = station.getCamera(cameraId);
+      return {
+        camera_id: cameraId,
+        stream_id: camera.stream_id,
+        janus_url: DOOR_URL,
+        websocket_url: DOOR_URL,
+        plugin: 'janus.plugin.streaming',
+        ice_servers: [{ urls: 'stun:stun.example:3478' }],
+        stream_info: { id: camera.stream_id, type: 'rtsp', description: camera.name },
+      };
+    },
+    mountpoint: (id) => {
+      const camera = [...station.cameras.values()].find((c) => c.stream_id === id);
+      return camera && { cameraId: camera.camera_id, pin: `pin-${id}`, enabled: camera.enabled };
+    },
+    isReady: () => true,
+    onReady: () => () => undefined,
+    janusUp: true,
+    gatewayEndpoints: () => ({
+      urls: {
+        http: 'http://127.0.0.1:8088/janus',
+        ws: 'ws://127.0.0.1:8188',
+        adminHttp: 'http://127.0.0.1:7088/admin',
+      },
+      secrets: { apiSecret: 'api-secret', adminSecret: 'admin', streamingAdminKey: 'key' },
+      origin: 'http://127.0.0.1:3000',
+    }),
+    onEvent: (listener) => station.onEvent(listener),
+  };
+}
+
 /** A built API over a fake station, with its log lines captured. */
 export interface TestApi {
   app: ApiInstance;
@@ -201,14 +228,18 @@ export interface TestApi {
   logs: string[];
 }
 
-/** Builds the API over a fresh fake station; close it with `app.close()`. */
-export async function makeApi(overrides: Partial<ApiDeps> = {}): Promise<TestApi> {
+/** Builds the API over a fresh fake station (and its door, with `door`'s options); close it with `app.close()`. */
+export async function makeApi(
+  overrides: Partial<ApiDeps> = {},
+  door: Partial<DoorDeps> = {},
+): Promise<TestApi> {
   const station = new FakeStation();
   const metrics = new Registry();
   const logs: string[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => logs.push(line) });
   const app = await buildApi({
     station,
+    door: new Door({ station: fakeViewers(station), keys: fakeKeys, logger, ...door }),
     keys: fakeKeys,
     logger,
     metrics,

@@ -30,7 +30,6 @@ describe('janusSetup', () => {
     expect(setup.bundled).toMatchObject({
       dataDir: '/data',
       origin: 'http://127.0.0.1:3000',
-      portalOrigins: ['http://127.0.0.1:8080'],
       ports: { ws: 8989 },
       mediaRtpPortRange: { min: 10000, max: 10100 },
     });

@@ -17,15 +17,15 @@ function run(uptimes: readonly number[]): RestartDecision[] {
 }
 
 describe('planRestart', () => {
-  it('restarts quickly after a crash that followed a stable run', () => {
-    expect(planRestart(0, 3_600_000)).toEqual({ action: 'restart', delayMs: 250, fastFailures: 0 });
-    expect(planRestart(4, 30_000)).toEqual({ action: 'restart', delayMs: 250, fastFailures: 0 });
+  it('restarts at once after a crash that followed a stable run', () => {
+    expect(planRestart(0, 3_600_000)).toEqual({ action: 'restart', delayMs: 0, fastFailures: 0 });
+    expect(planRestart(4, 30_000)).toEqual({ action: 'restart', delayMs: 0, fastFailures: 0 });
   });
 
   it('doubles the delay per fast failure in a row, capped, then gives up', () => {
     const decisions = run([100, 100, 0, 5_000, 29_999, 10]);
     expect(decisions.slice(0, 5).map((d) => (d.action === 'restart' ? d.delayMs : d.action))).toEqual([
-      500, 1_000, 2_000, 4_000, 8_000,
+      250, 500, 1_000, 2_000, 4_000,
     ]);
     expect(decisions[5]).toEqual({
       action: 'give-up',
@@ -37,7 +37,7 @@ describe('planRestart', () => {
   it('starts counting over after a stable run', () => {
     const decisions = run([100, 100, 100, 100, 100, 60_000, 100]);
     expect(decisions.every((d) => d.action === 'restart')).toBe(true);
-    expect(decisions.at(-1)).toEqual({ action: 'restart', delayMs: 500, fastFailures: 1 });
+    expect(decisions.at(-1)).toEqual({ action: 'restart', delayMs: 250, fastFailures: 1 });
   });
 
   it('honours a custom policy', () => {
@@ -47,8 +47,8 @@ describe('planRestart', () => {
       maxDelayMs: 3_000,
       maxFastFailures: 3,
     };
-    expect(planRestart(0, 0, policy)).toMatchObject({ delayMs: 2_000 });
-    expect(planRestart(1, 0, policy)).toMatchObject({ delayMs: 3_000 });
+    expect(planRestart(0, 0, policy)).toMatchObject({ delayMs: 1_000 });
+    expect(planRestart(1, 0, policy)).toMatchObject({ delayMs: 2_000 });
     expect(planRestart(2, 0, policy)).toMatchObject({ action: 'give-up' });
   });
 });

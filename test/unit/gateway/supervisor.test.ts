@@ -71,8 +71,8 @@ describe('Supervisor', () => {
     runs[0]?.crash();
     await vi.advanceTimersByTimeAsync(0);
     expect(supervisor.state).toBe('restarting');
-    expect(events).toEqual([{ type: 'exited', code: null, signal: 'SIGKILL', restartInMs: 200 }]);
-    await vi.advanceTimersByTimeAsync(200);
+    expect(events).toEqual([{ type: 'exited', code: null, signal: 'SIGKILL', restartInMs: 100 }]);
+    await vi.advanceTimersByTimeAsync(100);
     expect(supervisor.state).toBe('running');
     expect(supervisor.run?.pid).toBe(2);
     expect(events.at(-1)).toEqual({ type: 'restarted', pid: 2 });

@@ -53,7 +53,7 @@ function overIpc(): StationApi {
     },
   };
   // Only camera operations are called here: no view service behind them.
-  handleStationOperations(ipc, { station: api.station, views: undefined as never });
+  handleStationOperations(ipc, { station: api.station, views: undefined as never, door: undefined as never });
   const invoke = async (channel: string, ...args: unknown[]) => {
     const result = (await calls.get(channel)?.(args)) as { ok: boolean; value?: unknown };
     // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the preload rejects with the plain failure

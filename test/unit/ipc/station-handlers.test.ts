@@ -9,6 +9,7 @@ import type { IpcHandlers } from '../../../main/ipc/dispatch';
 import { handleStationOperations } from '../../../main/ipc/station-handlers';
 import { ViewService } from '../../../main/station/views';
 import { openViewStore } from '../../../main/store/view-store';
+import { DESK } from '../../../main/door/credential';
 import { FakeStation, cameraInput } from '../api/fixtures';
 
 type Handler = (...args: unknown[]) => unknown;
@@ -27,14 +28,21 @@ function setup() {
     handle: (channel, handler) => handlers.set(channel, handler as Handler),
   };
   const station = new FakeStation();
-  handleStationOperations(ipc, { station, views: new ViewService(openViewStore({ dataDir })) });
+  const streams: [string, string][] = [];
+  const door = {
+    streamInfo: (cameraId: string, credential: { id: string }) => {
+      streams.push([cameraId, credential.id]);
+      return { camera_id: cameraId } as never;
+    },
+  };
+  handleStationOperations(ipc, { station, door, views: new ViewService(openViewStore({ dataDir })) });
   /** Calls a channel as the registry would: the checked arguments, then the calling page. */
   const call = (channel: string, ...args: unknown[]) => {
     const handler = handlers.get(channel);
     if (handler === undefined) throw new Error(`${channel} is not handled`);
     return handler(...args, { page: 'caller' });
   };
-  return { handlers, station, call };
+  return { handlers, station, streams, call };
 }
 
 describe('handleStationOperations', () => {
@@ -64,6 +72,12 @@ describe('handleStationOperations', () => {
     await expect(call('views:delete', 'v')).resolves.toEqual({ message: 'View v deleted' });
     await expect(call('cameras:remove', 'lobby')).resolves.toEqual({ message: 'Camera lobby removed' });
     await expect(call('cameras:list')).resolves.toEqual([]);
+  });
+
+  it("hands the desk's pages stream info with tickets bound to the desk", () => {
+    const { call, streams } = setup();
+    expect(call('cameras:stream', 'lobby')).toEqual({ camera_id: 'lobby' });
+    expect(streams).toEqual([['lobby', DESK.id]]);
   });
 
   it('gives the desk per-camera health detail', async () => {

@@ -41,6 +41,8 @@ export class FakeTransport implements Transport {
   /** How many `open` calls to refuse (Janus down) before one succeeds. */
   refuseOpens = 0;
   opens = 0;
+  /** How many times the connection asked to reconnect now. */
+  retriesNow = 0;
   #sink: TransportSink | undefined;
 
   constructor(kind: TransportKind = 'ws', responder: Responder | undefined = janusLike) {
@@ -75,6 +77,10 @@ export class FakeTransport implements Transport {
 
   watch(sessionId: number): void {
     this.watched.add(sessionId);
+  }
+
+  retryNow(): void {
+    this.retriesNow += 1;
   }
 
   unwatch(sessionId: number): void {

@@ -49,6 +49,26 @@ describe('Reconnector', () => {
     expect(attemptsAt).toHaveLength(5);
   });
 
+  it('retryNow makes the waiting attempt at once and goes on from there; nothing when none waits', async () => {
+    const { reconnector, attemptsAt } = setup(Number.POSITIVE_INFINITY, 3);
+    reconnector.retryNow();
+    expect(attemptsAt).toEqual([]);
+    reconnector.start();
+    await vi.advanceTimersByTimeAsync(100);
+    reconnector.retryNow();
+    expect(attemptsAt).toEqual([100]);
+    for (let i = 0; i < 2; i++) {
+      await vi.advanceTimersByTimeAsync(0);
+      reconnector.retryNow();
+    }
+    await vi.advanceTimersByTimeAsync(0);
+    expect(attemptsAt).toEqual([100, 100, 100]);
+    expect(reconnector.running).toBe(false);
+    reconnector.retryNow();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(attemptsAt).toHaveLength(3);
+  });
+
   it('stops after the first success', async () => {
     const { reconnector, attemptsAt } = setup(Number.POSITIVE_INFINITY, 3);
     reconnector.start();

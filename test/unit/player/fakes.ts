@@ -267,29 +267,22 @@ export class FakeSurface implements TileSurface {
   }
 }
 
-/** A station handing out stream info, counting calls; `token` adds a fresh token each time. */
-export function fakeStation(
-  options: { token?: boolean; ttlMs?: number; clock?: Clock; iceServers?: StreamInfo['ice_servers'] } = {},
-) {
+/** A station handing out stream info through its door, counting calls; each answer has a fresh ticket. */
+export function fakeStation(options: { iceServers?: StreamInfo['ice_servers'] } = {}) {
   let issued = 0;
   const calls: string[] = [];
   const streamInfo = (cameraId: string): Promise<StreamInfo> => {
     calls.push(cameraId);
-    issued++;
-    const expires =
-      options.clock && options.ttlMs
-        ? new Date(options.clock.now() + options.ttlMs).toISOString()
-        : undefined;
+    const ticket = `ticket-${++issued}`;
     return Promise.resolve({
       camera_id: cameraId,
       stream_id: 1000 + cameraId.length,
-      janus_url: 'http://127.0.0.1:8088/janus',
-      websocket_url: 'ws://127.0.0.1:8188',
+      janus_url: `ws://127.0.0.1:3000/janus?ticket=${ticket}`,
+      websocket_url: 'ws://127.0.0.1:3000/janus',
       plugin: 'janus.plugin.streaming',
-      pin: 'pin-1234',
       ice_servers: options.iceServers ?? [],
-      ...(options.token ? { token: `token-${issued}` } : {}),
-      ...(expires ? { token_expires_at: expires } : {}),
+      ticket,
+      ticket_expires_at: '2030-01-01T00:01:00.000Z',
       stream_info: { id: 1000 + cameraId.length, type: 'rtsp', description: cameraId },
     });
   };

@@ -4,14 +4,10 @@ import { createPlayerCore } from '../../../renderer/player/player';
 import type { PlayerOptions, TileState } from '../../../renderer/player/model';
 import { FakeClock, FakeJanus, FakeSurface, fakeStation } from './fakes';
 
-function setup(options: Partial<PlayerOptions> & { token?: boolean; ttlMs?: number } = {}) {
+function setup(options: Partial<PlayerOptions> = {}) {
   const clock = new FakeClock();
   const janus = new FakeJanus();
-  const station = fakeStation({
-    clock,
-    ...(options.token ? { token: true } : {}),
-    ...(options.ttlMs ? { ttlMs: options.ttlMs } : {}),
-  });
+  const station = fakeStation();
   const player = createPlayerCore(
     { streamInfo: station.streamInfo, janus: janus.Janus, clock, ...options },
     () => Promise.reject(new Error('tests never load janus.js')),
@@ -36,7 +32,8 @@ describe('stream player', () => {
     const handle = janus.lastHandle();
     expect(handle.callbacks.plugin).toBe('janus.plugin.streaming');
     expect(handle.requests.map((request) => request.request)).toEqual(['watch', 'start']);
-    expect(handle.requests[0]).toEqual({ request: 'watch', id: 1005, pin: 'pin-1234' });
+    // No pin: the station's door adds it.
+    expect(handle.requests[0]).toEqual({ request: 'watch', id: 1005 });
     expect(handle.requests[1]?.['jsep']).toEqual({ type: 'answer', sdp: 'answer-sdp' });
     expect(handle.answers[0]?.tracks).toEqual([
       { type: 'video', capture: false, recv: true },
@@ -85,37 +82,40 @@ describe('stream player', () => {
     expect(tile.status().state).toBe('live');
   });
 
-  it('creates the session with the station ICE servers (never a public STUN default) and its token, never an api secret', async () => {
-    const { janus, player } = setup({ token: true });
+  it("opens the session at the door with the first tile's ticket (in the URL and as token) and the station ICE servers, never an api secret", async () => {
+    const { janus, player } = setup();
     play(player);
     await janus.watching();
     const options = janus.lastSession().options;
-    expect(options.server).toBe('ws://127.0.0.1:8188');
+    expect(options.server).toBe('ws://127.0.0.1:3000/janus?ticket=ticket-1');
     expect(options.iceServers).toEqual([]);
-    expect(options.token).toBe('token-1');
+    expect(options.token).toBe('ticket-1');
     expect(options).not.toHaveProperty('apisecret');
   });
 
-  it('falls back to the HTTP API URL without a WebSocket URL and omits the token when there is none', async () => {
+  it('hands the ICE servers the station lists to janus.js (never a public STUN default)', async () => {
     const clock = new FakeClock();
     const janus = new FakeJanus();
     const station = fakeStation({
       iceServers: [{ urls: 'turn:127.0.0.1:3478', username: 'u', credential: 'c' }],
     });
-    const player = createPlayerCore(
-      {
-        streamInfo: async (id) => ({ ...(await station.streamInfo(id)), websocket_url: '' }),
-        janus: janus.Janus,
-        clock,
-      },
-      () => Promise.reject(new Error('unused')),
+    const player = createPlayerCore({ streamInfo: station.streamInfo, janus: janus.Janus, clock }, () =>
+      Promise.reject(new Error('unused')),
     );
     player.play('lobby', new FakeSurface());
     await janus.watching();
-    const options = janus.lastSession().options;
-    expect(options.server).toBe('http://127.0.0.1:8088/janus');
-    expect(options.iceServers).toEqual([{ urls: 'turn:127.0.0.1:3478', username: 'u', credential: 'c' }]);
-    expect(options).not.toHaveProperty('token');
+    expect(janus.lastSession().options.iceServers).toEqual([
+      { urls: 'turn:127.0.0.1:3478', username: 'u', credential: 'c' },
+    ]);
+  });
+
+  it("attaches each tile's handle with its own camera's ticket", async () => {
+    const { janus, player } = setup();
+    play(player, 'a');
+    play(player, 'bb');
+    await janus.watching(2);
+    expect(janus.sessions).toHaveLength(1);
+    expect(janus.handles.map((handle) => handle.callbacks.token)).toEqual(['ticket-1', 'ticket-2']);
   });
 
   it('shares one session per Janus server between tiles, one handle per tile', async () => {
@@ -439,30 +439,6 @@ describe('stream player', () => {
     expect(janus.liveHandles()).toHaveLength(0);
     expect(janus.lastSession().destroyed).toBe(true);
     expect(() => player.play('a', new FakeSurface())).toThrow(/destroyed/);
-  });
-
-  it('moves live tiles to a fresh session before the token expires, switching once the new PeerConnection is up', async () => {
-    const { clock, janus, station, player } = setup({ token: true, ttlMs: 600_000 });
-    const { tile, surface, states } = play(player);
-    await janus.watching();
-    const old = janus.lastHandle();
-    old.connect();
-    surface.frame();
-    await clock.advance(540_000 - 1);
-    expect(janus.sessions).toHaveLength(1);
-    await clock.advance(1);
-    expect(janus.sessions).toHaveLength(2);
-    expect(janus.lastSession().options.token).toBe(`token-${station.calls.length}`);
-    const fresh = janus.lastHandle();
-    expect(fresh.session).toBe(janus.lastSession());
-    // Until the new PeerConnection is up the old one keeps playing.
-    expect(old.live).toBe(true);
-    fresh.connect();
-    expect(old.live).toBe(false);
-    expect(surface.shown.at(-1)?.[0]?.id).toBe('track-1');
-    expect(janus.sessions[0]?.destroyed).toBe(true);
-    expect(tile.status().state).toBe('live');
-    expect(states).toEqual(['connecting', 'live']);
   });
 
   it('sets the mute state of the video', () => {

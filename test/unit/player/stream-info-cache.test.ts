@@ -5,7 +5,7 @@ import { FakeClock, fakeStation } from './fakes';
 
 function setup() {
   const clock = new FakeClock();
-  const station = fakeStation({ token: true });
+  const station = fakeStation();
   return { clock, station, cache: new StreamInfoCache(station.streamInfo, clock) };
 }
 
@@ -14,9 +14,9 @@ describe('StreamInfoCache', () => {
     const { station, cache } = setup();
     cache.prefetch('lobby');
     expect(station.calls).toEqual(['lobby']);
-    expect((await cache.take('lobby')).token).toBe('token-1');
+    expect((await cache.take('lobby')).ticket).toBe('ticket-1');
     expect(station.calls).toEqual(['lobby']);
-    expect((await cache.take('lobby')).token).toBe('token-2');
+    expect((await cache.take('lobby')).ticket).toBe('ticket-2');
     expect(station.calls).toEqual(['lobby', 'lobby']);
   });
 
@@ -32,7 +32,7 @@ describe('StreamInfoCache', () => {
     const { clock, station, cache } = setup();
     cache.prefetch('lobby');
     await clock.advance(PREFETCH_MAX_AGE_MS + 1);
-    expect((await cache.take('lobby')).token).toBe('token-2');
+    expect((await cache.take('lobby')).ticket).toBe('ticket-2');
     expect(station.calls).toEqual(['lobby', 'lobby']);
   });
 

@@ -69,7 +69,6 @@ const error = [2, 3, 4, 5].reduce(
 );
 const pausedLive = after(live, { type: 'pause' });
 const pausedConnecting = after(connecting, { type: 'pause' });
-const renewing = after(live, { type: 'renew', watch: 1 });
 const stopped = after(live, { type: 'stop' });
 
 describe('tile machine: the states the other tests start from', () => {
@@ -88,7 +87,6 @@ describe('tile machine: the states the other tests start from', () => {
     ],
     ['paused (handle kept)', pausedLive, { state: 'paused' }, 1],
     ['paused (attempt dropped)', pausedConnecting, { state: 'paused' }, undefined],
-    ['renewing', renewing, { state: 'live' }, 1],
     ['stopped', stopped, { state: 'stopped' }, undefined],
   ])('%s', (_name, state, status, current) => {
     expect(state.status).toMatchObject(status);
@@ -233,50 +231,6 @@ describe('tile machine: transitions', () => {
       { state: 'paused', attempt: 0 },
       [{ type: 'close-watch', watch: 1 }],
     ],
-    [
-      'a live tile asked to renew opens a standby watch and plays on',
-      live,
-      { type: 'renew', watch: 1 },
-      { state: 'live' },
-      [{ type: 'open-watch', watch: 2 }],
-    ],
-    [
-      'a connecting tile asked to renew starts over on a fresh watch',
-      connecting,
-      { type: 'renew', watch: 1 },
-      { state: 'connecting' },
-      [
-        { type: 'close-watch', watch: 1 },
-        { type: 'set-timer', timer: 'connect', ms: 15_000 },
-        { type: 'open-watch', watch: 2 },
-      ],
-    ],
-    [
-      'a paused tile asked to renew drops its watch (resume connects afresh)',
-      pausedLive,
-      { type: 'renew', watch: 1 },
-      { state: 'paused' },
-      [{ type: 'close-watch', watch: 1 }],
-    ],
-    [
-      'a standby that fails is dropped; the current watch plays on',
-      renewing,
-      { type: 'failed', watch: 2, reason: 'Janus session: refused' },
-      { state: 'live', attempt: 0 },
-      [{ type: 'close-watch', watch: 2 }],
-    ],
-    [
-      'a current watch that fails takes its standby down too',
-      renewing,
-      { type: 'failed', watch: 1, reason: 'ICE failed' },
-      { state: 'reconnecting', attempt: 1 },
-      [
-        { type: 'cancel-timer', timer: 'poll' },
-        { type: 'close-watch', watch: 2 },
-        { type: 'close-watch', watch: 1 },
-        { type: 'set-timer', timer: 'retry', ms: 500 },
-      ],
-    ],
   ])('%s', (_name, from, input, status, effects) => {
     const transition = step(from, input);
     expect(transition.state.status).toMatchObject(status);
@@ -345,42 +299,6 @@ describe('tile machine: reconnecting', () => {
   });
 });
 
-describe('tile machine: switching to a standby watch (token renewal)', () => {
-  it('switches once the standby is up and has video, closing the old watch', () => {
-    const up = step(renewing, { type: 'up', watch: 2 });
-    expect(up.effects).toEqual([]);
-    expect(up.state.current).toBe(1);
-    const switched = step(up.state, { type: 'tracks', watch: 2, tracks: [VIDEO] });
-    expect(switched.effects).toEqual([
-      { type: 'close-watch', watch: 1 },
-      { type: 'show', tracks: [VIDEO] },
-    ]);
-    expect(switched.state).toMatchObject({ current: 2, standby: undefined, shown: true });
-    expect(switched.state.status).toBe(live.status);
-  });
-
-  it('switches when the tracks come before the PeerConnection is up, and not on audio alone', () => {
-    const audioOnly = step(renewing, { type: 'tracks', watch: 2, tracks: [AUDIO] });
-    expect(audioOnly.effects).toEqual([]);
-    const up = step(audioOnly.state, { type: 'up', watch: 2 });
-    expect(up.effects).toEqual([]);
-    const video = step(up.state, { type: 'tracks', watch: 2, tracks: [AUDIO, VIDEO] });
-    expect(video.state.current).toBe(2);
-  });
-
-  it('asks for no second standby while one is on its way', () => {
-    expect(step(renewing, { type: 'renew', watch: 1 }).effects).toEqual([]);
-  });
-
-  it('drops the standby when the tile is paused', () => {
-    expect(step(renewing, { type: 'pause' }).effects).toEqual([
-      { type: 'cancel-timer', timer: 'poll' },
-      { type: 'close-watch', watch: 2 },
-      { type: 'pause-watch', watch: 1 },
-    ]);
-  });
-});
-
 describe('tile machine: stop', () => {
   it.each([
     ['idle', idle, []],
@@ -413,22 +331,12 @@ describe('tile machine: stop', () => {
     ['error', error, [{ type: 'cancel-timer', timer: 'retry' }]],
     ['paused with its handle', pausedLive, [{ type: 'close-watch', watch: 1 }]],
     ['paused without one', pausedConnecting, []],
-    [
-      'renewing',
-      renewing,
-      [
-        { type: 'cancel-timer', timer: 'poll' },
-        { type: 'close-watch', watch: 1 },
-        { type: 'close-watch', watch: 2 },
-      ],
-    ],
   ])('from %s: cancels its timers, closes its watches, releases the surface', (_name, from, closing) => {
     const { state, effects } = step(from, { type: 'stop' }, 500);
     expect(effects).toEqual([...closing, { type: 'release' }]);
     expect(state).toMatchObject({
       status: { state: 'stopped', since: T0 + 500, attempt: 0 },
       current: undefined,
-      standby: undefined,
       stats: undefined,
       timers: { retry: false, connect: false, poll: false },
     });
@@ -453,9 +361,7 @@ describe('tile machine: stop', () => {
 describe('tile machine: late events from an old watch', () => {
   it.each<TileInput>([
     { type: 'tracks', watch: 1, tracks: [VIDEO] },
-    { type: 'up', watch: 1 },
     { type: 'failed', watch: 1, reason: 'PeerConnection down' },
-    { type: 'renew', watch: 1 },
     { type: 'stats', watch: 1, entry: frames(500, 2000) },
   ])('$type from watch 1 while watch 2 plays is ignored', (input) => {
     const { state, effects } = step(retrying, input);

@@ -12,7 +12,6 @@ export class FakeGateway implements Gateway {
     this.endpoints = {
       urls: { http: `http://${mode}`, ws: `ws://${mode}`, adminHttp: `http://${mode}/admin` },
       secrets: { adminSecret: mode, streamingAdminKey: mode },
-      tokenAuth: true,
     };
   }
 

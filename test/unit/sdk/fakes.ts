@@ -118,7 +118,7 @@ export function cameraView(cameraId: string): CameraView {
     name: `Camera ${cameraId}`,
     status: 'live',
     stream_id: 1001,
-    websocket_url: 'ws://127.0.0.1:8188/janus',
+    websocket_url: 'ws://127.0.0.1:3000/janus',
     rtsp_url: 'rtsp://127.0.0.2:8554/cam',
     username: 'admin',
     has_password: true,
@@ -139,13 +139,12 @@ export function streamInfo(cameraId: string): StreamInfo {
   return {
     camera_id: cameraId,
     stream_id: 1001,
-    janus_url: 'http://127.0.0.1:8088/janus',
-    websocket_url: 'ws://127.0.0.1:8188/janus',
+    janus_url: 'ws://127.0.0.1:3000/janus?ticket=ticket-abcd',
+    websocket_url: 'ws://127.0.0.1:3000/janus',
     plugin: 'janus.plugin.streaming',
-    pin: 'pin-1234',
     ice_servers: [],
-    token: 'token-abcd',
-    token_expires_at: '2025-01-01T14:07:11.000Z',
+    ticket: 'ticket-abcd',
+    ticket_expires_at: '2025-01-01T14:07:11.000Z',
     stream_info: { id: 1001, type: 'rtsp', description: `Camera ${cameraId}` },
   };
 }

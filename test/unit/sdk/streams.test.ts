@@ -49,7 +49,7 @@ describe('VASJanusClient streams', () => {
 
   it("hands the prefetched stream info to the player's first watch, then fetches fresh info", async () => {
     const first = streamInfo('lobby');
-    const fresh = { ...streamInfo('lobby'), token: 'token-fresh' };
+    const fresh = { ...streamInfo('lobby'), ticket: 'ticket-fresh' };
     const { sdk, seen, streamInfo: playerStreamInfo } = setup(json(first), json(fresh));
     await sdk.startCameraStream('lobby', video);
     await expect(playerStreamInfo('lobby')).resolves.toEqual(first);

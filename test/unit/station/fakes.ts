@@ -19,27 +19,27 @@ export interface FakeMountpoint {
 /** One Janus server the fake can point at. */
 export class FakeServer {
   readonly mountpoints = new Map<number, FakeMountpoint>();
-  readonly tokens = new Set<string>();
   reachable = true;
   sessions = 1;
 }
 
 /** Calls the station made, per verb. */
-export type FakeCalls = Record<'list' | 'create' | 'destroy' | 'info' | 'addToken' | 'removeToken', number>;
+export type FakeCalls = Record<'list' | 'create' | 'destroy' | 'info', number>;
 
 /** Gateway endpoints whose WebSocket URL names the fake server `name`. */
-export function fakeEndpoints(name: string, tokenAuth = true): GatewayEndpoints {
+export function fakeEndpoints(name: string): GatewayEndpoints {
   return {
     urls: { http: `http://${name}/janus`, ws: `ws://${name}`, adminHttp: `http://${name}/admin` },
     secrets: { adminSecret: 'admin', streamingAdminKey: 'key' },
-    tokenAuth,
   };
 }
 
 /** A StationJanus the test plays: servers by WebSocket URL, up/down on demand, scripted refusals. */
 export class FakeJanus extends TypedEmitter<StationJanusEvents> implements StationJanus {
   readonly servers = new Map<string, FakeServer>();
-  readonly calls: FakeCalls = { list: 0, create: 0, destroy: 0, info: 0, addToken: 0, removeToken: 0 };
+  readonly calls: FakeCalls = { list: 0, create: 0, destroy: 0, info: 0 };
+  /** How often the station asked to reach Janus now. */
+  retriesNow = 0;
   /** Camera ids (mountpoint names) whose `create` Janus refuses with 456. */
   readonly refuse = new Set<string>();
   /** Times (Date.now()) of each create attempt, per camera. */
@@ -102,12 +102,15 @@ export class FakeJanus extends TypedEmitter<StationJanusEvents> implements Stati
     this.#comeUp();
   }
 
-  /** Janus restarts: down, then up without any mountpoint or token. */
+  /** Janus restarts: down, then up without any mountpoint. */
   restart(): void {
     this.lose('Janus forgot the station session (restarted?)');
     this.server.mountpoints.clear();
-    this.server.tokens.clear();
     this.recover();
+  }
+
+  retryNow(): void {
+    this.retriesNow += 1;
   }
 
   /** Mountpoints of a server whose metadata names a station. */
@@ -145,20 +148,6 @@ export class FakeJanus extends TypedEmitter<StationJanusEvents> implements Stati
   viewerCount(mountpointId: number): Promise<number> {
     this.calls.info += 1;
     return this.#call(() => this.server.mountpoints.get(mountpointId)?.viewers ?? 0);
-  }
-
-  addViewerToken(token: string): Promise<void> {
-    this.calls.addToken += 1;
-    return this.#call(() => {
-      this.server.tokens.add(token);
-    });
-  }
-
-  removeViewerToken(token: string): Promise<void> {
-    this.calls.removeToken += 1;
-    return this.#call(() => {
-      this.server.tokens.delete(token);
-    });
   }
 
   sessionCount(): Promise<number> {

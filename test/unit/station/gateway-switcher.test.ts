@@ -19,7 +19,6 @@ function fakeGateway(
     endpoints: {
       urls: { http: `http://${name}`, ws: `ws://${name}`, adminHttp: `http://${name}/admin` },
       secrets: { adminSecret: name, streamingAdminKey: name },
-      tokenAuth: true,
     },
     start: () => {
       journal.push(`start ${name}`);

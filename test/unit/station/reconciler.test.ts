@@ -33,6 +33,7 @@ function setup() {
   const store = new MemoryCameraStore();
   const failed: [string, string][] = [];
   const created: string[] = [];
+  const ready: string[] = [];
   const reconciler = new Reconciler({
     stationId: 'st1',
     store,
@@ -41,6 +42,7 @@ function setup() {
     logger: pino({ level: 'silent' }),
     onCreated: (cameraId) => created.push(cameraId),
     onFailed: (cameraId, reason) => failed.push([cameraId, reason]),
+    onReady: (cameraId) => ready.push(cameraId),
   });
   const add = async (cameraId: string) => {
     const input = camera(cameraId);
@@ -57,7 +59,7 @@ function setup() {
     );
     return store.get(cameraId)?.mountpoint.id ?? 0;
   };
-  return { janus, store, reconciler, failed, created, add };
+  return { janus, store, reconciler, failed, created, ready, add };
 }
 
 describe('Reconciler', () => {
@@ -87,8 +89,26 @@ describe('Reconciler', () => {
     reconciler.stop();
   });
 
+  it('says a camera is ready after each pass that leaves its mountpoint in place, created or found', async () => {
+    const { janus, store, reconciler, ready, add } = setup();
+    await add('a');
+    await add('b');
+    janus.refuse.add('b');
+    await reconciler.reconcileAll();
+    expect(ready).toEqual(['a']);
+    janus.refuse.delete('b');
+    await reconciler.reconcileAll();
+    expect(ready.sort()).toEqual(['a', 'a', 'b']);
+    const a = store.get('a');
+    if (!a) throw new Error('no camera a');
+    store.replace({ ...a, enabled: false });
+    await reconciler.reconcileCamera('a');
+    expect(ready.filter((id) => id === 'a')).toHaveLength(2);
+    reconciler.stop();
+  });
+
   it('leaves a mountpoint it did not make alone and says so, without retrying it on a backoff', async () => {
-    const { janus, reconciler, failed, add } = setup();
+    const { janus, reconciler, failed, ready, add } = setup();
     const id = await add('a');
     janus.server.mountpoints.set(id, {
       request: { type: 'rtsp', id, url: 'rtsp://elsewhere/', video: true, metadata: 'not ours' },
@@ -103,6 +123,7 @@ describe('Reconciler', () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(janus.calls.list).toBe(lists);
     expect(janus.server.mountpoints.get(id)?.request.metadata).toBe('not ours');
+    expect(ready).toEqual([]);
   });
 
   it('destroys a forgotten camera’s mountpoint with the secret it kept, once Janus is back', async () => {

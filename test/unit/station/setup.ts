@@ -21,6 +21,9 @@ export interface FakeStation {
   events: StationEvent[];
 }
 
+/** Where the fake station says viewers connect (its Janus door). */
+export const VIEWER_URL = 'ws://127.0.0.1:3000/janus';
+
 /** A camera input that skips the probe. */
 export function camera(cameraId: string, overrides: Partial<CameraInput> = {}): CameraInput {
   return {
@@ -43,6 +46,7 @@ export async function startFakeStation(options: Partial<StationOptions> = {}): P
     dataDir: await mkdtemp(join(tmpdir(), 'vigil-station-unit-')),
     store,
     gateway,
+    viewerUrl: VIEWER_URL,
     logger: pino({ level: 'silent' }),
     metrics: new Registry(),
     janus,

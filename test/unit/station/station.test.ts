@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { fakeEndpoints } from './fakes';
-import { camera, startFakeStation } from './setup';
+import { camera, startFakeStation, VIEWER_URL } from './setup';
 
 /** Settles a promise into its value or error, so a test can move timers before looking. */
 function outcome<T>(promise: Promise<T>): Promise<{ value?: T; error?: unknown }> {
@@ -110,32 +110,54 @@ describe('Station on a fake Janus', () => {
     await station.stop();
   });
 
-  it('viewer tokens are renewed before they expire, removed at expiry, and re-minted after Janus restarts', async () => {
-    const { station, janus } = await startFakeStation({ timings: { tokenTtlMs: 60_000 } });
-    await station.addCamera(camera('lobby'));
-    const first = await station.streamInfo('lobby');
-    expect(first.token).toBeDefined();
-    expect(janus.server.tokens.has(first.token ?? '')).toBe(true);
-
-    await vi.advanceTimersByTimeAsync(29_000);
-    expect((await station.streamInfo('lobby')).token).toBe(first.token);
-    await vi.advanceTimersByTimeAsync(2_000);
-    const second = await station.streamInfo('lobby');
-    expect(second.token).not.toBe(first.token);
-    expect(Date.parse(first.token_expires_at ?? '')).toBeGreaterThan(Date.now());
-    expect([...janus.server.tokens]).toEqual([first.token, second.token]);
-
-    await vi.advanceTimersByTimeAsync(30_000);
-    expect([...janus.server.tokens]).toEqual([second.token]);
-
-    janus.restart();
-    const third = await station.streamInfo('lobby');
-    expect(third.token).not.toBe(second.token);
-    expect([...janus.server.tokens]).toEqual([third.token]);
-    janus.lose();
-    await expect(station.streamInfo('lobby')).rejects.toMatchObject({
-      code: 'VIGIL_ERR_GATEWAY_UNAVAILABLE',
+  it('shows viewers the door (never Janus), lets the door find a mountpoint with its pin, and says when it exists', async () => {
+    const { station, janus, gateway } = await startFakeStation();
+    const ready: string[] = [];
+    station.viewers.onReady((cameraId) => ready.push(cameraId));
+    const lobby = await station.addCamera(camera('lobby'));
+    await station.addCamera(camera('off', { enabled: false }));
+    expect(station.gatewayUrls()).toEqual({ janus_url: VIEWER_URL, websocket_url: VIEWER_URL });
+    expect(lobby.websocket_url).toBe(VIEWER_URL);
+    expect(station.viewers.stream('lobby')).toEqual({
+      camera_id: 'lobby',
+      stream_id: lobby.stream_id,
+      janus_url: VIEWER_URL,
+      websocket_url: VIEWER_URL,
+      plugin: 'janus.plugin.streaming',
+      ice_servers: [],
+      stream_info: { id: lobby.stream_id, type: 'rtsp', description: 'lobby' },
     });
+    expect(() => station.viewers.stream('nope')).toThrow(
+      expect.objectContaining({ code: 'VIGIL_ERR_CAMERA_NOT_FOUND' }),
+    );
+    expect(station.viewers.mountpoint(lobby.stream_id)).toEqual({
+      cameraId: 'lobby',
+      pin: janus.server.mountpoints.get(lobby.stream_id)?.request.pin,
+      enabled: true,
+    });
+    expect(station.viewers.mountpoint(1)).toBeUndefined();
+    expect(station.viewers.gatewayEndpoints()).toBe(gateway);
+    expect(ready).toEqual(['lobby']);
+    expect([station.viewers.isReady('lobby'), station.viewers.isReady('off')]).toEqual([true, false]);
+
+    janus.lose();
+    janus.server.mountpoints.clear();
+    expect(station.viewers.janusUp).toBe(false);
+    expect(station.viewers.isReady('lobby')).toBe(false);
+    janus.recover();
+    await vi.waitFor(() => {
+      expect(station.viewers.isReady('lobby')).toBe(true);
+    });
+    expect(ready).toEqual(['lobby', 'lobby']);
+    await station.removeCamera('lobby');
+    expect(station.viewers.isReady('lobby')).toBe(false);
+    await station.stop();
+  });
+
+  it('reaches a restarted Janus at once when its gateway says so', async () => {
+    const { station, janus } = await startFakeStation();
+    station.gatewayRestarted();
+    expect(janus.retriesNow).toBe(1);
     await station.stop();
   });
 
@@ -163,30 +185,27 @@ describe('Station on a fake Janus', () => {
     await station.stop();
   });
 
-  it('switching gateways takes the mountpoints and tokens off the old Janus and puts them on the new one', async () => {
+  it('switching gateways takes the mountpoints off the old Janus and puts them on the new one', async () => {
     const { station, janus, events } = await startFakeStation();
     const ids = [
       (await station.addCamera(camera('north'))).stream_id,
       (await station.addCamera(camera('south'))).stream_id,
     ].sort();
-    await station.streamInfo('north');
     const old = janus.serverAt('ws://old');
     const next = janus.serverAt('ws://new');
-    expect(old.tokens.size).toBe(1);
 
     await station.switchGateway(fakeEndpoints('new'));
     expect(janus.ours(old)).toEqual([]);
-    expect(old.tokens.size).toBe(0);
     expect(
       janus
         .ours(next)
         .map((m) => m.id)
         .sort(),
     ).toEqual(ids);
-    expect(station.gatewayUrls()).toEqual({ janus_url: 'http://new/janus', websocket_url: 'ws://new' });
-    expect(station.getCamera('north').websocket_url).toBe('ws://new');
-    const info = await station.streamInfo('north');
-    expect(next.tokens.has(info.token ?? '')).toBe(true);
+    // Viewers keep the door; the door relays to the new Janus.
+    expect(station.gatewayUrls()).toEqual({ janus_url: VIEWER_URL, websocket_url: VIEWER_URL });
+    expect(station.getCamera('north').websocket_url).toBe(VIEWER_URL);
+    expect(station.viewers.gatewayEndpoints().urls.ws).toBe('ws://new');
     expect(events).toContainEqual(
       expect.objectContaining({ type: 'gateway.down', reason: 'switching to another Janus' }),
     );

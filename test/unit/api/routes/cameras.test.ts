@@ -41,7 +41,7 @@ describe('POST /cameras', () => {
       name: 'Entrance Camera',
       status: 'starting',
       stream_id: 1,
-      websocket_url: 'ws://127.0.0.1:8188/janus',
+      websocket_url: 'ws://127.0.0.1:3000/janus',
       has_password: true,
     });
     expect(camera).not.toHaveProperty('password');
@@ -109,16 +109,26 @@ describe('reading cameras', () => {
     expect(errorOf(missing).code).toBe('VIGIL_ERR_CAMERA_NOT_FOUND');
   });
 
-  it('GET /cameras/{id}/stream answers the seed stream info', async () => {
+  it('GET /cameras/{id}/stream answers the seed stream info: the door with a fresh ticket, no pin or token', async () => {
     const response = await api.app.inject({ url: '/cameras/entrance_cam/stream', headers: headers('view') });
     expect(response.statusCode).toBe(200);
-    expect(json(response)).toMatchObject({
+    const info = json(response) as Record<string, unknown>;
+    expect(info).toMatchObject({
       camera_id: 'entrance_cam',
       stream_id: 1,
-      janus_url: 'http://127.0.0.1:8088/janus',
+      janus_url: `ws://127.0.0.1:3000/janus?ticket=${String(info.ticket)}`,
+      websocket_url: 'ws://127.0.0.1:3000/janus',
       plugin: 'janus.plugin.streaming',
+      ticket: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) as string,
       stream_info: { id: 1, type: 'rtsp', description: 'Entrance Camera' },
     });
+    expect(Date.parse(String(info.ticket_expires_at)) - Date.now()).toBeGreaterThan(50_000);
+    expect(Object.keys(info)).not.toEqual(expect.arrayContaining(['pin']));
+    expect(response.body).not.toMatch(/pin|token|8188|8088|secret/);
+    const again = json(
+      await api.app.inject({ url: '/cameras/entrance_cam/stream', headers: headers('view') }),
+    ) as Record<string, unknown>;
+    expect(again.ticket).not.toBe(info.ticket);
   });
 });
 

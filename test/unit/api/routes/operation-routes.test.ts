@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type RouteOptions } from 'fastify';
+import pino from 'pino';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -16,7 +17,8 @@ import { systemRoutes } from '../../../../main/api/routes/system';
 import { viewRoutes } from '../../../../main/api/routes/views';
 import { ViewService } from '../../../../main/station/views';
 import { openViewStore } from '../../../../main/store/view-store';
-import { FakeStation } from '../fixtures';
+import { Door } from '../../../../main/door/door';
+import { FakeStation, fakeKeys, fakeViewers } from '../fixtures';
 
 /** Every route the three resource plugins register, by `VERB path`. */
 const routes = new Map<string, RouteOptions>();
@@ -30,7 +32,8 @@ beforeAll(async () => {
     for (const method of [route.method].flat()) routes.set(`${method} ${route.url}`, route);
   });
   const station = new FakeStation();
-  await app.register(cameraRoutes, { station });
+  const door = new Door({ station: fakeViewers(station), keys: fakeKeys, logger: pino({ level: 'silent' }) });
+  await app.register(cameraRoutes, { station, door, keys: fakeKeys });
   await app.register(viewRoutes, { views: new ViewService(openViewStore({ dataDir })) });
   await app.register(systemRoutes, { station, metrics: new Registry(), version: 'test' });
   await app.ready();

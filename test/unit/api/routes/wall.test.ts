@@ -46,12 +46,12 @@ describe('prefersHtml', () => {
 });
 
 describe('wallCsp', () => {
-  it('allows only this station and the Janus origins to be connected to', () => {
+  it("allows only this station and its door's WebSocket origin to be connected to", () => {
     const csp = wallCsp({
-      janus_url: 'http://127.0.0.1:8088/janus',
-      websocket_url: 'ws://127.0.0.1:8188/janus',
+      janus_url: 'ws://127.0.0.1:3000/janus',
+      websocket_url: 'ws://127.0.0.1:3000/janus',
     });
-    expect(csp).toContain("connect-src 'self' http://127.0.0.1:8088 ws://127.0.0.1:8188;");
+    expect(csp).toContain("connect-src 'self' ws://127.0.0.1:3000;");
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self';");
     expect(csp).toContain("style-src 'self' 'unsafe-inline'");
@@ -67,9 +67,7 @@ describe('GET /', () => {
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.body).toContain('<title>Vigil wall</title>');
-    expect(page.headers['content-security-policy']).toContain(
-      "connect-src 'self' http://127.0.0.1:8088 ws://127.0.0.1:8188",
-    );
+    expect(page.headers['content-security-policy']).toContain("connect-src 'self' ws://127.0.0.1:3000;");
     const info = await api.app.inject({ url: '/', headers: headers(undefined, { accept: '*/*' }) });
     expect(info.headers['content-type']).toContain('application/json');
     expect(json(info)).toMatchObject({ service: 'vigil', status: 'running' });

@@ -1,4 +1,5 @@
-// The few parts of janode (Meetecho's Node client, untyped JavaScript) that the benchmark drives.
+// The few parts of janode (Meetecho's Node client, untyped JavaScript) that the Janus benchmark and the door's
+// integration tests drive.
 declare module 'janode' {
   interface JanodeHandle {
     createRtpMountpoint(options: Record<string, unknown>): Promise<{ id: number }>;
@@ -15,10 +16,13 @@ declare module 'janode' {
   }
   const Janode: {
     connect(config: {
-      address: { url: string; apisecret?: string };
-      ws_options?: { origin?: string };
+      address: { url: string; apisecret?: string; token?: string };
+      retry_time_secs?: number;
+      max_retries?: number;
+      ws_options?: { origin?: string; headers?: Record<string, string>; handshakeTimeout?: number };
     }): Promise<JanodeConnection>;
     Logger: { setLevel(level: 'debug' | 'verb' | 'info' | 'warn' | 'error' | 'none'): string };
+    EVENT: Record<'CONNECTION_CLOSED' | 'CONNECTION_ERROR' | 'SESSION_DESTROYED' | 'HANDLE_DETACHED', string>;
   };
   export default Janode;
 }
