@@ -63,7 +63,9 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: 'out/sdk',
       emptyOutDir: !react,
-      sourcemap: true,
+      // No source maps: the station serves the SDK to anyone without a key, and a map only repeats the
+      // repository's sources and build paths; build with `sourcemap: true` locally to debug the SDK.
+      sourcemap: false,
       lib: {
         entry: resolve(import.meta.dirname, target.entry),
         formats: ['es'],

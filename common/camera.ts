@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 
-import { RTSP_SCHEME, SLUG } from './patterns';
+import { FREE_TEXT, ONE_LINE, RTSP_URL, SLUG } from './patterns';
 
 /** A camera's id: a slug of 1–64 letters, digits, `_` or `-`, starting with a letter or digit. */
 export const CameraId = Type.String({
@@ -11,7 +11,10 @@ export const CameraId = Type.String({
 });
 
 /** An `rtsp://` URL (credentials inside it are moved out into username/password). */
-export const RtspUrl = Type.String({ minLength: 8, maxLength: 2048, pattern: RTSP_SCHEME.pattern });
+export const RtspUrl = Type.String({ minLength: 8, maxLength: 2048, pattern: RTSP_URL.pattern });
+
+/** A user name or password a camera is logged in to with: one line, never a control character. */
+export const CameraCredential = Type.String({ maxLength: 256, pattern: ONE_LINE.pattern });
 
 /** How the camera authenticates; kept as metadata (Janus negotiates Basic or Digest by itself). */
 export const AuthMethod = Type.Union([Type.Literal('basic'), Type.Literal('digest')]);
@@ -30,15 +33,18 @@ export const CameraState = Type.Union([
 export type CameraState = Static<typeof CameraState>;
 
 const editable = {
-  name: Type.String({ minLength: 1, maxLength: 128 }),
+  name: Type.String({ minLength: 1, maxLength: 128, pattern: ONE_LINE.pattern }),
   rtsp_url: RtspUrl,
-  username: Type.String({ maxLength: 256 }),
-  password: Type.String({ maxLength: 256 }),
+  username: CameraCredential,
+  password: CameraCredential,
   auth_method: AuthMethod,
-  description: Type.String({ maxLength: 1024 }),
+  description: Type.String({ maxLength: 1024, pattern: FREE_TEXT.pattern }),
   enabled: Type.Boolean(),
   substream_url: Type.Union([RtspUrl, Type.Null()]),
-  tags: Type.Array(Type.String({ minLength: 1, maxLength: 32 }), { maxItems: 16, uniqueItems: true }),
+  tags: Type.Array(Type.String({ minLength: 1, maxLength: 32, pattern: ONE_LINE.pattern }), {
+    maxItems: 16,
+    uniqueItems: true,
+  }),
 };
 
 /** What `POST /cameras` takes: the seed's fields plus the wall's, and probe switches. */

@@ -37,6 +37,8 @@ export const DesktopSettings = Type.Object({
     /** Kiosk on at start; it covers the displays that have walls (the Walls menu), else the primary one. */
     enabled: Type.Boolean(),
     pin_set: Type.Boolean(),
+    /** Kiosk is on now: settings change only with the current PIN, and walls show no Settings button. */
+    active: Type.Boolean(),
   }),
   start_at_login: Type.Boolean(),
   secret_storage: SecretStorageStatus,
@@ -47,13 +49,17 @@ export const DesktopSettings = Type.Object({
 /** The desktop settings. */
 export type DesktopSettings = Static<typeof DesktopSettings>;
 
-/** A change to the desktop settings; `kiosk_pin` sets the PIN (write-only). */
+/**
+ * A change to the desktop settings; `kiosk_pin` sets the PIN (write-only). While kiosk is on, every change also
+ * needs `current_pin`, the kiosk PIN now (a wrong one counts toward the unlock backoff).
+ */
 export const DesktopSettingsPatch = Type.Object(
   {
     janus_mode: Type.Optional(JanusMode),
     kiosk_enabled: Type.Optional(Type.Boolean()),
     kiosk_pin: Type.Optional(KioskPin),
     start_at_login: Type.Optional(Type.Boolean()),
+    current_pin: Type.Optional(KioskPin),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -65,4 +71,6 @@ export type DesktopSettingsPatch = Static<typeof DesktopSettingsPatch>;
 export type DesktopApi = OperationMethods<DesktopOperationName> & {
   /** Calls `listener` when the operator pressed the kiosk unlock chord; returns the unsubscribe function. */
   onKioskUnlockPrompt(listener: () => void): () => void;
+  /** Calls `listener` whenever kiosk turns on (true) or off (false); returns the unsubscribe function. */
+  onKioskChange(listener: (active: boolean) => void): () => void;
 };

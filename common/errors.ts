@@ -19,6 +19,8 @@ export const ErrorCode = {
   RateLimited: 'VIGIL_ERR_RATE_LIMITED',
   HostNotAllowed: 'VIGIL_ERR_HOST_NOT_ALLOWED',
   GatewayUnavailable: 'VIGIL_ERR_GATEWAY_UNAVAILABLE',
+  /** The station cannot save changes now (its data folder is full, read-only or not writable); nothing changed. */
+  StorageUnavailable: 'VIGIL_ERR_STORAGE_UNAVAILABLE',
   Internal: 'VIGIL_ERR_INTERNAL',
   /** Client only: the station could not be reached (network down, CORS refused, wrong URL). */
   Network: 'VIGIL_ERR_NETWORK',
@@ -52,6 +54,7 @@ export const errorStatus: Record<ErrorCode, number | undefined> = {
   VIGIL_ERR_RATE_LIMITED: 429,
   VIGIL_ERR_HOST_NOT_ALLOWED: 403,
   VIGIL_ERR_GATEWAY_UNAVAILABLE: 503,
+  VIGIL_ERR_STORAGE_UNAVAILABLE: 503,
   VIGIL_ERR_INTERNAL: 500,
   VIGIL_ERR_NETWORK: undefined,
   VIGIL_ERR_BAD_RESPONSE: undefined,

@@ -8,6 +8,9 @@ export const IPC_STATION_EVENT = 'station:event';
 /** The channel main asks a kiosk window to show its PIN prompt on (after the unlock chord). */
 export const IPC_KIOSK_UNLOCK_PROMPT = 'desktop:kiosk-unlock-prompt';
 
+/** The channel main tells every page on that kiosk turned on (true) or off (false). */
+export const IPC_KIOSK_STATE = 'desktop:kiosk-state';
+
 /**
  * What an invoke resolves to: Electron keeps only an Error's message across IPC, so handlers never throw;
  * failures travel as `{ ok: false, error: { code, message, field? } }` — the REST error body plus `ok`.

@@ -1,5 +1,9 @@
 // Every pattern a field of the contract must match, with the words an error says instead of the regex. The
 // REST API's validation messages (main/api/validation.ts) look patterns up here, so no answer ever shows a regex.
+//
+// Control characters (C0: U+0000–U+001F, and DEL: U+007F) are refused in every text field a caller sends:
+// a CR LF in a user name would reach a camera inside Janus's RTSP headers, and Janus never answers a request
+// holding a NUL. Only a free-text description keeps line breaks and tabs (the wall edits it in a text area).
 
 /** A pattern and how to say it to a person. */
 export interface NamedPattern {
@@ -8,22 +12,39 @@ export interface NamedPattern {
   words: string;
 }
 
+/** The control characters, as the inside of a regex character class. */
+const CONTROL = '\\u0000-\\u001F\\u007F';
+/** The control characters but tab (U+0009), line feed (U+000A) and carriage return (U+000D). */
+const CONTROL_BUT_LINE_BREAKS = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F';
+
 /** Ids of cameras and views: a slug. */
 export const SLUG: NamedPattern = {
   pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$',
   words: 'must use 1–64 letters, digits, _ or -, starting with a letter or digit',
 };
 
-/** An RTSP URL's scheme. */
-export const RTSP_SCHEME: NamedPattern = {
-  pattern: '^[Rr][Tt][Ss][Pp]://',
-  words: 'must be an rtsp:// URL, e.g. rtsp://192.0.2.10:554/stream1',
+/** An RTSP URL: its scheme, then no control characters. */
+export const RTSP_URL: NamedPattern = {
+  pattern: `^[Rr][Tt][Ss][Pp]://[^${CONTROL}]*$`,
+  words: 'must be an rtsp:// URL without control characters, e.g. rtsp://192.0.2.10:554/stream1',
 };
 
 /** A kiosk PIN. */
 export const PIN_DIGITS: NamedPattern = { pattern: '^[0-9]{4,12}$', words: 'must be 4 to 12 digits' };
 
+/** One line of text (names, user names, passwords, tags): no control characters. */
+export const ONE_LINE: NamedPattern = {
+  pattern: `^[^${CONTROL}]*$`,
+  words: 'must not contain control characters (line breaks, tabs, NUL and the like)',
+};
+
+/** Free text (a description): line breaks and tabs, but no other control characters. */
+export const FREE_TEXT: NamedPattern = {
+  pattern: `^[^${CONTROL_BUT_LINE_BREAKS}]*$`,
+  words: 'must not contain control characters other than line breaks and tabs (no NUL and the like)',
+};
+
 /** Every named pattern, by pattern. */
 export const NAMED_PATTERNS: ReadonlyMap<string, NamedPattern> = new Map(
-  [SLUG, RTSP_SCHEME, PIN_DIGITS].map((named) => [named.pattern, named]),
+  [SLUG, RTSP_URL, PIN_DIGITS, ONE_LINE, FREE_TEXT].map((named) => [named.pattern, named]),
 );

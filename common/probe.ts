@@ -1,13 +1,13 @@
 import { Type, type Static } from 'typebox';
 
-import { RtspUrl } from './camera';
+import { CameraCredential, RtspUrl } from './camera';
 
 /** What `POST /cameras/probe` takes. */
 export const ProbeRequest = Type.Object(
   {
     rtsp_url: RtspUrl,
-    username: Type.Optional(Type.String({ maxLength: 256 })),
-    password: Type.Optional(Type.String({ maxLength: 256 })),
+    username: Type.Optional(CameraCredential),
+    password: Type.Optional(CameraCredential),
   },
   { additionalProperties: false, $id: 'ProbeRequest' },
 );

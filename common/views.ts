@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 
 import { CameraId } from './camera';
-import { SLUG } from './patterns';
+import { ONE_LINE, SLUG } from './patterns';
 
 /** Wall layouts: square grids and hotspot layouts (one big tile plus small ones). */
 export const LAYOUTS = ['1', '2x2', '3x3', '4x4', '5x5', '1+5', '1+7', '1+12'] as const;
@@ -37,7 +37,7 @@ export const Tour = Type.Object(
 export type Tour = Static<typeof Tour>;
 
 const viewFields = {
-  name: Type.String({ minLength: 1, maxLength: 128 }),
+  name: Type.String({ minLength: 1, maxLength: 128, pattern: ONE_LINE.pattern }),
   layout: Type.Enum(LAYOUTS),
   /** One entry per tile, in layout order: a camera id or null for an empty tile. */
   tiles: Type.Array(Type.Union([CameraId, Type.Null()]), { maxItems: 25 }),

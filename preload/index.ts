@@ -7,7 +7,12 @@ import { contextBridge, ipcRenderer } from 'electron';
 
 import type { DesktopApi } from '../common/desktop';
 import type { StationEvent } from '../common/events';
-import { IPC_KIOSK_UNLOCK_PROMPT, IPC_STATION_EVENT, type IpcResult } from '../common/ipc-channels';
+import {
+  IPC_KIOSK_STATE,
+  IPC_KIOSK_UNLOCK_PROMPT,
+  IPC_STATION_EVENT,
+  type IpcResult,
+} from '../common/ipc-channels';
 import { DESKTOP_CALLS, STATION_CALLS, ipcCalls, type OperationCall } from '../common/operations/names';
 import type { StationApi } from '../common/station-api';
 
@@ -45,10 +50,14 @@ const station = {
 } satisfies StationApi;
 
 const desktop = {
-  ...(invokers(DESKTOP_CALLS) as Omit<DesktopApi, 'onKioskUnlockPrompt'>),
+  ...(invokers(DESKTOP_CALLS) as Omit<DesktopApi, 'onKioskUnlockPrompt' | 'onKioskChange'>),
   onKioskUnlockPrompt: (listener) =>
     listen(IPC_KIOSK_UNLOCK_PROMPT, () => {
       listener();
+    }),
+  onKioskChange: (listener) =>
+    listen(IPC_KIOSK_STATE, (active) => {
+      listener(active === true);
     }),
 } satisfies DesktopApi;
 

@@ -14,8 +14,9 @@ import { setupDoorUpgrade } from './door-upgrade';
 import { formatValidation, handleError, handleNotFound } from './errors';
 import { allowedHostSet, hostCheck } from './host';
 import { httpMetrics } from './metrics';
+import { serverTimeoutOptions } from './server-timeouts';
 import { cameraRoutes } from './routes/cameras';
-import { eventRoutes } from './routes/events';
+import { eventRoutes, SSE_STREAMS_PER_KEY } from './routes/events';
 import { systemRoutes } from './routes/system';
 import { viewRoutes } from './routes/views';
 import { homePage, wallRoutes } from './routes/wall';
@@ -49,6 +50,7 @@ export async function buildApi(deps: ApiDeps): Promise<ApiInstance> {
       { redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' }, serializers },
     ),
     bodyLimit: deps.bodyLimitBytes ?? 64 * 1024,
+    ...serverTimeoutOptions(deps.timeouts),
     // Every request is logged once, at debug: a wall makes many, and the log is for what happened.
     logController: new DebugRequestLog(),
     // Unknown properties are refused (not silently dropped) and nothing is coerced.
@@ -84,7 +86,11 @@ export async function buildApi(deps: ApiDeps): Promise<ApiInstance> {
   if (deps.views !== undefined) await app.register(viewRoutes, { views: deps.views });
   if (deps.sessions !== undefined) await app.register(sessionRoutes, { sessions: deps.sessions });
   if (deps.wall !== undefined) await app.register(wallRoutes, deps.wall);
-  await app.register(eventRoutes, { station: deps.station, heartbeatMs: deps.sseHeartbeatMs ?? 15_000 });
+  await app.register(eventRoutes, {
+    station: deps.station,
+    heartbeatMs: deps.sseHeartbeatMs ?? 15_000,
+    streamsPerKey: deps.sseStreamsPerKey ?? SSE_STREAMS_PER_KEY,
+  });
   await app.ready();
   return app;
 }

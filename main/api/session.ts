@@ -23,14 +23,10 @@ export const SESSION_COOKIE = 'vigil_session';
 const MUTATIONS = new Set(['POST', 'PATCH', 'DELETE']);
 
 /**
- * The key a request's session cookie stands for, or undefined without a live one. A cookie-authenticated
- * change (POST/PATCH/DELETE) without the station's own Origin and a JSON content type is refused (403).
+ * Refuses (403) a cookie-authenticated change that does not come from the station's own page: its Origin must be
+ * the station's own (scheme://Host) and its body type JSON.
  */
-export function sessionKey(request: FastifyRequest, sessions: BrowserSessions): ApiKey | undefined {
-  const sessionId = request.cookies[SESSION_COOKIE];
-  if (sessionId === undefined || sessionId === '') return undefined;
-  const key = sessions.verify(sessionId);
-  if (key === undefined || !MUTATIONS.has(request.method)) return key;
+function assertOwnPage(request: FastifyRequest): void {
   const { origin, host } = request.headers;
   const sameOrigin = origin === `http://${host ?? ''}` || origin === `https://${host ?? ''}`;
   const json = /^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '');
@@ -40,6 +36,17 @@ export function sessionKey(request: FastifyRequest, sessions: BrowserSessions): 
       "A signed-in browser may change things only from the station's own page, with a JSON body",
     );
   }
+}
+
+/**
+ * The key a request's session cookie stands for, or undefined without a live one. A cookie-authenticated
+ * change (POST/PATCH/DELETE) without the station's own Origin and a JSON content type is refused (403).
+ */
+export function sessionKey(request: FastifyRequest, sessions: BrowserSessions): ApiKey | undefined {
+  const sessionId = request.cookies[SESSION_COOKIE];
+  if (sessionId === undefined || sessionId === '') return undefined;
+  const key = sessions.verify(sessionId);
+  if (key !== undefined && MUTATIONS.has(request.method)) assertOwnPage(request);
   return key;
 }
 
@@ -94,13 +101,18 @@ export const sessionRoutes: FastifyPluginCallbackTypebox<{ sessions: BrowserSess
       config: { access: 'public' },
       schema: {
         tags: ['session'],
-        summary: 'Sign this browser out (ends its session and clears the cookie)',
+        summary:
+          "Sign this browser out (ends its session and clears the cookie); only from the station's own page",
         response: { 200: MessageBody, ...errorResponses },
       },
     },
     (request, reply) => {
       const sessionId = request.cookies[SESSION_COOKIE];
-      if (sessionId !== undefined) sessions.end(sessionId);
+      // Other ports of this host are the same site, so SameSite alone would let their pages sign the wall out.
+      if (sessionId !== undefined && sessionId !== '') {
+        assertOwnPage(request);
+        sessions.end(sessionId);
+      }
       reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict' });
       return { message: 'Signed out' };
     },

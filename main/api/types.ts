@@ -13,6 +13,7 @@ import type { StationService } from '../station/service';
 import type { ViewService } from '../station/views';
 import type { WallFiles } from './routes/wall';
 import type { BrowserSessions } from './browser-sessions';
+import type { ServerTimeouts } from './server-timeouts';
 
 /** What a bearer key may do: `view` reads, `manage` does everything. */
 export type Scope = 'manage' | 'view';
@@ -59,6 +60,10 @@ export interface ApiDeps {
   mutationRateLimit?: { max: number; timeWindowMs: number };
   /** How often `/events` sends a comment heartbeat (default 15 s). */
   sseHeartbeatMs?: number;
+  /** How many `/events` streams one key (or browser session) may hold open at once (default 16). */
+  sseStreamsPerKey?: number;
+  /** How long the server waits for clients (default SERVER_TIMEOUTS: every wait within 15 s). */
+  timeouts?: Partial<ServerTimeouts>;
   /** Saved views served at `/views` (the routes are absent without it). */
   views?: ViewService;
   /** Browser sign-in links and session cookies (without it only bearer keys authenticate). */

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { BrowserWindow, powerMonitor, screen, type WebContents } from 'electron';
 import type { Logger } from 'pino';
 
-import { IPC_KIOSK_UNLOCK_PROMPT } from '../../common/ipc-channels';
+import { IPC_KIOSK_STATE, IPC_KIOSK_UNLOCK_PROMPT } from '../../common/ipc-channels';
 import { wallFailurePage } from '../runtime/desk/desk-text';
 import { createKiosk, type Kiosk } from '../runtime/desk/kiosk';
+import { settingsThrottleMemory, UNLOCK_BACKOFF, UnlockThrottle } from '../runtime/desk/unlock-backoff';
 import { hasKioskFlag } from '../runtime/desk/start-at-login';
 import { createWallWindows, type WallWindowRequest, type WallWindows } from '../runtime/desk/wall-windows';
 import { createWatchdog, type Watchdog } from '../runtime/desk/watchdog';
@@ -42,12 +43,17 @@ export function setupDeskWindows(deps: {
   onChange: () => void;
 }): DeskWindows {
   const { settings, logger } = deps;
+  const kioskLog = logger.child({ name: 'app/kiosk' });
   const kiosk = createKiosk({
-    onChange: deps.onChange,
+    onChange: (active) => {
+      deps.onChange();
+      for (const page of appPages()) page.send(IPC_KIOSK_STATE, active);
+    },
+    throttle: new UnlockThrottle(UNLOCK_BACKOFF, Date.now, settingsThrottleMemory(settings, kioskLog)),
     wanted: hasKioskFlag(process.argv) || settings.get().kiosk_enabled,
     pinHash: () => settings.get().kiosk_pin_hash ?? undefined,
     powerMonitor,
-    log: logger.child({ name: 'app/kiosk' }),
+    log: kioskLog,
     onUnlockRequested: (window) => {
       askForPin((window as unknown as BrowserWindow).webContents);
     },

@@ -1,5 +1,6 @@
 // The DesktopApi over IPC: settings as the settings page shows them, changes applied at once (kiosk PIN
-// hashed, start at login written, Janus switched), and the kiosk's PIN check.
+// hashed, start at login written, Janus switched; while kiosk is on only with the current PIN), and the kiosk's
+// PIN check.
 import type { WebContents } from 'electron';
 
 import type {
@@ -8,10 +9,10 @@ import type {
   JanusMode,
   SecretStorageStatus,
 } from '../../common/desktop';
-import { ErrorCode, VigilError } from '../../common/errors';
 import type { DesktopSettingsStore } from '../store/desktop-settings';
 import type { IpcRegistry } from './ipc/handle';
 import type { Kiosk } from '../runtime/desk/kiosk';
+import { assertSettingsChangeAllowed, pinRefusal } from '../runtime/desk/kiosk-settings';
 import { hashPin } from '../runtime/desk/pin-hash';
 
 /** What the desktop channels act on. */
@@ -30,7 +31,7 @@ export interface DesktopChannelDeps {
 
 /** The settings page's view of the stored settings. */
 export function desktopSettingsView(
-  deps: Pick<DesktopChannelDeps, 'settings' | 'secretStorage' | 'apiUrl'>,
+  deps: Pick<DesktopChannelDeps, 'settings' | 'secretStorage' | 'apiUrl' | 'kiosk'>,
 ): DesktopSettings {
   const stored = deps.settings.get();
   return {
@@ -38,6 +39,7 @@ export function desktopSettingsView(
     kiosk: {
       enabled: stored.kiosk_enabled,
       pin_set: stored.kiosk_pin_hash !== null,
+      active: deps.kiosk.active(),
     },
     start_at_login: stored.start_at_login,
     secret_storage: deps.secretStorage,
@@ -45,11 +47,15 @@ export function desktopSettingsView(
   };
 }
 
-/** Applies a settings change: Janus first (it may fail), then the stored fields, then start at login. */
+/**
+ * Applies a settings change: while kiosk is on only with the current PIN, then Janus first (it may fail), then the
+ * stored fields, then start at login.
+ */
 export async function applyDesktopSettings(
   deps: DesktopChannelDeps,
   patch: DesktopSettingsPatch,
 ): Promise<DesktopSettings> {
+  await assertSettingsChangeAllowed(deps.kiosk, patch);
   const before = deps.settings.get();
   if (patch.janus_mode !== undefined && patch.janus_mode !== before.janus_mode) {
     await deps.switchJanus(patch.janus_mode);
@@ -75,13 +81,6 @@ export function registerDesktopChannels(ipc: IpcRegistry, deps: DesktopChannelDe
   });
   ipc.handle('desktop:unlock-kiosk', async (pin) => {
     const result = await deps.kiosk.unlock(pin);
-    if (result.ok) return;
-    const wait = Math.ceil(result.retryAfterMs / 1000);
-    const why = {
-      'wrong-pin': 'Wrong PIN.',
-      throttled: 'Too many wrong PINs.',
-      'not-in-kiosk': 'Kiosk mode is not on.',
-    }[result.reason];
-    throw new VigilError(ErrorCode.Forbidden, wait > 0 ? `${why} Try again in ${wait} s.` : why);
+    if (!result.ok) throw pinRefusal(result);
   });
 }

@@ -33,12 +33,15 @@ const FILES = bundledFiles({
 /** Starts the desktop app (after `app` is ready); resolves once the walls are open. */
 export async function bootstrap(): Promise<void> {
   const dataDir = app.getPath('userData');
-  const logging = await setupLogging(dataDir, undefined);
+  const logging = setupLogging(dataDir, undefined);
   const { logger } = logging;
   const teardown = setupQuit(logging);
   const { settings, storeBackend } = openDesktopStores(dataDir);
   const secrets = await createDesktopCipher({ safeStorage, platform: process.platform, dataDir });
-  const options = stationOptions(dataDir, logger, settings, secrets.cipher, storeBackend);
+  const options = {
+    ...stationOptions(dataDir, logger, settings, secrets.cipher, storeBackend),
+    droppedLogLines: logging.droppedLines,
+  };
   const { janus, core } = await startStation(options, teardown);
   const links = setupGuards(core.apiUrl, logger);
   handleAppProtocol(protocol, DEFAULT_WALL_FILES.dir, core.wallCsp);

@@ -1,17 +1,19 @@
 // `vigil serve`: the headless station. serve() reads like a table of contents — data folder, logs, stop
 // signals, the station (runtime: Janus, demo cameras, stores, REST API with the wall), the sign-in link and the
 // startup message — then waits for a stop signal, or for the bundled Janus to give up.
-import type { Logger } from 'pino';
+import { join } from 'node:path';
 
+import { ErrorCode, VigilError } from '../../common/errors';
 import type { BrowserSessions } from '../api/browser-sessions';
 import type { ApiBinding } from '../runtime/station-core';
-import { setupSessions, writeSignInUrl } from '../runtime/browser-signin';
+import { SIGNIN_URL_FILE, setupSessions, writeSignInUrl } from '../runtime/browser-signin';
 import { setupLogging, type StationLogging } from '../runtime/logging';
 import { startStation, type RunningStation } from '../runtime/station';
 import type { StationGateway } from '../runtime/station-gateway';
 import { Teardown } from '../runtime/teardown';
 import { DEFAULT_WALL_FILES } from '../runtime/wall';
 import { createKeyFileCipher } from '../store/secret-cipher';
+import { storeWriteError } from '../store/store-errors';
 import type { ServeArgs } from './args';
 import { ensureDataDir, resolveDataDir } from './data-dir';
 import type { Output } from './output';
@@ -31,11 +33,11 @@ type ServedStation = RunningStation & { sessions: BrowserSessions };
 /** Runs the station until SIGTERM/SIGINT (or until the bundled Janus gives up); resolves to the exit code. */
 export async function serve(args: ServeArgs, out: Output): Promise<number> {
   const dataDir = await setupDataDir(args);
-  const logging = await setupLogging(dataDir, args.logLevel);
+  const logging = setupLogging(dataDir, args.logLevel);
   const stopSignal = setupStopSignals(logging, out);
   const teardown = new Teardown(logging.logger);
   try {
-    const running = await setupStation(args, dataDir, logging.logger, teardown);
+    const running = await setupStation(args, dataDir, logging, teardown);
     await printStartupMessage(args, dataDir, logging, running, out);
     return await shutdown(await firstEnding(stopSignal, running.janus), teardown, logging, out);
   } catch (error) {
@@ -66,7 +68,7 @@ function setupStopSignals(logging: StationLogging, out: Output): Promise<NodeJS.
 async function setupStation(
   args: ServeArgs,
   dataDir: string,
-  logger: Logger,
+  { logger, droppedLines }: StationLogging,
   teardown: Teardown,
 ): Promise<ServedStation> {
   const sessions = setupSessions(dataDir, args.publicUrl, logger);
@@ -74,6 +76,7 @@ async function setupStation(
     {
       dataDir,
       logger,
+      droppedLogLines: droppedLines,
       cipher: await createKeyFileCipher(dataDir),
       janus: janusSetup(args, dataDir),
       demoCameras: args.demo,
@@ -96,7 +99,7 @@ async function printStartupMessage(
   out: Output,
 ): Promise<void> {
   const { janus, core, sessions } = running;
-  const signIn = await writeSignInUrl(dataDir, sessions, args.publicUrl?.href ?? core.apiUrl);
+  const { signIn, signInProblem } = await signInLink(dataDir, sessions, args.publicUrl?.href ?? core.apiUrl);
   out.stdout(
     formatStartupMessage({
       apiUrl: core.apiUrl,
@@ -108,9 +111,26 @@ async function printStartupMessage(
       dataDir,
       logFile: logging.logFile,
       signIn,
+      signInProblem,
       demoCameras: running.demoCameraIds,
     }),
   );
+}
+
+/** The sign-in link, or, when the data folder refuses to keep it (full, read-only), why there is none. */
+async function signInLink(
+  dataDir: string,
+  sessions: BrowserSessions,
+  baseUrl: string,
+): Promise<{ signIn?: Awaited<ReturnType<typeof writeSignInUrl>>; signInProblem?: string }> {
+  try {
+    return { signIn: await writeSignInUrl(dataDir, sessions, baseUrl) };
+  } catch (error) {
+    // A station on a full or read-only disk still serves cameras: it starts without a link.
+    const refused = storeWriteError(join(dataDir, SIGNIN_URL_FILE), error);
+    if (!(refused instanceof VigilError && refused.code === ErrorCode.StorageUnavailable)) throw error;
+    return { signInProblem: refused.message };
+  }
 }
 
 /** Resolves with the first stop signal, or with the reason the bundled Janus gave up. */

@@ -19,6 +19,8 @@ export interface StartupFacts {
   logFile: string;
   /** The browser sign-in link, the file holding a copy, and how long it works. */
   signIn?: { url: string; file: string; validMinutes: number } | undefined;
+  /** Why no sign-in link could be made this time (the data folder refused it), when none was. */
+  signInProblem?: string | undefined;
   /** The simulated cameras' ids (`--demo N`). */
   demoCameras?: string[] | undefined;
 }
@@ -47,7 +49,7 @@ export function formatStartupMessage(facts: StartupFacts): string {
     );
   }
   // The sign-in link comes last: it is what a newcomer looks for, and the terminal stays quiet after it.
-  lines.push(...signInLines(facts.signIn));
+  lines.push(...signInLines(facts.signIn, facts.signInProblem));
   return `${lines.join('\n')}\n`;
 }
 
@@ -62,7 +64,10 @@ function describeJanus(mode: StartupFacts['janusMode']): string {
   }
 }
 
-function signInLines(signIn: StartupFacts['signIn']): string[] {
+function signInLines(signIn: StartupFacts['signIn'], problem: string | undefined): string[] {
+  if (signIn === undefined && problem !== undefined) {
+    return ['', `No browser sign-in link this time. ${problem}`, 'Then make one with: vigil signin-link'];
+  }
   if (signIn === undefined) return [];
   return [
     '',

@@ -1,8 +1,9 @@
 // The bundled Janus in a container, through the Docker Engine API: builds the image from
-// resources/janus/Dockerfile once per engine, renders the config (fresh secrets per start(); restarts reuse
-// them) into <dataDir>/janus-container/ mounted read-only, runs the container (host networking on Linux,
-// published ports elsewhere), waits until /janus/info answers, restarts it with capped backoff when it dies,
-// gives up on a crash loop, and removes it on stop. Secrets never reach a log line or an error message.
+// resources/janus/Dockerfile once per engine, removes a container a killed earlier run left (by name and label),
+// renders the config (fresh secrets per start(); restarts reuse them) into <dataDir>/janus-container/ mounted
+// read-only, runs the container (host networking on Linux, published ports elsewhere), waits until /janus/info
+// answers, restarts it with capped backoff when it dies, gives up on a crash loop, and removes it on stop.
+// Secrets never reach a log line or an error message.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -91,6 +92,10 @@ class ContainerJanus extends SupervisedJanus<ContainerRun> implements ContainerG
       mediaRtpPortRange: onHost.mediaRtpPortRange,
       streamingRtpPortRange: onHost.streamingRtpPortRange,
     });
+    const stationKey = createHash('sha256').update(opts.dataDir).digest('hex').slice(0, 12);
+    const name = opts.containerName ?? `vigil-janus-${stationKey}`;
+    // Before the ports are checked: a container a killed station left (found by name and label) holds them.
+    await removeLeftover(docker, name, stationKey);
     await assertPortsFree(onHost.listeners);
     const inside = bundledJanusConfig(opts, network.listenIp, defaults).options;
     const owner = containerUser(process.getuid?.(), process.getgid?.());
@@ -98,8 +103,6 @@ class ContainerJanus extends SupervisedJanus<ContainerRun> implements ContainerG
     const secrets = await writeContainerConfig(hostDir, inside, owner, opts.templatesDir);
     const urls = janusUrls(onHost.listeners);
     const target = this.listenAt(urls, secrets, opts.origin, opts.readyTimeoutMs ?? 20_000);
-    const stationKey = createHash('sha256').update(opts.dataDir).digest('hex').slice(0, 12);
-    const name = opts.containerName ?? `vigil-janus-${stationKey}`;
     const spec: Docker.ContainerCreateOptions = {
       name,
       Image: image.tag,

@@ -46,6 +46,11 @@ export interface JanusConfigFolder<L extends JanusListeners> {
   urls: JanusUrls<L>;
 }
 
+/** The main config file in a config folder (`janus -C <it> -F <dir>`). */
+export function configFileIn(dir: string): string {
+  return join(dir, 'janus.jcfg');
+}
+
 /** A random url-safe secret (24 random bytes, base64url: 32 characters). */
 export function generateSecret(): string {
   return randomBytes(24).toString('base64url');
@@ -99,7 +104,7 @@ export async function writeJanusConfigFolder<L extends JanusListeners>(
   );
   await mkdir(join(dir, JANUS_CONFIG_SUBFOLDERS.loggers), { mode: 0o700 });
 
-  return { dir, configFile: join(dir, 'janus.jcfg'), secrets, urls: janusUrls(options.listeners) };
+  return { dir, configFile: configFileIn(dir), secrets, urls: janusUrls(options.listeners) };
 }
 
 async function linkSharedObjects(fromDir: string, toDir: string, names: readonly string[]): Promise<void> {

@@ -1,8 +1,10 @@
 // One Janus process the station started: spawned on a config folder, its stdout/stderr logged line by line
 // (secrets redacted by value: Janus prints its whole config at debug level 5+), the last lines kept for
-// error messages, stopped by PID only (SIGTERM, then SIGKILL), and SIGKILLed if the station exits first.
+// error messages, stopped by PID only (SIGTERM, then SIGKILL), and SIGKILLed if the station exits first — also
+// when it is killed (kill -9, the OOM killer), through the kernel's parent-death signal (setpriv on Linux).
 // `whenJanusReady` (start, wait, stop on failure) is shared with the media lab's Janus.
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
 import type { Readable } from 'node:stream';
 
 import type { Logger } from 'pino';
@@ -41,6 +43,38 @@ const DEFAULT_GRACE_MS = 5_000;
 /** The arguments that run Janus on a config folder. */
 export function janusArgs(folder: { configFile: string; dir: string }): string[] {
   return ['-C', folder.configFile, '-F', folder.dir];
+}
+
+/** Where util-linux's setpriv is (Debian and Ubuntu always have it: util-linux is essential there). */
+export const SETPRIV_PATHS = ['/usr/bin/setpriv', '/bin/setpriv'] as const;
+
+/**
+ * The command that runs `binary args…` so that it dies with this process however this process ends: on Linux,
+ * `setpriv --pdeathsig SIGKILL`, which sets PR_SET_PDEATHSIG and then execs the binary in its own place (same
+ * PID). The kernel sends that signal when the *thread* that forked the child ends; Node (and Electron's main
+ * process) spawn from the main thread, which lives as long as the process. Elsewhere, or without setpriv, the
+ * binary runs as is and a Janus left by a killed station is stopped at the next start (leftover-janus.ts).
+ */
+export function diesWithParent(
+  binary: string,
+  args: readonly string[],
+  setpriv: string | null = process.platform === 'linux' ? findSetpriv() : null,
+): { command: string; args: string[] } {
+  if (setpriv === null) return { command: binary, args: [...args] };
+  return { command: setpriv, args: ['--pdeathsig', 'SIGKILL', '--', binary, ...args] };
+}
+
+function findSetpriv(): string | null {
+  return SETPRIV_PATHS.find(isExecutable) ?? null;
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Resolves with `child` once `ready` resolves; if it exits first or `ready` fails, stops it and rethrows. */
@@ -98,9 +132,12 @@ export class JanusProcess implements StartedProcess {
     });
   }
 
-  /** Spawns Janus; throws JanusStartError if the binary cannot be executed. */
+  /** Spawns Janus, tied to this process's life; throws JanusStartError if the binary cannot be executed. */
   static spawn(options: JanusProcessOptions): JanusProcess {
-    const child = spawn(options.binary, janusArgs(options.folder), {
+    // setpriv would start and then fail to exec: say so here, as a direct spawn does.
+    if (!isExecutable(options.binary)) throw new JanusStartError(`could not execute ${options.binary}`);
+    const { command, args } = diesWithParent(options.binary, janusArgs(options.folder));
+    const child = spawn(command, args, {
       env: options.env ?? process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group: a Ctrl-C in the station's terminal reaches the station, which then stops Janus

@@ -1,7 +1,8 @@
-// The bundled Janus, started and supervised by the station: renders a config folder into <dataDir>/janus/
-// (fresh secrets per start(); restarts after a crash reuse them), listens on 127.0.0.1 only, runs
-// `janus -C … -F …`, waits until it answers, restarts it with capped exponential backoff when it dies, gives
-// up on a crash loop, and stops it by PID. Secrets never reach a log line or an error message.
+// The bundled Janus, started and supervised by the station: stops a Janus a killed earlier run left on the same
+// folder, renders a config folder into <dataDir>/janus/ (fresh secrets per start(); restarts after a crash reuse
+// them), listens on 127.0.0.1 only, runs `janus -C … -F …` tied to the station's life (its PID in janus.pid),
+// waits until it answers, restarts it with capped exponential backoff when it dies, gives up on a crash loop,
+// and stops it by PID. Secrets never reach a log line or an error message.
 import { join } from 'node:path';
 
 import type { Logger } from 'pino';
@@ -9,8 +10,9 @@ import type { Logger } from 'pino';
 import type { Gateway } from './gateway';
 import { findJanusBinary, findJanusLibDir } from './janus-binary';
 import { bundledJanusConfig } from './bundled-config';
-import { writeJanusConfigFolder } from './janus-config-folder';
+import { configFileIn, writeJanusConfigFolder } from './janus-config-folder';
 import { JanusProcess, type ExitStatus } from './janus-process';
+import { forgetJanusPid, stopLeftoverJanus, writeJanusPid, type JanusFolder } from './leftover-janus';
 import { assertPortsFree } from './native-ports';
 import { SupervisedJanus, type SupervisedJanusOptions } from './supervised-janus';
 import { readyOrStopped, type SupervisedRun, type SupervisorState } from './supervisor';
@@ -71,10 +73,13 @@ class NativeJanus extends SupervisedJanus<NativeRun> implements NativeGateway {
     const binary = findJanusBinary(lookup);
     const libDir = findJanusLibDir(lookup);
     const { options } = bundledJanusConfig(opts, '127.0.0.1');
+    const dir = join(opts.dataDir, 'janus');
+    // Before the ports are checked: a Janus a killed station left holds them.
+    await stopLeftoverJanus({ configFile: configFileIn(dir), dir }, this.log);
     await assertPortsFree(options.listeners);
     const folder = await writeJanusConfigFolder({
       ...options,
-      dir: join(opts.dataDir, 'janus'),
+      dir,
       libDir,
       apiSecret: true,
       ...(opts.templatesDir === undefined ? {} : { templatesDir: opts.templatesDir }),
@@ -85,9 +90,10 @@ class NativeJanus extends SupervisedJanus<NativeRun> implements NativeGateway {
     return async () => {
       const env = opts.env ?? process.env;
       const child = JanusProcess.spawn({ binary, folder, logger: this.#janusLog, redact, env });
+      await writeJanusPid(folder, child.pid, this.log);
       const began = performance.now();
       const run = await readyOrStopped(
-        new NativeRun(child, opts.stopGraceMs),
+        new NativeRun(child, folder, opts.stopGraceMs),
         `Janus (pid ${child.pid})`,
         target,
       );
@@ -100,16 +106,19 @@ class NativeJanus extends SupervisedJanus<NativeRun> implements NativeGateway {
 /** One Janus process as the supervisor sees it. */
 class NativeRun implements SupervisedRun {
   readonly restartedEvent: { type: 'restarted'; pid: number };
+  readonly ended: Promise<ExitStatus>;
 
   constructor(
     readonly child: JanusProcess,
+    folder: JanusFolder,
     readonly graceMs: number | undefined,
   ) {
     this.restartedEvent = { type: 'restarted', pid: child.pid };
-  }
-
-  get ended(): Promise<ExitStatus> {
-    return this.child.exited;
+    // Ended once its PID file no longer names it.
+    this.ended = child.exited.then(async (status) => {
+      await forgetJanusPid(folder, child.pid).catch(() => undefined);
+      return status;
+    });
   }
 
   /** An alias of `ended`, for whenJanusReady. */
@@ -123,5 +132,6 @@ class NativeRun implements SupervisedRun {
 
   async stop(): Promise<void> {
     await this.child.stop(this.graceMs);
+    await this.ended;
   }
 }

@@ -65,6 +65,11 @@ export class JanusApiError extends JanusError {
   readonly code = 'JANUS_ERR_API';
 }
 
+/** A request this client refuses to send: Janus would never answer it (a NUL character in a string). */
+export class JanusInvalidRequestError extends JanusError {
+  readonly code = 'JANUS_ERR_INVALID_REQUEST';
+}
+
 /** Janus answered something this client cannot interpret (missing ids, malformed envelope). */
 export class JanusProtocolError extends JanusError {
   readonly code = 'JANUS_ERR_PROTOCOL';

@@ -23,6 +23,7 @@ export {
   JanusClosedError,
   JanusError,
   JanusHandleNotFoundError,
+  JanusInvalidRequestError,
   JanusPluginError,
   JanusPluginNotFoundError,
   JanusProtocolError,

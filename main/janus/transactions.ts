@@ -1,6 +1,12 @@
 import type { Clock } from './clock';
 import type { AnswerEnvelope, JanusEnvelope } from './envelope';
-import { errorFromJanus, JanusError, JanusTimeoutError, JanusTransportError } from './errors';
+import {
+  errorFromJanus,
+  JanusError,
+  JanusInvalidRequestError,
+  JanusTimeoutError,
+  JanusTransportError,
+} from './errors';
 
 /** Who a transaction belongs to; tearing the owner down fails its transactions. */
 export interface TransactionOwner {
@@ -115,13 +121,33 @@ export class TransactionManager {
   }
 }
 
-/** Sends `message` without awaiting it; a failed send rejects transaction `id` (typed: JanusError or transport). */
+/** Whether a string anywhere inside `value` holds a NUL character. */
+export function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (typeof value === 'object' && value !== null) return Object.values(value).some(holdsNul);
+  return false;
+}
+
+/**
+ * Sends `message` without awaiting it; a failed send rejects transaction `id` (typed: JanusError or transport).
+ * A message holding a NUL is never sent: Janus (jansson) drops it without an answer, so it would only time out.
+ */
 export function sendTracked(
   send: (message: Record<string, unknown>) => Promise<void>,
   message: Record<string, unknown>,
   transactions: TransactionManager,
   id: string,
 ): void {
+  if (holdsNul(message)) {
+    transactions.reject(
+      id,
+      new JanusInvalidRequestError(
+        `Not sent to Janus: the ${String(message.janus)} request holds a NUL character, which Janus never answers`,
+      ),
+    );
+    return;
+  }
   send(message).catch((error: unknown) => {
     const failure =
       error instanceof JanusError

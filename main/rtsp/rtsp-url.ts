@@ -25,6 +25,8 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 const HOSTNAME_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
 const FORBIDDEN = /[\s\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this rejects
+const FORBIDDEN_CONTROL = /[\u0000-\u001f\u007f]/;
 
 /**
  * Parses an `rtsp://` URL and moves any `user:password@` out of it.
@@ -89,14 +91,21 @@ function splitCredentials(userinfo: string): { username?: string; password?: str
   };
 }
 
+/** Percent-decodes a user name or password; one that decodes to a control character (%0D%0A, %00…) is refused. */
 function decode(text: string, what: string): string {
+  let decoded: string;
   try {
-    return decodeURIComponent(text);
+    decoded = decodeURIComponent(text);
   } catch {
     return fail(
       `The ${what} in rtsp_url has a broken %-escape. Write "%" as %25, or enter the ${what} in its own field.`,
     );
   }
+  // A CR LF would reach the camera inside an RTSP header, and Janus never answers a request holding a NUL.
+  if (FORBIDDEN_CONTROL.test(decoded)) {
+    fail(`The ${what} in rtsp_url contains a control character (such as %0D, %0A or %00). Remove it.`);
+  }
+  return decoded;
 }
 
 function parseHostPort(hostPort: string): { host: string; port: number; cleanAuthority: string } {

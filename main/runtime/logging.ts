@@ -2,15 +2,17 @@
 // (0600) and short human lines to the terminal (terminal-log.ts), secrets redacted by path (main/base/log.ts).
 // Unless a level is asked for, the file gets info and up and the terminal only warnings and errors, so the
 // startup banner is the last thing `vigil serve` prints. Failures the user is told about in words go, with their
-// stack, to the file only.
-import { chmod, mkdir, open } from 'node:fs/promises';
+// stack, to the file only. A log file the disk refuses (full, read-only) never stops the station: its lines are
+// dropped and counted (log-file.ts), the terminal says so once per streak, and /metrics shows the count.
 import { join } from 'node:path';
 
 import pino, { type Logger } from 'pino';
+import { Counter, type Registry } from 'prom-client';
 
 import { createRootLogger } from '../base/log';
 import { StartupError } from './errors';
-import { terminalStream } from './terminal-log';
+import { LogFile } from './log-file';
+import { terminalLine, terminalStream } from './terminal-log';
 
 /** pino's levels, plus `silent`. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -26,37 +28,79 @@ export interface StationLogging {
   fileLogger: Logger;
   /** `<dataDir>/logs/vigil.log`. */
   logFile: string;
-  /** Writes out anything buffered (call before exiting). */
+  /** Log lines the file could not take (dropped) since the start. */
+  droppedLines: () => number;
+  /** Makes what was written reach the disk (call before exiting). */
   flush(): void;
 }
 
+/** Where the terminal's lines go (stdout; tests pass their own). */
+export type TerminalWrite = (text: string) => void;
+
 /** Opens the log file (creating logs/ 0700 and the file 0600) and builds the loggers; `level` beats VIGIL_LOG_LEVEL. */
-export async function setupLogging(dataDir: string, level: LogLevel | undefined): Promise<StationLogging> {
-  const dir = join(dataDir, 'logs');
-  const logFile = join(dir, 'vigil.log');
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  // Created 0600 from the first byte; an older, looser file is tightened.
-  await (await open(logFile, 'a', 0o600)).close();
-  await chmod(logFile, 0o600);
-  const file = pino.destination({ dest: logFile, append: true, sync: true });
+export function setupLogging(
+  dataDir: string,
+  level: LogLevel | undefined,
+  writeTerminal: TerminalWrite = (text) => process.stdout.write(text),
+): StationLogging {
+  const logFile = join(dataDir, 'logs', 'vigil.log');
   const chosen = level ?? levelFromEnv(process.env.VIGIL_LOG_LEVEL);
   const options = { level: chosen ?? 'info' };
   const terminalLevel = chosen === undefined ? 'warn' : chosen;
+  const tell = (message: string): void => {
+    if (terminalLevel === 'silent') return;
+    const text = terminalLine({ level: 40, time: Date.now(), name: 'logging', msg: message }, terminalLevel);
+    if (text !== undefined) writeTerminal(text);
+  };
+  const loggers: { logger?: Logger } = {};
+  const file = new LogFile(logFile, {
+    dropping: (error) => {
+      tell(
+        `the log file ${logFile} cannot be written (${errorText(error)}): log lines are dropped and counted ` +
+          '(vigil_log_lines_dropped_total in /metrics) until it can; the station keeps running',
+      );
+    },
+    // Told from inside a write: logged once that write is over, never from within it.
+    recovered: (dropped) => {
+      setImmediate(() => {
+        loggers.logger?.warn({ dropped }, 'the log file can be written again; lines were dropped meanwhile');
+      });
+    },
+  });
   const streams: pino.StreamEntry[] = [{ stream: file, level: 'trace' }];
   if (terminalLevel !== 'silent') {
-    const terminal = terminalStream(terminalLevel, (text) => process.stdout.write(text));
-    streams.push({ stream: terminal, level: terminalLevel });
+    streams.push({ stream: terminalStream(terminalLevel, writeTerminal), level: terminalLevel });
   }
   const logger = createRootLogger(options, pino.multistream(streams));
-  const fileLogger = createRootLogger(options, file);
+  loggers.logger = logger;
   return {
     logger,
-    fileLogger,
+    fileLogger: createRootLogger(options, file),
     logFile,
+    droppedLines: () => file.dropped(),
     flush: () => {
-      file.flushSync();
+      file.flush();
     },
   };
+}
+
+/** Counts the dropped log lines in `registry` as `vigil_log_lines_dropped_total`. */
+export function registerLogMetrics(registry: Registry, droppedLines: () => number): void {
+  let counted = 0;
+  new Counter({
+    name: 'vigil_log_lines_dropped_total',
+    help: 'Log lines the log file could not take (disk full or read-only) and that were dropped',
+    registers: [registry],
+    collect() {
+      const now = droppedLines();
+      if (now > counted) this.inc(now - counted);
+      counted = now;
+    },
+  });
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function levelFromEnv(text: string | undefined): LogLevel | undefined {

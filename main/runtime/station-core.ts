@@ -19,6 +19,7 @@ import { StationEventBus } from '../station/event-bus';
 import { Station, type IceServer } from '../station/station';
 import { ViewService } from '../station/views';
 import { StartupError } from './errors';
+import { registerLogMetrics } from './logging';
 import type { Teardown } from './teardown';
 import { vigilVersion } from './version';
 
@@ -58,6 +59,8 @@ export interface StationCoreOptions {
   sessions?: BrowserSessions | undefined;
   /** The built wall and SDK the API serves. */
   wall: WallFiles;
+  /** Log lines the log file dropped so far (`vigil_log_lines_dropped_total`). */
+  droppedLogLines?: (() => number) | undefined;
 }
 
 /** The running core: the station and what the hosts wire around it. */
@@ -90,7 +93,7 @@ export async function startStationCore(
   });
   const { keys } = stores;
   const manageKeyFile = keys.ensureManageKey();
-  const metrics = setupMetrics();
+  const metrics = setupMetrics(options.droppedLogLines);
   const station = await Station.start({
     dataDir,
     store: stores.cameras,
@@ -137,10 +140,11 @@ export async function startStationCore(
   };
 }
 
-/** One registry for the process: Node's default metrics, the API's and the station's. */
-function setupMetrics(): Registry {
+/** One registry for the process: Node's default metrics, the dropped log lines, the API's and the station's. */
+function setupMetrics(droppedLogLines: (() => number) | undefined): Registry {
   const metrics = new Registry();
   collectDefaultMetrics({ register: metrics });
+  if (droppedLogLines !== undefined) registerLogMetrics(metrics, droppedLogLines);
   return metrics;
 }
 

@@ -23,18 +23,20 @@ export interface HealthMonitorDeps {
   clock: Pick<Clock, 'now'>;
   emit(event: StationEvent): void;
   thresholds?: HealthThresholds;
-  /** Viewer counts need one `info` per camera: fetched every this many samples. */
+  /** Viewer counts need one `info` per camera (and the session count one Admin call): every this many samples. */
   viewersEvery?: number;
 }
 
 /**
  * Tracks every camera's health from Janus (`list` for `age_ms`, `info` for viewers) through the camera
- * health machine (camera-health.ts), and runs its effects: announces each change of state.
+ * health machine (camera-health.ts), and runs its effects: announces each change of state. It also keeps the
+ * number of Janus sessions, so `/health` (public) is answered from the last sample, never by a call to Janus.
  */
 export class HealthMonitor {
   readonly #deps: HealthMonitorDeps;
   readonly #records = new Map<string, HealthRecord>();
   #samples = 0;
+  #activeSessions = 0;
 
   constructor(deps: HealthMonitorDeps) {
     this.#deps = deps;
@@ -65,12 +67,18 @@ export class HealthMonitor {
     this.#records.delete(cameraId);
   }
 
+  /** Janus sessions open on the gateway, as the last sample that counted them saw (0 before the first). */
+  activeSessions(): number {
+    return this.#activeSessions;
+  }
+
   /** Looks at Janus once and folds what it says into every camera's health. */
   async sample(): Promise<void> {
     const { janus, store } = this.#deps;
     if (!janus.isUp) return;
     const mountpoints = new Map((await janus.listMountpoints()).map((m) => [m.id, m]));
     const withViewers = this.#samples++ % (this.#deps.viewersEvery ?? 5) === 0;
+    if (withViewers) this.#activeSessions = await this.#sessionCount();
     const at = this.#deps.clock.now();
     for (const camera of store.list()) {
       if (!camera.enabled) {
@@ -84,6 +92,15 @@ export class HealthMonitor {
       const viewers = withViewers ? await this.#viewers(camera) : (record?.viewers ?? 0);
       const ageMs = mountpoint.media?.find((m) => m.type === 'video')?.age_ms;
       this.#step(camera.camera_id, { kind: 'media', at, ageMs, viewers });
+    }
+  }
+
+  async #sessionCount(): Promise<number> {
+    try {
+      return await this.#deps.janus.sessionCount();
+    } catch (error) {
+      this.#deps.logger.debug({ err: error }, 'could not count the Janus sessions');
+      return this.#activeSessions;
     }
   }
 

@@ -8,6 +8,7 @@ import { Type, type Static } from 'typebox';
 
 import { ErrorCode, VigilError } from '../../common/errors';
 import { openDocument } from './document-store';
+import { LastUseRecorder } from './key-last-use';
 import { assertRecord, listDocumentCheck } from './record-checks';
 import type { StoreBackendFactory } from './store-backend';
 import { StoreUnreadableError, errnoOf } from './store-errors';
@@ -50,8 +51,6 @@ export const API_KEYS_FILE = 'api-keys.json';
 export const MANAGE_KEY_FILE = 'manage.key';
 
 const KEY_FORMAT = /^vigil_(manage|view)_[A-Za-z0-9_-]{43}$/;
-// `last_used_at` is written at most this often per key, so verifying a request is not a disk write every time.
-const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** The REST API's bearer keys. */
 export interface ApiKeyStore {
@@ -63,7 +62,10 @@ export interface ApiKeyStore {
   list(): ApiKeyInfo[];
   /** Deletes a key; throws `VIGIL_ERR_NOT_FOUND` (field `id`) for an unknown id. */
   revoke(id: string): void;
-  /** The key's id and scope when `presented` is a live key (compared in constant time), else undefined. */
+  /**
+   * The key's id and scope when `presented` is a live key (compared in constant time), else undefined. Never
+   * writes: the use is written to `last_used_at` later, in the background (best effort).
+   */
   verify(presented: string): { id: string; scope: ApiKeyScope } | undefined;
   /**
    * First start: creates a manage key and writes it to `<dataDir>/manage.key` (0600), returning that path. Returns the
@@ -72,13 +74,23 @@ export interface ApiKeyStore {
   ensureManageKey(): string | undefined;
 }
 
+/** What else the key store is opened with. */
+export interface ApiKeyStoreOptions {
+  /** Told once when `last_used_at` cannot be written (full or read-only folder); keys keep working. */
+  onLastUseWriteFailed?: (error: unknown) => void;
+}
+
 /**
  * Opens `<dataDir>/api-keys.json` (0600, atomic writes); a damaged file throws `StoreCorruptError`.
  * @example
  * const keys = openApiKeyStore(dataDir);
  * const manageKeyFile = keys.ensureManageKey();
  */
-export function openApiKeyStore(dataDir: string, backend?: StoreBackendFactory): ApiKeyStore {
+export function openApiKeyStore(
+  dataDir: string,
+  backend?: StoreBackendFactory,
+  options: ApiKeyStoreOptions = {},
+): ApiKeyStore {
   const document = openDocument<ApiKeysDocument>(
     {
       name: 'api-keys',
@@ -93,6 +105,12 @@ export function openApiKeyStore(dataDir: string, backend?: StoreBackendFactory):
   const write = (keys: StoredApiKey[]): void => {
     document.write({ keys });
   };
+  const lastUse = new LastUseRecorder({
+    write: (uses) => {
+      write(current().map((k) => ({ ...k, ...(uses.has(k.id) ? { last_used_at: uses.get(k.id) } : {}) })));
+    },
+    onWriteFailed: options.onLastUseWriteFailed ?? (() => undefined),
+  });
 
   const match = (presented: string): StoredApiKey | undefined => {
     if (!KEY_FORMAT.test(presented)) return undefined;
@@ -129,10 +147,7 @@ export function openApiKeyStore(dataDir: string, backend?: StoreBackendFactory):
     verify(presented) {
       const key = match(presented);
       if (key === undefined) return undefined;
-      const lastUsed = key.last_used_at === undefined ? 0 : Date.parse(key.last_used_at);
-      if (Date.now() - lastUsed >= LAST_USED_RESOLUTION_MS) {
-        write(current().map((k) => (k.id === key.id ? { ...k, last_used_at: now() } : k)));
-      }
+      lastUse.used(key.id, key.last_used_at);
       return { id: key.id, scope: key.scope };
     },
     ensureManageKey() {

@@ -1,6 +1,7 @@
 // The desktop app's own settings (`<userData>/desktop.json`, 0600, atomic writes): Janus source, kiosk, start at
-// login, the REST API port, and the wall windows' per-display state. Checked when opened exactly like the camera
-// store: a damaged file is copied aside and the app stops instead of starting without it.
+// login, the REST API port, the wall windows' per-display state, and the kiosk's wrong-PIN backoff. Checked when
+// opened exactly like the camera store: a damaged file is copied aside and the app stops instead of starting
+// without it.
 import { Type, type Static } from 'typebox';
 
 import { JanusMode } from '../../common/desktop';
@@ -41,14 +42,15 @@ export const StoredDesktopSettings = Type.Object(
 /** The stored settings' type. */
 export type StoredDesktopSettings = Static<typeof StoredDesktopSettings>;
 
-/** desktop.json as a whole: the settings (missing ones take their defaults) and the walls' state. */
+/** desktop.json as a whole: the settings (missing ones take their defaults), the walls' state, the PIN backoff. */
 const DesktopDocument = Type.Object({
   settings: Type.Partial(StoredDesktopSettings),
   walls: Type.Unknown(),
+  kiosk_unlock: Type.Unknown(),
 });
 
 /** desktop.json's content. */
-type DesktopDocument = { settings: StoredDesktopSettings; walls?: unknown };
+type DesktopDocument = { settings: StoredDesktopSettings; walls?: unknown; kiosk_unlock?: unknown };
 
 /**
  * Settings of a first start. Debian-family Linux has a `janus` package to run natively; macOS and Windows have
@@ -77,6 +79,10 @@ export interface DesktopSettingsStore {
   wallState(): unknown;
   /** Saves the wall windows' state. */
   setWallState(state: unknown): void;
+  /** The kiosk's wrong-PIN backoff as saved (validated by its owner), or undefined. */
+  unlockBackoff(): unknown;
+  /** Saves the kiosk's wrong-PIN backoff. */
+  setUnlockBackoff(state: unknown): void;
 }
 
 /**
@@ -114,6 +120,10 @@ export function openDesktopSettings(
     wallState: () => document.read().walls,
     setWallState(state) {
       document.write({ walls: state });
+    },
+    unlockBackoff: () => document.read().kiosk_unlock,
+    setUnlockBackoff(state) {
+      document.write({ kiosk_unlock: state });
     },
   };
 }

@@ -19,7 +19,7 @@ import {
   type StoreBackendFactory,
   type StoreBackendOptions,
 } from './store-backend';
-import { StoreUnreadableError, errnoOf } from './store-errors';
+import { StoreUnreadableError, errnoOf, storeWriteError } from './store-errors';
 import { STORE_FILE_MODE, fileStamp, readStoreFile, storeCorrupt, type StoreFile } from './store-file';
 
 /** What a document is: its file, its schema and version, and the rules its content must follow. */
@@ -56,7 +56,10 @@ export interface JsonDocument<T extends Record<string, unknown>> {
   readonly migrated: boolean;
   /** The content now (checked); a shared document is read again first when another process changed it. */
   read(): T;
-  /** Writes these top-level keys in one atomic write, keeping the others. */
+  /**
+   * Writes these top-level keys in one atomic write, keeping the others. When the disk refuses (full, read-only, no
+   * permission) it throws `VIGIL_ERR_STORAGE_UNAVAILABLE` and the content stays as it was.
+   */
   write(change: Partial<T>): void;
   /** Calls `listener` after every change: a write here, or another process's write a read found. */
   onChange(listener: (document: T) => void): () => void;
@@ -148,7 +151,11 @@ function createDocument<T extends Record<string, unknown>>(
       return content;
     },
     write(change) {
-      backend.set(change);
+      try {
+        backend.set(change);
+      } catch (error) {
+        throw storeWriteError(path, error);
+      }
       if (stamp !== undefined) stamp = fileStamp(path);
       changed({ ...content, ...change });
     },

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 
 import { openApiKeyStore, type ApiKeyStore } from './api-keys';
 import { openCameraStore, type CameraStore } from './camera-store';
+import { removeLeftoverTempFiles } from './leftover-temp-files';
 import type { SecretCipher } from './secret-cipher';
 import type { StoreBackendFactory } from './store-backend';
 import { openViewStore, type ViewStore } from './view-store';
@@ -26,12 +27,14 @@ export interface StationStores {
 }
 
 /**
- * Opens cameras.json, views.json and api-keys.json in the data folder on the host's engine.
+ * Opens cameras.json, views.json and api-keys.json in the data folder on the host's engine, after removing the
+ * temp files interrupted writes left there.
  * @example
  * const { cameras, views, keys } = await openStationStores({ dataDir, logger, cipher });
  */
 export async function openStationStores(options: StationStoreOptions): Promise<StationStores> {
   const { dataDir, storeBackend: backend } = options;
+  await removeLeftoverTempFiles(dataDir, options.logger.child({ name: 'store' }));
   return {
     cameras: await openCameraStore({
       dataDir,
@@ -40,6 +43,13 @@ export async function openStationStores(options: StationStoreOptions): Promise<S
       logger: options.logger.child({ name: 'store/cameras' }),
     }),
     views: openViewStore({ dataDir, backend }),
-    keys: openApiKeyStore(dataDir, backend),
+    keys: openApiKeyStore(dataDir, backend, {
+      onLastUseWriteFailed: (error) => {
+        options.logger.warn(
+          { err: error, name: 'store/api-keys' },
+          "the API keys' last use could not be saved; the keys keep working",
+        );
+      },
+    }),
   };
 }

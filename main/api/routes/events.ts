@@ -3,6 +3,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 
+import { ErrorCode, VigilError } from '../../../common/errors';
 import type { StationEvent } from '../../../common/events';
 import { bearer, errorResponses } from './schemas';
 import type { ApiDeps } from '../types';
@@ -11,19 +12,23 @@ import type { ApiDeps } from '../types';
 const SSE_RETRY_MS = 3000;
 /** A client that lets this much pile up unread is dropped (it reconnects and re-reads state). */
 const MAX_BUFFERED_BYTES = 1024 * 1024;
+/** How many streams one key (or browser session) may hold open: a wall needs one per page. */
+export const SSE_STREAMS_PER_KEY = 16;
 
 /** One Server-Sent Events frame: the event's type as `event:`, its JSON as `data:`. */
 export function sseFrame(event: StationEvent): string {
   return `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
-/** `GET /events`: the station's events as Server-Sent Events, with a comment heartbeat. */
-export const eventRoutes: FastifyPluginCallbackTypebox<Pick<ApiDeps, 'station'> & { heartbeatMs: number }> = (
-  app,
-  { station, heartbeatMs },
-  done,
-) => {
+/**
+ * `GET /events`: the station's events as Server-Sent Events, with a comment heartbeat; at most `streamsPerKey`
+ * streams per key or browser session at once (429 past it).
+ */
+export const eventRoutes: FastifyPluginCallbackTypebox<
+  Pick<ApiDeps, 'station'> & { heartbeatMs: number; streamsPerKey: number }
+> = (app, { station, heartbeatMs, streamsPerKey }, done) => {
   const open = new Set<PassThrough>();
+  const perKey = new Map<string, number>();
   app.addHook('preClose', (hookDone) => {
     for (const stream of open) stream.end();
     hookDone();
@@ -45,6 +50,17 @@ export const eventRoutes: FastifyPluginCallbackTypebox<Pick<ApiDeps, 'station'> 
       },
     },
     (request, reply) => {
+      // The route needs a view key or a session, so a key id is there; the address stands in otherwise.
+      const holder = request.apiKey?.id ?? `ip:${request.ip}`;
+      const held = perKey.get(holder) ?? 0;
+      if (held >= streamsPerKey) {
+        throw new VigilError(
+          ErrorCode.RateLimited,
+          `This key already holds ${streamsPerKey} open event streams, the most one key may hold: ` +
+            'close one (each page needs only one) or use another key',
+        );
+      }
+      perKey.set(holder, held + 1);
       const stream = new PassThrough();
       const write = (chunk: string): void => {
         if (stream.destroyed || stream.writableEnded) return;
@@ -66,6 +82,9 @@ export const eventRoutes: FastifyPluginCallbackTypebox<Pick<ApiDeps, 'station'> 
         clearInterval(heartbeat);
         unsubscribe();
         open.delete(stream);
+        const left = (perKey.get(holder) ?? 1) - 1;
+        if (left > 0) perKey.set(holder, left);
+        else perKey.delete(holder);
       });
       write(`retry: ${SSE_RETRY_MS}\n: connected\n\n`);
       reply

@@ -121,13 +121,23 @@ export function homePage(deps: {
   };
 }
 
+/**
+ * The path of a public file request; a source map is never served (404), even from an older build that made one:
+ * the builds make none, and these routes need no key.
+ */
+function publicFile(request: FastifyRequest): string {
+  const path = (request.params as { '*': string })['*'];
+  if (/\.map$/i.test(path)) throw new VigilError(ErrorCode.NotFound, 'Source maps are not served');
+  return path;
+}
+
 /** `/assets/*` (the wall's built files, cached for good: their names carry a hash) and `/sdk/*` (the SDK). */
 export const wallRoutes: FastifyPluginAsyncTypebox<WallFiles> = async (app, files) => {
   await app.register(fastifyStatic, { serve: false });
   const open = { access: 'public' } as const;
 
   app.get('/assets/*', { config: open, schema: { hide: true } }, (request, reply) => {
-    const path = (request.params as { '*': string })['*'];
+    const path = publicFile(request);
     return reply.sendFile(path, join(files.dir, 'assets'), { immutable: true, maxAge: '365d' });
   });
 
@@ -135,7 +145,7 @@ export const wallRoutes: FastifyPluginAsyncTypebox<WallFiles> = async (app, file
     '/sdk/*',
     { config: open, schema: { tags: ['system'], summary: 'The VAS JS SDK (vas-client.js, .d.ts)' } },
     async (request, reply) => {
-      const path = (request.params as { '*': string })['*'];
+      const path = publicFile(request);
       const built = await access(join(files.sdkDir, 'vas-client.js')).then(
         () => true,
         () => false,

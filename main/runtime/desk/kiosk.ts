@@ -48,6 +48,8 @@ export interface Kiosk {
   enter(): boolean;
   /** Leaves kiosk if `pin` is right; wrong PINs slow the next attempts down. */
   unlock(pin: string): Promise<UnlockResult>;
+  /** Checks `pin` while kiosk stays on (a settings change); wrong PINs count toward the same backoff. */
+  checkPin(pin: string): Promise<UnlockResult>;
 }
 
 /** Creates the kiosk; it starts on if `wanted` and a PIN is set (without a PIN it refuses and logs why). */
@@ -105,25 +107,31 @@ export function createKiosk(deps: KioskDeps): Kiosk {
       });
     },
     unlock: async (pin) => {
-      if (!active) return { ok: false, reason: 'not-in-kiosk', retryAfterMs: 0 };
-      const stored = deps.pinHash();
-      const wait = throttle.waitMs();
-      // One check at a time: parallel guesses must not slip past the backoff while scrypt runs.
-      if (checking || wait > 0)
-        return { ok: false, reason: 'throttled', retryAfterMs: Math.max(wait, 1_000) };
-      checking = true;
-      try {
-        if (stored !== undefined && (await verifyPin(pin, stored))) {
-          throttle.succeeded();
-          apply(false);
-          return { ok: true };
-        }
-      } finally {
-        checking = false;
-      }
-      const retryAfterMs = throttle.failed();
-      deps.log.warn({ retryAfterMs }, 'kiosk: wrong PIN');
-      return { ok: false, reason: 'wrong-pin', retryAfterMs };
+      const result = await check(pin);
+      if (result.ok) apply(false);
+      return result;
     },
+    checkPin: check,
   };
+
+  /** One PIN check while kiosk is on, through the backoff. */
+  async function check(pin: string): Promise<UnlockResult> {
+    if (!active) return { ok: false, reason: 'not-in-kiosk', retryAfterMs: 0 };
+    const stored = deps.pinHash();
+    const wait = throttle.waitMs();
+    // One check at a time: parallel guesses must not slip past the backoff while scrypt runs.
+    if (checking || wait > 0) return { ok: false, reason: 'throttled', retryAfterMs: Math.max(wait, 1_000) };
+    checking = true;
+    try {
+      if (stored !== undefined && (await verifyPin(pin, stored))) {
+        throttle.succeeded();
+        return { ok: true };
+      }
+    } finally {
+      checking = false;
+    }
+    const retryAfterMs = throttle.failed();
+    deps.log.warn({ retryAfterMs }, 'kiosk: wrong PIN');
+    return { ok: false, reason: 'wrong-pin', retryAfterMs };
+  }
 }

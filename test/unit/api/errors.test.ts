@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { ErrorCode, VigilError } from '../../../common/errors';
 import { toErrorReply } from '../../../main/api/errors';
+import { storeWriteError } from '../../../main/store/store-errors';
 import { cameraInput, errorOf, headers, makeApi, type TestApi } from './fixtures';
 
 describe('toErrorReply', () => {
@@ -10,6 +11,28 @@ describe('toErrorReply', () => {
       status: 409,
       body: { error: { code: 'VIGIL_ERR_CAMERA_EXISTS', message: 'exists', field: 'camera_id' } },
     });
+  });
+
+  it('answers a store write the disk refused with 503 and its words, not a 500', async () => {
+    const refused = storeWriteError(
+      '/var/lib/vigil/cameras.json',
+      Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }),
+    );
+    const reply = toErrorReply(refused);
+    expect(reply.status).toBe(503);
+    expect(reply.body.error.code).toBe('VIGIL_ERR_STORAGE_UNAVAILABLE');
+    expect(reply.body.error.message).toContain('/var/lib/vigil is full (ENOSPC)');
+    const api = await makeApi();
+    api.station.failure = refused as Error;
+    const response = await api.app.inject({
+      method: 'POST',
+      url: '/cameras',
+      headers: headers('manage', { 'content-type': 'application/json' }),
+      payload: JSON.stringify(cameraInput()),
+    });
+    expect(response.statusCode).toBe(503);
+    expect(errorOf(response).code).toBe('VIGIL_ERR_STORAGE_UNAVAILABLE');
+    await api.app.close();
   });
 
   it('hides anything unexpected behind a generic 500', () => {

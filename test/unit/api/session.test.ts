@@ -163,13 +163,40 @@ describe('POST /session/logout and /session/signin-link', () => {
     const out = await api.app.inject({
       method: 'POST',
       url: '/session/logout',
-      headers: headers(undefined, { cookie }),
+      headers: headers(undefined, { cookie, origin: ORIGIN, 'content-type': 'application/json' }),
     });
     expect(out.statusCode).toBe(200);
     expect(String(out.headers['set-cookie'])).toMatch(/^vigil_session=; .*Expires=Thu, 01 Jan 1970/);
     expect(
       (await api.app.inject({ url: '/cameras', headers: headers(undefined, { cookie }) })).statusCode,
     ).toBe(401);
+  });
+
+  it.each([
+    ['another port of the same host', { origin: 'http://127.0.0.1:1', 'content-type': 'application/json' }],
+    ['no Origin', { 'content-type': 'application/json' }],
+    ['its own origin without a JSON body type', { origin: ORIGIN }],
+  ])('refuses a sign-out from %s and keeps the session', async (_from, extra) => {
+    const sessions = new BrowserSessions();
+    const api = await withSessions(sessions);
+    const cookie = await signIn(api, sessions);
+    const out = await api.app.inject({
+      method: 'POST',
+      url: '/session/logout',
+      headers: headers(undefined, { cookie, ...extra }),
+    });
+    expect(out.statusCode).toBe(403);
+    expect(errorOf(out).code).toBe('VIGIL_ERR_FORBIDDEN');
+    expect(out.headers['set-cookie']).toBeUndefined();
+    expect(
+      (await api.app.inject({ url: '/cameras', headers: headers(undefined, { cookie }) })).statusCode,
+    ).toBe(200);
+  });
+
+  it('answers a sign-out without a session cookie (nothing to end) from anywhere', async () => {
+    const api = await withSessions(new BrowserSessions());
+    const out = await api.app.inject({ method: 'POST', url: '/session/logout', headers: headers() });
+    expect(out.statusCode).toBe(200);
   });
 
   it('makes a new sign-in link for a manage key only', async () => {

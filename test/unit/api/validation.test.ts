@@ -1,6 +1,7 @@
 import type { FastifySchemaValidationError } from 'fastify';
 import { describe, expect, it } from 'vitest';
 
+import { ONE_LINE, RTSP_URL } from '../../../common/patterns';
 import { describeValidation } from '../../../main/api/validation';
 
 function error(
@@ -31,9 +32,21 @@ describe('describeValidation', () => {
     ],
     [[error('type', '', { type: 'object' })], 'body', { message: 'body must be an object' }],
     [
-      [error('pattern', '/rtsp_url', { pattern: '^[Rr][Tt][Ss][Pp]://' })],
+      [error('pattern', '/rtsp_url', { pattern: RTSP_URL.pattern })],
       'body',
-      { field: 'rtsp_url', message: 'rtsp_url must be an rtsp:// URL, e.g. rtsp://192.0.2.10:554/stream1' },
+      {
+        field: 'rtsp_url',
+        message:
+          'rtsp_url must be an rtsp:// URL without control characters, e.g. rtsp://192.0.2.10:554/stream1',
+      },
+    ],
+    [
+      [error('pattern', '/username', { pattern: ONE_LINE.pattern })],
+      'body',
+      {
+        field: 'username',
+        message: 'username must not contain control characters (line breaks, tabs, NUL and the like)',
+      },
     ],
     [
       [error('minLength', '/name', { limit: 1 })],
@@ -67,14 +80,15 @@ describe('describeValidation', () => {
     ],
     [
       [
-        error('pattern', '/substream_url', { pattern: '^[Rr][Tt][Ss][Pp]://' }),
+        error('pattern', '/substream_url', { pattern: RTSP_URL.pattern }),
         error('type', '/substream_url', { type: 'null' }),
         error('anyOf', '/substream_url'),
       ],
       'body',
       {
         field: 'substream_url',
-        message: 'substream_url must be an rtsp:// URL, e.g. rtsp://192.0.2.10:554/stream1 or be null',
+        message:
+          'substream_url must be an rtsp:// URL without control characters, e.g. rtsp://192.0.2.10:554/stream1 or be null',
       },
     ],
     [[error('weird', '/x', {}, 'is odd')], 'params', { field: 'x', message: 'x is odd' }],

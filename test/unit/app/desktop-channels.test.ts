@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,8 +12,8 @@ import {
   type DesktopChannelDeps,
 } from '../../../main/app/desktop-channels';
 import { openDesktopSettings } from '../../../main/store/desktop-settings';
-import type { Kiosk, UnlockResult } from '../../../main/runtime/desk/kiosk';
-import { verifyPin } from '../../../main/runtime/desk/pin-hash';
+import { createKiosk, type Kiosk, type UnlockResult } from '../../../main/runtime/desk/kiosk';
+import { hashPin, verifyPin } from '../../../main/runtime/desk/pin-hash';
 
 let dataDir: string;
 beforeEach(async () => {
@@ -28,6 +29,7 @@ function deps(overrides: Partial<DesktopChannelDeps> = {}): DesktopChannelDeps {
     guard: vi.fn(),
     enter: () => true,
     unlock: (): Promise<UnlockResult> => Promise.resolve({ ok: true }),
+    checkPin: (): Promise<UnlockResult> => Promise.resolve({ ok: true }),
   };
   return {
     settings: openDesktopSettings({ dataDir }),
@@ -46,7 +48,7 @@ describe('desktop settings over IPC', () => {
     const view = desktopSettingsView(deps());
     expect(view).toEqual({
       janus_mode: 'native',
-      kiosk: { enabled: false, pin_set: false },
+      kiosk: { enabled: false, pin_set: false, active: false },
       start_at_login: false,
       secret_storage: { backend: 'basic_text', protected: false, note: 'no OS secret store' },
       api_url: 'http://127.0.0.1:7100',
@@ -69,6 +71,40 @@ describe('desktop settings over IPC', () => {
     expect(d.setStartAtLogin).toHaveBeenCalledExactlyOnceWith(true, true);
     await applyDesktopSettings(d, { janus_mode: 'container' });
     expect(d.setStartAtLogin).toHaveBeenCalledOnce();
+  });
+
+  it.each([
+    [{ kiosk_pin: '1357' }],
+    [{ kiosk_enabled: false }],
+    [{ start_at_login: false }],
+    [{ janus_mode: 'remote' as const }],
+  ])('refuses %o on a kiosk wall without the current PIN, and changes nothing', async (patch) => {
+    const pinHash = await hashPin('2468', { N: 1024, r: 8, p: 1 });
+    const d = deps({
+      kiosk: createKiosk({
+        wanted: true,
+        pinHash: () => pinHash,
+        powerMonitor: new EventEmitter(),
+        log: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },
+      }),
+    });
+    d.settings.update({ kiosk_enabled: true, start_at_login: true, kiosk_pin_hash: pinHash });
+    const before = d.settings.get();
+    expect(desktopSettingsView(d).kiosk.active).toBe(true);
+    await expect(applyDesktopSettings(d, patch)).rejects.toMatchObject({
+      code: 'VIGIL_ERR_FORBIDDEN',
+      field: 'current_pin',
+    });
+    await expect(applyDesktopSettings(d, { ...patch, current_pin: '1111' })).rejects.toMatchObject({
+      code: 'VIGIL_ERR_FORBIDDEN',
+      message: 'Wrong PIN.',
+    });
+    expect(d.settings.get()).toEqual(before);
+    expect(d.switchJanus).not.toHaveBeenCalled();
+    expect(d.setStartAtLogin).not.toHaveBeenCalled();
+    // The new PIN does not unlock: the old one still does.
+    await applyDesktopSettings(d, { ...patch, current_pin: '2468' });
+    expect(d.settings.get()).not.toEqual(before);
   });
 
   it('switches Janus first and keeps the old mode when the switch fails', async () => {

@@ -70,6 +70,18 @@ describe('formatStartupMessage', () => {
     );
   });
 
+  it('says why there is no sign-in link when the data folder refused to keep one, and how to make one later', () => {
+    const text = formatStartupMessage({
+      ...facts,
+      signInProblem: 'The station cannot save changes: the disk holding /data is full (ENOSPC).',
+    });
+    expect(text).toContain(
+      '\nNo browser sign-in link this time. The station cannot save changes: the disk holding /data is full (ENOSPC).\n' +
+        'Then make one with: vigil signin-link\n',
+    );
+    expect(text).not.toContain('?token=');
+  });
+
   it('ends with the sign-in link, after the manage key and any warning', () => {
     const text = formatStartupMessage({
       ...facts,

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 
 import { OPERATION_LIST } from '../../../common/operations';
-import { NAMED_PATTERNS } from '../../../common/patterns';
+import {
+  FREE_TEXT,
+  NAMED_PATTERNS,
+  ONE_LINE,
+  PIN_DIGITS,
+  RTSP_URL,
+  SLUG,
+  type NamedPattern,
+} from '../../../common/patterns';
 
 /** Every `pattern` anywhere inside a schema. */
 function patternsIn(schema: unknown, found = new Set<string>()): Set<string> {
@@ -15,6 +23,42 @@ function patternsIn(schema: unknown, found = new Set<string>()): Set<string> {
   return found;
 }
 
+/** Every string schema inside a schema that takes free text (not a `const`, an enum or a date-time). */
+function textFields(schema: unknown, path = '', found: { path: string; pattern: unknown }[] = []) {
+  if (Array.isArray(schema)) schema.forEach((item, i) => textFields(item, `${path}[${i}]`, found));
+  else if (typeof schema === 'object' && schema !== null) {
+    const node = schema as Record<string, unknown>;
+    if (node.type === 'string' && node.const === undefined && node.enum === undefined) {
+      if (node.format === undefined) found.push({ path, pattern: node.pattern });
+    }
+    for (const [key, value] of Object.entries(node)) textFields(value, `${path}/${key}`, found);
+  }
+  return found;
+}
+
+const CONTROL_CHARACTERS = [
+  '\u0000',
+  '\u0001',
+  '\b',
+  '\t',
+  '\n',
+  '\u000b',
+  '\r',
+  '\u001b',
+  '\u001f',
+  '\u007f',
+];
+
+/** A valid value per pattern, to put a control character into. */
+const SAMPLES: [NamedPattern, string, readonly string[]][] = [
+  [SLUG, 'lobby', []],
+  [RTSP_URL, 'rtsp://192.0.2.10:554/stream1', []],
+  [PIN_DIGITS, '1234', []],
+  [ONE_LINE, 'Entrance Camera', []],
+  // The wall edits a description in a text area: line breaks and tabs stay allowed there.
+  [FREE_TEXT, 'Main entrance', ['\t', '\n', '\r']],
+];
+
 describe('named patterns', () => {
   it('cover every pattern of every operation, so no validation message shows a regex', () => {
     const patterns = new Set<string>();
@@ -22,4 +66,27 @@ describe('named patterns', () => {
     expect(patterns.size).toBeGreaterThan(0);
     for (const pattern of patterns) expect(NAMED_PATTERNS.has(pattern), pattern).toBe(true);
   });
+
+  it('guard every text field of every input: each has a named pattern', () => {
+    for (const operation of OPERATION_LIST) {
+      for (const field of textFields(operation.args)) {
+        const named = typeof field.pattern === 'string' ? NAMED_PATTERNS.get(field.pattern) : undefined;
+        expect(named, `${operation.name} ${field.path}`).toBeDefined();
+      }
+    }
+  });
+
+  it.each(SAMPLES)(
+    '%o refuses control characters (C0 and DEL) anywhere in a value',
+    (named, valid, allowed) => {
+      const regex = new RegExp(named.pattern, 'u');
+      expect(regex.test(valid)).toBe(true);
+      for (const control of CONTROL_CHARACTERS) {
+        const refused = !allowed.includes(control);
+        for (const value of [`${valid}${control}`, `${valid}${control}x`]) {
+          expect(regex.test(value), JSON.stringify(value)).toBe(!refused);
+        }
+      }
+    },
+  );
 });

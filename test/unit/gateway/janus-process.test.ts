@@ -11,7 +11,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { JanusStartError } from '../../../main/gateway/errors';
-import { janusArgs, JanusProcess, whenJanusReady } from '../../../main/gateway/janus-process';
+import { diesWithParent, janusArgs, JanusProcess, whenJanusReady } from '../../../main/gateway/janus-process';
 
 const SECRET = 'Zq9-secret-value-0123456789';
 let dir: string;
@@ -96,6 +96,30 @@ describe('JanusProcess', () => {
     await expect.poll(() => isGone(pid)).toBe(true);
   });
 
+  it('dies with the station when the station is killed (kill -9, the OOM killer): no orphaned Janus', async () => {
+    const station = join(dir, 'killed-station.mts');
+    const module = fileURLToPath(new URL('../../../main/gateway/janus-process.ts', import.meta.url));
+    await writeFile(
+      station,
+      [
+        `import pino from ${JSON.stringify(import.meta.resolve('pino'))};`,
+        `import { JanusProcess } from ${JSON.stringify(module)};`,
+        `const folder = { configFile: 'x', dir: 'y' };`,
+        `const janus = JanusProcess.spawn({ binary: ${JSON.stringify(fakeJanus)}, folder, logger: pino({ level: 'silent' }), redact: [] });`,
+        `console.log(janus.pid);`,
+        `setTimeout(() => process.kill(process.pid, 'SIGKILL'), 200);`,
+      ].join('\n'),
+    );
+    const run = promisify(execFile);
+    const failed = await run(process.execPath, ['--import', import.meta.resolve('tsx'), station], {
+      cwd: fileURLToPath(new URL('../../../', import.meta.url)),
+    }).catch((error: unknown) => error as { stdout: string; signal: string });
+    expect(failed).toMatchObject({ signal: 'SIGKILL' });
+    const pid = Number(failed.stdout.trim());
+    expect(pid).toBeGreaterThan(0);
+    await expect.poll(() => isGone(pid)).toBe(true);
+  });
+
   it('reports a binary that cannot be executed', () => {
     const { logger } = capture();
     expect(() =>
@@ -118,6 +142,26 @@ function isGone(pid: number): boolean {
     return true;
   }
 }
+
+describe('diesWithParent', () => {
+  it('runs Janus through setpriv with a parent-death SIGKILL where there is setpriv (same PID: setpriv execs)', () => {
+    expect(diesWithParent('/usr/bin/janus', ['-C', 'c', '-F', 'd'], '/usr/bin/setpriv')).toEqual({
+      command: '/usr/bin/setpriv',
+      args: ['--pdeathsig', 'SIGKILL', '--', '/usr/bin/janus', '-C', 'c', '-F', 'd'],
+    });
+  });
+
+  it('runs Janus as is where there is none', () => {
+    expect(diesWithParent('/usr/bin/janus', ['-C', 'c'], null)).toEqual({
+      command: '/usr/bin/janus',
+      args: ['-C', 'c'],
+    });
+  });
+
+  it.runIf(process.platform === 'linux')('finds setpriv on this Linux (util-linux)', () => {
+    expect(diesWithParent('/usr/bin/janus', []).command).toMatch(/\/setpriv$/);
+  });
+});
 
 describe('whenJanusReady', () => {
   it('stops the process and rejects when it exits before it is ready', async () => {

@@ -82,6 +82,37 @@ describe('a failure over REST and over IPC', () => {
       ErrorCode.Validation,
       'name',
     ],
+    [
+      'a CR LF in a user name (it would reach the camera inside a header)',
+      (s: StationApi) =>
+        s.addCamera(cameraInput({ camera_id: 'crlf', username: 'root\r\nX-Injected: 1', skip_probe: true })),
+      ErrorCode.Validation,
+      'username',
+    ],
+    [
+      'a NUL in a name (Janus would never answer)',
+      (s: StationApi) => s.updateCamera('lobby', { name: 'Lobby\u0000' }),
+      ErrorCode.Validation,
+      'name',
+    ],
+    [
+      'an escape character in a description',
+      (s: StationApi) => s.updateCamera('lobby', { description: 'red \u001b[31m' }),
+      ErrorCode.Validation,
+      'description',
+    ],
+    [
+      'a DEL in a password',
+      (s: StationApi) => s.updateCamera('lobby', { password: 'pw\u007f' }),
+      ErrorCode.Validation,
+      'password',
+    ],
+    [
+      'a control character in a tag',
+      (s: StationApi) => s.updateCamera('lobby', { tags: ['ok', 'bad\ttag'] }),
+      ErrorCode.Validation,
+      'tags/1',
+    ],
   ])('%s is the same VigilError', async (_what, act, code, field) => {
     const viaHttp = await act(overHttp()).catch((e: unknown) => e);
     const viaIpc = await act(overIpc()).catch((e: unknown) => e);
@@ -91,6 +122,8 @@ describe('a failure over REST and over IPC', () => {
       expect(error).toMatchObject({ code, field });
     }
     expect((viaIpc as VigilError).message).toBe((viaHttp as VigilError).message);
+    if (code === ErrorCode.Validation)
+      expect((viaHttp as VigilError).message).toMatch(new RegExp(`^${field} `));
     expect((viaHttp as VigilError).status).toBeGreaterThanOrEqual(400);
     expect((viaIpc as VigilError).status).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { JanusClosedError, JanusPluginError } from '../../../main/janus/errors';
+import { JanusClosedError, JanusInvalidRequestError, JanusPluginError } from '../../../main/janus/errors';
 import { janusLike } from './fake-transport';
 import type { Sent } from './fake-transport';
 import { openConnection, outcome } from './setup';
@@ -31,6 +31,18 @@ describe('JanusHandle', () => {
     });
     expect(handle.plugin).toBe(PLUGIN);
     expect(handle.session).toBe(session);
+  });
+
+  it('never sends a message holding a NUL (Janus drops it unanswered): it fails at once instead', async () => {
+    const { transport, handle } = await attached();
+    const sentBefore = transport.sent.length;
+    const { error } = await outcome(
+      handle.message({ request: 'create', media: [{ description: 'lobby\u0000' }] }),
+    );
+    expect(error).toBeInstanceOf(JanusInvalidRequestError);
+    expect(error).toMatchObject({ code: 'JANUS_ERR_INVALID_REQUEST' });
+    expect((error as Error).message).toMatch(/NUL/);
+    expect(transport.sent.length).toBe(sentBefore);
   });
 
   it('resolves a synchronous plugin answer from the success', async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { IPC_KIOSK_UNLOCK_PROMPT, IPC_STATION_EVENT } from '../../../common/ipc-channels';
+import { IPC_KIOSK_STATE, IPC_KIOSK_UNLOCK_PROMPT, IPC_STATION_EVENT } from '../../../common/ipc-channels';
 import { DESKTOP_CALLS, STATION_CALLS, ipcCalls } from '../../../common/operations/names';
 
 type Api = Record<string, (...args: unknown[]) => unknown>;
@@ -46,7 +46,9 @@ describe('the preload', () => {
     const station = ipcCalls(STATION_CALLS).map((c) => c.method);
     const desktop = ipcCalls(DESKTOP_CALLS).map((c) => c.method);
     expect(Object.keys(api('vigil')).sort()).toEqual([...station, 'onEvent'].sort());
-    expect(Object.keys(api('vigilDesktop')).sort()).toEqual([...desktop, 'onKioskUnlockPrompt'].sort());
+    expect(Object.keys(api('vigilDesktop')).sort()).toEqual(
+      [...desktop, 'onKioskUnlockPrompt', 'onKioskChange'].sort(),
+    );
   });
 
   it.each([
@@ -83,5 +85,15 @@ describe('the preload', () => {
     stopPrompt();
     expect(listeners.get(IPC_STATION_EVENT)).toEqual([]);
     expect(listeners.get(IPC_KIOSK_UNLOCK_PROMPT)).toEqual([]);
+  });
+
+  it('relays kiosk on and off as a plain boolean, until unsubscribed', () => {
+    const states: unknown[] = [];
+    const stop = api('vigilDesktop').onKioskChange?.((...args: unknown[]) => states.push(args)) as () => void;
+    for (const listener of listeners.get(IPC_KIOSK_STATE) ?? []) listener({ sender: 'electron' }, true);
+    for (const listener of listeners.get(IPC_KIOSK_STATE) ?? []) listener({ sender: 'electron' }, false);
+    expect(states).toEqual([[true], [false]]);
+    stop();
+    expect(listeners.get(IPC_KIOSK_STATE)).toEqual([]);
   });
 });

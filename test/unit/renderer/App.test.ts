@@ -62,7 +62,7 @@ describe('App (server render smoke test)', () => {
     expect(onEvent).not.toHaveBeenCalled();
   });
 
-  it('offers Settings only in the desktop app', () => {
+  it('offers Settings only in the desktop app, and only once main said kiosk is off', () => {
     const player = fakePlayer();
     const desktop: DesktopApi = {
       settings: vi.fn(),
@@ -70,8 +70,12 @@ describe('App (server render smoke test)', () => {
       unlockKiosk: vi.fn(),
       showingView: vi.fn(),
       onKioskUnlockPrompt: vi.fn(() => () => undefined),
+      onKioskChange: vi.fn(() => () => undefined),
     };
     expect(renderToString(createElement(App, { api: fakeApi(), player }))).not.toContain('>Settings<');
-    expect(renderToString(createElement(App, { api: fakeApi(), player, desktop }))).toContain('>Settings<');
+    // A first render knows nothing of kiosk yet (effects ask main): no Settings button on what may be a kiosk wall.
+    expect(renderToString(createElement(App, { api: fakeApi(), player, desktop }))).not.toContain(
+      '>Settings<',
+    );
   });
 });

@@ -63,6 +63,10 @@ describe('parseRtspUrl', () => {
     ['rtsp://127.0.0.1/cam\n1', /control characters/],
     ['rtsp://127.0.0.1/cam#1', /#/],
     ['rtsp://admin:100%@127.0.0.1/cam1', /password .*%-escape/],
+    // Encoded control characters never leave the URL as a user name or password (CR LF into a header, NUL).
+    ['rtsp://admin%0D%0AX-Injected:%20yes:pw@127.0.0.1/cam1', /user name .*control character/],
+    ['rtsp://admin:pw%00@127.0.0.1/cam1', /password .*control character/],
+    ['rtsp://admin:pw%7F@127.0.0.1/cam1', /password .*control character/],
   ])('rejects %j with a reason', (input, message) => {
     let thrown: unknown;
     try {

@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import type { StationEvent } from '../../../common/events';
 import { newCameraRecord } from '../../../main/station/camera-records';
@@ -72,6 +72,19 @@ describe('HealthMonitor', () => {
     for (let i = 0; i < 6; i++) await monitor.sample();
     expect(janus.calls.info).toBe(2);
     expect(monitor.get('lobby').viewers).toBe(3);
+  });
+
+  it('counts the Janus sessions on the viewers’ cadence, keeping the last count when Janus does not answer', async () => {
+    const { janus, monitor } = setup();
+    const counted = vi.spyOn(janus, 'sessionCount');
+    expect(monitor.activeSessions()).toBe(0);
+    janus.server.sessions = 7;
+    for (let i = 0; i < 6; i++) await monitor.sample();
+    expect(counted).toHaveBeenCalledTimes(2);
+    expect(monitor.activeSessions()).toBe(7);
+    counted.mockRejectedValueOnce(new Error('admin API timed out'));
+    for (let i = 0; i < 5; i++) await monitor.sample();
+    expect(monitor.activeSessions()).toBe(7);
   });
 
   it('leaves a camera without a mountpoint to the reconciler’s word, and marks disabled cameras', async () => {

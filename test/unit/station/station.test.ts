@@ -110,6 +110,20 @@ describe('Station on a fake Janus', () => {
     await station.stop();
   });
 
+  it('answers /health from the last sample: a flood of health requests makes no call to Janus', async () => {
+    const { station, janus } = await startFakeStation();
+    await station.addCamera(camera('lobby'));
+    janus.server.sessions = 4;
+    await vi.advanceTimersByTimeAsync(1_000);
+    const counted = vi.spyOn(janus, 'sessionCount');
+    const listed = janus.calls.list;
+    const reports = await Promise.all(Array.from({ length: 200 }, () => station.health(false)));
+    expect(counted).not.toHaveBeenCalled();
+    expect(janus.calls.list).toBe(listed);
+    expect(reports.every((r) => r.active_sessions === 4 && r.janus_connectivity === 'ok')).toBe(true);
+    await station.stop();
+  });
+
   it('shows viewers the door (never Janus), lets the door find a mountpoint with its pin, and says when it exists', async () => {
     const { station, janus, gateway } = await startFakeStation();
     const ready: string[] = [];

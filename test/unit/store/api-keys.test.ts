@@ -11,7 +11,13 @@ import {
   openApiKeyStore,
   type ApiKeyStore,
 } from '../../../main/store/api-keys';
+import {
+  LAST_USE_RESOLUTION_MS,
+  LAST_USE_RETRY_MS,
+  LAST_USE_WRITE_DELAY_MS,
+} from '../../../main/store/key-last-use';
 import { StoreCorruptError } from '../../../main/store/store-errors';
+import { refusingBackend } from './refusing-backend';
 
 let dataDir: string;
 let file: string;
@@ -90,19 +96,46 @@ describe('ApiKeyStore', () => {
     expect(open().verify(key)).toMatchObject({ scope: 'manage' });
   });
 
-  it('records last_used_at, writing it at most once a minute', () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
+  it('records last_used_at in the background, at most once a minute, never while verifying', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
     vi.setSystemTime(new Date('2030-01-01T00:00:00Z'));
     const keys = open();
     const { key } = keys.create('portal', 'view');
+    const written = statSync(file).mtimeMs;
     keys.verify(key);
-    expect(keys.list()[0]?.last_used_at).toBe('2030-01-01T00:00:00.000Z');
+    // Verifying wrote nothing; the use is written a few seconds later, in one write.
+    expect(statSync(file).mtimeMs).toBe(written);
+    expect(open().list()[0]?.last_used_at).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(LAST_USE_WRITE_DELAY_MS);
+    expect(open().list()[0]?.last_used_at).toBe('2030-01-01T00:00:00.000Z');
     vi.setSystemTime(new Date('2030-01-01T00:00:30Z'));
     keys.verify(key);
+    await vi.advanceTimersByTimeAsync(LAST_USE_WRITE_DELAY_MS);
     expect(open().list()[0]?.last_used_at).toBe('2030-01-01T00:00:00.000Z');
     vi.setSystemTime(new Date('2030-01-01T00:01:00Z'));
     keys.verify(key);
+    await vi.advanceTimersByTimeAsync(LAST_USE_WRITE_DELAY_MS);
     expect(open().list()[0]?.last_used_at).toBe('2030-01-01T00:01:00.000Z');
+  });
+
+  it('keeps verifying keys when api-keys.json cannot be written, says so once, and writes once it can', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+    const { key } = open().create('portal', 'view');
+    let full = true;
+    const fullDisk = refusingBackend('ENOSPC', () => full);
+    const failed = vi.fn();
+    const keys = openApiKeyStore(dataDir, fullDisk, { onLastUseWriteFailed: failed });
+    for (let i = 0; i < 3; i++) {
+      vi.setSystemTime(Date.now() + LAST_USE_RESOLUTION_MS);
+      expect(keys.verify(key)).toMatchObject({ scope: 'view' });
+      await vi.advanceTimersByTimeAsync(LAST_USE_RETRY_MS);
+    }
+    expect(failed).toHaveBeenCalledOnce();
+    expect(failed.mock.calls[0]?.[0]).toMatchObject({ code: 'VIGIL_ERR_STORAGE_UNAVAILABLE' });
+    expect(open().list()[0]?.last_used_at).toBeUndefined();
+    full = false;
+    await vi.advanceTimersByTimeAsync(LAST_USE_RETRY_MS);
+    expect(open().list()[0]?.last_used_at).toEqual(expect.any(String));
   });
 
   it('stops on a damaged file instead of starting with no keys', () => {

@@ -10,6 +10,7 @@ import { createKeyFileCipher, type SecretCipher } from '../../../main/store/secr
 import type { StoreBackend, StoreBackendOptions } from '../../../main/store/store-backend';
 import { StoreCorruptError, StoreUnreadableError } from '../../../main/store/store-errors';
 import { MOUNTPOINT_ID_MAX, MOUNTPOINT_ID_MIN, type StoredCamera } from '../../../main/store/stored-camera';
+import { refusingBackend } from './refusing-backend';
 
 // Root ignores file modes, so EACCES is also injected: reads of paths in `denied` fail as a non-root user's would.
 const denied = new Set<string>();
@@ -132,6 +133,29 @@ describe('CameraStore records', () => {
     record.name = 'changed by the caller';
     expect(store.get('cam')?.name).toBe('Camera cam');
     expect(Object.isFrozen(store.get('cam'))).toBe(true);
+  });
+
+  it('keeps its records equal to the file when the disk refuses a write (no half-applied change)', async () => {
+    let full = false;
+    const store = await openCameraStore({ dataDir, cipher, backend: refusingBackend('ENOSPC', () => full) });
+    const lobby = await newRecord(store, 'lobby');
+    store.insert(lobby);
+    full = true;
+    const hall = await newRecord(store, 'hall');
+    expect(() => {
+      store.insert(hall);
+    }).toThrow(expect.objectContaining({ code: 'VIGIL_ERR_STORAGE_UNAVAILABLE' }));
+    expect(() => {
+      store.replace({ ...lobby, name: 'Renamed' });
+    }).toThrow(expect.objectContaining({ code: 'VIGIL_ERR_STORAGE_UNAVAILABLE' }));
+    expect(() => {
+      store.remove('lobby');
+    }).toThrow(expect.objectContaining({ code: 'VIGIL_ERR_STORAGE_UNAVAILABLE' }));
+    expect(store.list().map((c) => [c.camera_id, c.name])).toEqual([['lobby', 'Camera lobby']]);
+    expect((await open()).list().map((c) => [c.camera_id, c.name])).toEqual([['lobby', 'Camera lobby']]);
+    full = false;
+    store.insert(hall);
+    expect((await open()).list().map((c) => c.camera_id)).toEqual(['lobby', 'hall']);
   });
 
   it('persists across reopen', async () => {

@@ -12,6 +12,8 @@ import {
   type MigratedDocumentSpec,
 } from '../../../main/store/document-store';
 import { StoreCorruptError, StoreUnreadableError } from '../../../main/store/store-errors';
+import { VigilError, errorStatus } from '../../../common/errors';
+import { refusingBackend } from './refusing-backend';
 
 // A small document on conf in a temp folder: a list of notes, each a non-empty string, at most five.
 type Notes = { notes: string[] };
@@ -133,6 +135,47 @@ describe('JsonDocument writes', () => {
       document.write({ notes: [''] });
     }).toThrow(/schema violation/);
     expect(onDisk()).toMatchObject({ notes: ['kept'] });
+  });
+
+  it.each([
+    ['ENOSPC', /the disk holding .* is full \(ENOSPC\)\. Free some space there, then try again/],
+    ['EDQUOT', /quota .* is used up \(EDQUOT\)/],
+    ['EROFS', /is on a read-only file system \(EROFS\)\. Make it writable again/],
+    ['EACCES', /may not write in .* \(EACCES\)\. Give it write access/],
+  ])(
+    'answers a write the disk refuses (%s) with VIGIL_ERR_STORAGE_UNAVAILABLE and changes nothing',
+    (errno, words) => {
+      let refusing = false;
+      const document = openDocument(notes, { dataDir, backend: refusingBackend(errno, () => refusing) });
+      document.write({ notes: ['kept'] });
+      const listener = vi.fn();
+      document.onChange(listener);
+      refusing = true;
+      let thrown: unknown;
+      try {
+        document.write({ notes: ['kept', 'lost'] });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(VigilError);
+      expect(thrown).toMatchObject({ code: 'VIGIL_ERR_STORAGE_UNAVAILABLE', cause: { code: errno } });
+      expect(errorStatus[(thrown as VigilError).code]).toBe(503);
+      expect((thrown as Error).message).toMatch(words);
+      expect((thrown as Error).message).toContain(dataDir);
+      expect(document.read()).toEqual({ notes: ['kept'] });
+      expect(onDisk()).toMatchObject({ notes: ['kept'] });
+      expect(listener).not.toHaveBeenCalled();
+      refusing = false;
+      document.write({ notes: ['kept', 'again'] });
+      expect(onDisk()).toMatchObject({ notes: ['kept', 'again'] });
+    },
+  );
+
+  it('lets other write failures through as they are', () => {
+    const document = openDocument(notes, { dataDir, backend: refusingBackend('EIO', () => true) });
+    expect(() => {
+      document.write({ notes: ['x'] });
+    }).toThrow(/EIO/);
   });
 
   it('notifies listeners of every write until they unsubscribe', () => {

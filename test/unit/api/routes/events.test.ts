@@ -20,11 +20,14 @@ afterEach(async () => {
 });
 
 /** Opens `/events` with a real HTTP client; resolves once the response headers arrive. */
-function openEvents(key: string | undefined): Promise<{ response: IncomingMessage; close: () => void }> {
+function openEvents(
+  key: string | undefined,
+  at = port,
+): Promise<{ response: IncomingMessage; close: () => void }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({
       host: '127.0.0.1',
-      port,
+      port: at,
       path: '/events',
       headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), accept: 'text/event-stream' },
     });
@@ -81,6 +84,38 @@ describe('GET /events', () => {
     await vi.waitFor(() => {
       expect(api.station.listeners.size).toBe(others);
     });
+  });
+
+  it('lets one key hold only so many streams at once (429 past it), freeing a place when one closes', async () => {
+    const capped = await makeApi({ sseStreamsPerKey: 2 });
+    await capped.app.listen({ host: '127.0.0.1', port: 0 });
+    const address = capped.app.server.address();
+    if (address === null || typeof address === 'string') throw new Error('not listening on TCP');
+    const open = (key: string) => openEvents(key, address.port);
+    try {
+      const first = await open(KEYS.view);
+      const second = await open(KEYS.view);
+      const third = await open(KEYS.view);
+      expect([first, second].map((s) => s.response.statusCode)).toEqual([200, 200]);
+      expect(third.response.statusCode).toBe(429);
+      const body = JSON.parse(await readUntil(third.response, (text) => text.endsWith('}'))) as {
+        error: { code: string; message: string };
+      };
+      expect(body.error.code).toBe('VIGIL_ERR_RATE_LIMITED');
+      expect(body.error.message).toContain('already holds 2 open event streams');
+      // Another key has its own places.
+      const other = await open(KEYS.manage);
+      expect(other.response.statusCode).toBe(200);
+      first.close();
+      await vi.waitFor(async () => {
+        const again = await open(KEYS.view);
+        again.close();
+        expect(again.response.statusCode).toBe(200);
+      });
+      for (const stream of [second, third, other]) stream.close();
+    } finally {
+      await capped.app.close();
+    }
   });
 
   it('needs a key', async () => {

@@ -20,6 +20,12 @@ beforeAll(async () => {
   writeFileSync(join(root, 'renderer', 'assets', 'index-abc.js'), 'console.log(1);');
   writeFileSync(join(root, 'sdk', 'vas-client.js'), 'export class VASJanusClient {}');
   writeFileSync(join(root, 'sdk', 'vas-client.d.ts'), 'export declare class VASJanusClient {}');
+  // What an older build left beside the files: source maps are never served.
+  writeFileSync(
+    join(root, 'sdk', 'vas-client.js.map'),
+    '{"version":3,"sources":["../renderer/sdk/client.ts"]}',
+  );
+  writeFileSync(join(root, 'renderer', 'assets', 'index-abc.js.map'), '{"version":3}');
   api = await makeApi({
     wall: { dir: join(root, 'renderer'), sdkDir: join(root, 'sdk') },
     corsOrigins: ['http://portal.local'],
@@ -120,6 +126,17 @@ describe('/sdk/*', () => {
       headers: headers(undefined, { origin: 'http://evil.example' }),
     });
     expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('never serves a source map, not even one an older build left', async () => {
+    for (const url of ['/sdk/vas-client.js.map', '/sdk/VAS-CLIENT.JS.MAP', '/assets/index-abc.js.map']) {
+      const response = await api.app.inject({ url, headers: headers('manage') });
+      expect(response.statusCode, url).toBe(404);
+      expect(errorOf(response)).toEqual({
+        code: 'VIGIL_ERR_NOT_FOUND',
+        message: 'Source maps are not served',
+      });
+    }
   });
 
   it('answers 404 in the error shape when the SDK is not built', async () => {

@@ -106,6 +106,15 @@ describe('createKiosk', () => {
     expect(kiosk.active()).toBe(false);
   });
 
+  it('checks a PIN for a settings change without leaving kiosk, through the same backoff', async () => {
+    const kiosk = kioskWith();
+    await expect(kiosk.checkPin(PIN)).resolves.toEqual({ ok: true });
+    expect(kiosk.active()).toBe(true);
+    for (let i = 0; i < 3; i++) await kiosk.checkPin('1111');
+    await expect(kiosk.unlock(PIN)).resolves.toMatchObject({ ok: false, reason: 'throttled' });
+    expect(onChange).not.toHaveBeenCalledWith(false);
+  });
+
   it('checks one PIN at a time: a guess made while another is checked is refused', async () => {
     const kiosk = kioskWith();
     const [first, second] = await Promise.all([kiosk.unlock('1111'), kiosk.unlock(PIN)]);
