@@ -61,9 +61,12 @@ export async function ensureLabPackages(): Promise<void> {
   await aptGet(['install', '-y', ...missing]);
 }
 
+/** How long apt-get waits for another apt-get (another lab, an unattended upgrade) to release dpkg's lock. */
+const APT_LOCK_WAIT_S = 600;
+
 /** apt-get on this machine, its output to a log file (a failure shows its last lines). */
 function aptGet(args: string[]): Promise<void> {
-  return quietStep('apt-get', args, {
+  return quietStep('apt-get', ['-o', `DPkg::Lock::Timeout=${APT_LOCK_WAIT_S}`, ...args], {
     logFile: APT_LOG,
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
