@@ -30,6 +30,8 @@ const MAIN_LAYERS = [
   ['rtsp'],
   ['store'],
   ['station'],
+  // Alarms, named walls and outgoing webhooks: built on the station's cameras and event bus, served by api and ipc.
+  ['alarms', 'walls', 'webhooks'],
   // Recording needs the cameras (station) and nothing the door does: the two sit side by side.
   ['door', 'recording'],
   ['api', 'demo'],

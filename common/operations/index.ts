@@ -4,6 +4,7 @@
 // REST routes and the HTTP client are all derived from it. docs/ARCHITECTURE.md shows how to add one.
 import type { Static, TSchema } from 'typebox';
 
+import { alarmContracts } from './alarms';
 import { cameraContracts } from './cameras';
 import type { OperationContract } from './contract';
 import { desktopContracts } from './desktop';
@@ -11,6 +12,8 @@ import { DESKTOP_CALLS, STATION_CALLS, type OperationCall, type OperationName } 
 import { recordingContracts } from './recordings';
 import { systemContracts } from './system';
 import { viewContracts } from './views';
+import { wallContracts } from './walls';
+import { webhookContracts } from './webhooks';
 
 /** Every operation's call, by operation name (`resource.verb`). */
 export const OPERATION_CALLS: Readonly<Record<OperationName, OperationCall>> = {
@@ -23,6 +26,9 @@ const CONTRACTS = {
   ...viewContracts,
   ...recordingContracts,
   ...systemContracts,
+  ...alarmContracts,
+  ...wallContracts,
+  ...webhookContracts,
   ...desktopContracts,
 } satisfies Record<OperationName, OperationContract>;
 

@@ -11,10 +11,12 @@ export interface RestRoute {
   readonly verb: RestVerb;
   readonly path: string;
   /** The status of a successful answer when it is not 200. */
-  readonly status?: 201;
+  readonly status?: 201 | 202;
+  /** The argument after the path parameters is the query string (`GET /alarms?state=new`), not a JSON body. */
+  readonly query?: true;
   /**
    * The media type of an answer that is not JSON (`video/mp4`): players fetch such routes themselves, so the one
-   * HTTP client has no method for them. A GET's argument after its path parameters is its query string.
+   * HTTP client has no method for them.
    */
   readonly media?: 'video/mp4';
 }
@@ -70,15 +72,15 @@ export const STATION_CALLS = {
   'recordings.list': {
     method: 'listRecordings',
     channel: 'recordings:list',
-    rest: { verb: 'GET', path: '/cameras/:camera_id/recordings' },
+    rest: { verb: 'GET', path: '/cameras/:camera_id/recordings', query: true },
   },
   'recordings.playback': {
     method: 'playback',
-    rest: { verb: 'GET', path: '/cameras/:camera_id/playback', media: 'video/mp4' },
+    rest: { verb: 'GET', path: '/cameras/:camera_id/playback', query: true, media: 'video/mp4' },
   },
   'recordings.export': {
     method: 'exportRecording',
-    rest: { verb: 'GET', path: '/cameras/:camera_id/export.mp4', media: 'video/mp4' },
+    rest: { verb: 'GET', path: '/cameras/:camera_id/export.mp4', query: true, media: 'video/mp4' },
   },
   'system.health': { method: 'health', channel: 'station:health', rest: { verb: 'GET', path: '/health' } },
   'views.list': { method: 'listViews', channel: 'views:list', rest: { verb: 'GET', path: '/views' } },
@@ -103,6 +105,52 @@ export const STATION_CALLS = {
     channel: 'views:shown',
     rest: { verb: 'POST', path: '/views/:view_id/shown' },
   },
+  'alarms.raise': {
+    method: 'raiseAlarm',
+    channel: 'alarms:raise',
+    rest: { verb: 'POST', path: '/alarms', status: 201 },
+  },
+  'alarms.list': {
+    method: 'listAlarms',
+    channel: 'alarms:list',
+    rest: { verb: 'GET', path: '/alarms', query: true },
+  },
+  'alarms.get': {
+    method: 'getAlarm',
+    channel: 'alarms:get',
+    rest: { verb: 'GET', path: '/alarms/:alarm_id' },
+  },
+  'alarms.acknowledge': {
+    method: 'acknowledgeAlarm',
+    channel: 'alarms:acknowledge',
+    rest: { verb: 'POST', path: '/alarms/:alarm_id/acknowledge' },
+  },
+  'alarms.close': {
+    method: 'closeAlarm',
+    channel: 'alarms:close',
+    rest: { verb: 'POST', path: '/alarms/:alarm_id/close' },
+  },
+  'alarms.snooze': {
+    method: 'snoozeAlarm',
+    channel: 'alarms:snooze',
+    rest: { verb: 'POST', path: '/alarms/:alarm_id/snooze' },
+  },
+  'walls.list': { method: 'listWalls', channel: 'walls:list', rest: { verb: 'GET', path: '/walls' } },
+  'walls.show': {
+    method: 'showOnWall',
+    channel: 'walls:show',
+    rest: { verb: 'POST', path: '/walls/:wall/show', status: 202 },
+  },
+  'webhooks.create': {
+    method: 'createWebhook',
+    rest: { verb: 'POST', path: '/webhooks', status: 201 },
+  },
+  'webhooks.list': { method: 'listWebhooks', rest: { verb: 'GET', path: '/webhooks' } },
+  'webhooks.delete': { method: 'deleteWebhook', rest: { verb: 'DELETE', path: '/webhooks/:webhook_id' } },
+  'webhooks.deliveries': {
+    method: 'listWebhookDeliveries',
+    rest: { verb: 'GET', path: '/webhooks/:webhook_id/deliveries' },
+  },
 } as const satisfies Record<string, OperationCall>;
 
 /** What only the desktop app offers its pages (`window.vigilDesktop`): IPC only. */
@@ -111,6 +159,7 @@ export const DESKTOP_CALLS = {
   'desktop.update-settings': { method: 'updateSettings', channel: 'desktop:update-settings' },
   'desktop.unlock-kiosk': { method: 'unlockKiosk', channel: 'desktop:unlock-kiosk' },
   'desktop.wall-view': { method: 'showingView', channel: 'desktop:wall-view' },
+  'desktop.name-wall': { method: 'nameWall', channel: 'desktop:name-wall' },
 } as const satisfies Record<string, OperationCall>;
 
 /** The station operations the one HTTP client calls: REST routes answering JSON (not `media`). */

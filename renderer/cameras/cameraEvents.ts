@@ -38,6 +38,9 @@ export function applyCameraEvent(cameras: readonly CameraView[], event: StationE
     case 'recording.stopped':
     case 'recording.exported':
     case 'recording.storage':
+    case 'alarm.raised':
+    case 'alarm.updated':
+    case 'wall.show':
       return { cameras, refetch: false };
   }
 }

@@ -28,6 +28,9 @@ const EVENT_TYPES: Record<StationEvent['type'], true> = {
   'recording.storage': true,
   'gateway.up': true,
   'gateway.down': true,
+  'alarm.raised': true,
+  'alarm.updated': true,
+  'wall.show': true,
 };
 
 /** EventSource's readyState once it has given up. */

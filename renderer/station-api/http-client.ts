@@ -34,22 +34,23 @@ export type StationHttpClient = OperationMethods<JsonRestOperationName>;
 type Send = (route: RestRoute, args: readonly unknown[]) => Promise<unknown>;
 
 /**
- * The request for a route and its arguments: the URL path with its parameters filled in, and the body — or, for
- * a GET, the query string made of the argument after the path parameters (fields left undefined are left out).
+ * The request for a route and its arguments: the URL path with its parameters filled in, and the body (or,
+ * for a query route, the query string built from that argument's defined fields).
  */
 export function requestFor(route: RestRoute, args: readonly unknown[]): { path: string; body: unknown } {
   const params = pathParams(route.path);
   let index = 0;
   const path = route.path.replace(/:[A-Za-z0-9_]+/g, () => encodeURIComponent(String(args[index++])));
-  const rest = args[params.length];
-  if (route.verb !== 'GET' || rest === undefined) return { path, body: rest };
-  const query = new URLSearchParams();
-  // Query fields are strings, numbers or booleans (the table's GET arguments have no nested objects).
-  for (const [name, value] of Object.entries(rest as Record<string, string | number | boolean | undefined>)) {
-    if (value !== undefined) query.set(name, String(value));
-  }
-  const search = query.toString();
-  return { path: search === '' ? path : `${path}?${search}`, body: undefined };
+  const input = args[params.length];
+  if (route.query !== true) return { path, body: input };
+  const fields = Object.entries((input ?? {}) as Record<string, unknown>).filter(
+    (entry): entry is [string, string | number | boolean] =>
+      ['string', 'number', 'boolean'].includes(typeof entry[1]),
+  );
+  const query = new URLSearchParams(
+    fields.map(([key, value]): [string, string] => [key, String(value)]),
+  ).toString();
+  return { path: query === '' ? path : `${path}?${query}`, body: undefined };
 }
 
 function createSend(options: StationHttpOptions): Send {

@@ -90,13 +90,22 @@ describe('the operation table', () => {
         for (const [, param] of operation.message.matchAll(/\{(\w+)\}/g)) expect(params).toContain(param);
       }
       if (operation.handler !== undefined)
-        expect(operation.handler).toMatch(/^(station|views|recordings)\.\w+$/);
+        expect(operation.handler).toMatch(/^(station|views|recordings|alarms|walls|webhooks)\.\w+$/);
     },
   );
 
-  it('names resources by their operations: cameras.*, views.*, recordings.*, system.*, desktop.*', () => {
+  it('names resources by their operations: cameras.*, views.*, system.*, alarms.*, walls.*, …', () => {
     const resources = new Set(Object.keys(OPERATIONS).map((name) => name.split('.')[0]));
-    expect([...resources].sort()).toEqual(['cameras', 'desktop', 'recordings', 'system', 'views']);
+    expect([...resources].sort()).toEqual([
+      'alarms',
+      'cameras',
+      'desktop',
+      'recordings',
+      'system',
+      'views',
+      'walls',
+      'webhooks',
+    ]);
     const name: OperationName = 'cameras.restart';
     expect(OPERATIONS[name]).toMatchObject({
       method: 'restartCamera',

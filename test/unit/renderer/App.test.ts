@@ -32,6 +32,14 @@ function fakeApi(): StationApi {
     deleteView: never,
     viewShown: never,
     listRecordings: never,
+    raiseAlarm: never,
+    listAlarms: vi.fn(() => Promise.resolve([])),
+    getAlarm: never,
+    acknowledgeAlarm: never,
+    closeAlarm: never,
+    snoozeAlarm: never,
+    listWalls: vi.fn(() => Promise.resolve([])),
+    showOnWall: never,
     onEvent,
   };
 }
@@ -70,6 +78,7 @@ describe('App (server render smoke test)', () => {
       updateSettings: vi.fn(),
       unlockKiosk: vi.fn(),
       showingView: vi.fn(),
+      nameWall: vi.fn(),
       onKioskUnlockPrompt: vi.fn(() => () => undefined),
       onKioskChange: vi.fn(() => () => undefined),
     };
