@@ -2,6 +2,7 @@
 // sends its session cookie (same origin), the SDK a bearer key. Refusals become VigilError like every
 // other call of the station's API.
 import { ErrorCode, VigilError, errorFromWire } from '../../common/errors';
+import type { FetchLike } from '../station-api/http-client';
 import type { PlaybackSource, PlaybackStream } from './media';
 
 /** The header naming the wall-clock instant of media time 0. */
@@ -13,7 +14,7 @@ export interface HttpPlaybackOptions {
   baseUrl?: string | undefined;
   /** A station API key (sent as a bearer token); without one the session cookie is the login. */
   apiKey?: string | undefined;
-  fetch?: typeof fetch | undefined;
+  fetch?: FetchLike | undefined;
 }
 
 /** The URL of a camera's playback stream from `fromMs`. */
@@ -39,7 +40,7 @@ async function refusal(response: Response): Promise<VigilError> {
  * const stream = await source('lobby', Date.now() - 30_000, new AbortController().signal);
  */
 export function httpPlaybackSource(options: HttpPlaybackOptions = {}): PlaybackSource {
-  const send = options.fetch ?? ((url: string, init: RequestInit) => globalThis.fetch(url, init));
+  const send: FetchLike = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
   return async (cameraId, fromMs, signal): Promise<PlaybackStream> => {
     const headers: Record<string, string> = { accept: 'video/mp4' };
     if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
