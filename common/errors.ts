@@ -13,6 +13,8 @@ export const ErrorCode = {
   CameraExists: 'VIGIL_ERR_CAMERA_EXISTS',
   ViewNotFound: 'VIGIL_ERR_VIEW_NOT_FOUND',
   ViewExists: 'VIGIL_ERR_VIEW_EXISTS',
+  /** Nothing is recorded for that camera at that instant or span (the message names the oldest recording). */
+  RecordingNotFound: 'VIGIL_ERR_RECORDING_NOT_FOUND',
   PayloadTooLarge: 'VIGIL_ERR_PAYLOAD_TOO_LARGE',
   UnsupportedMediaType: 'VIGIL_ERR_UNSUPPORTED_MEDIA_TYPE',
   CameraUnreachable: 'VIGIL_ERR_CAMERA_UNREACHABLE',
@@ -48,6 +50,7 @@ export const errorStatus: Record<ErrorCode, number | undefined> = {
   VIGIL_ERR_CAMERA_EXISTS: 409,
   VIGIL_ERR_VIEW_NOT_FOUND: 404,
   VIGIL_ERR_VIEW_EXISTS: 409,
+  VIGIL_ERR_RECORDING_NOT_FOUND: 404,
   VIGIL_ERR_PAYLOAD_TOO_LARGE: 413,
   VIGIL_ERR_UNSUPPORTED_MEDIA_TYPE: 415,
   VIGIL_ERR_CAMERA_UNREACHABLE: 422,

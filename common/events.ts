@@ -3,7 +3,21 @@ import { Type, type Static } from 'typebox';
 import { CameraId, CameraState } from './camera';
 import { ViewId } from './views';
 
-/** Everything the station announces (SSE `/events`, IPC): cameras added/removed/changed, health, views, gateway. */
+/**
+ * Why a recorder stopped: `off` (the camera no longer records, or was removed or disabled), `failed` (ffmpeg
+ * ended; it restarts with backoff), `disk_full` (every recorder waits for space), `station_stopping`.
+ */
+export const RecordingStopCause = Type.Union([
+  Type.Literal('off'),
+  Type.Literal('failed'),
+  Type.Literal('disk_full'),
+  Type.Literal('station_stopping'),
+]);
+
+/** Why a recorder stopped. */
+export type RecordingStopCause = Static<typeof RecordingStopCause>;
+
+/** Everything the station announces (SSE `/events`, IPC): cameras, health, views, recording, gateway. */
 export const StationEvent = Type.Union(
   [
     Type.Object({
@@ -30,6 +44,39 @@ export const StationEvent = Type.Union(
         Type.Literal('view.removed'),
       ]),
       view_id: ViewId,
+      at: Type.String({ format: 'date-time' }),
+    }),
+    Type.Object({
+      type: Type.Literal('recording.started'),
+      camera_id: CameraId,
+      at: Type.String({ format: 'date-time' }),
+    }),
+    Type.Object({
+      type: Type.Literal('recording.stopped'),
+      camera_id: CameraId,
+      cause: RecordingStopCause,
+      reason: Type.String({
+        description: 'What happened, in words (the recorder’s last error, the disk, …)',
+      }),
+      /** When the recorder tries again (absent when it will not by itself: turned off, disk full, stopping). */
+      retry_at: Type.Optional(Type.String({ format: 'date-time' })),
+      at: Type.String({ format: 'date-time' }),
+    }),
+    Type.Object({
+      type: Type.Literal('recording.exported'),
+      camera_id: CameraId,
+      from: Type.String({ format: 'date-time' }),
+      to: Type.String({ format: 'date-time' }),
+      /** Who exported: the API key's id, or the browser session's key id. */
+      by: Type.String(),
+      at: Type.String({ format: 'date-time' }),
+    }),
+    Type.Object({
+      type: Type.Literal('recording.storage'),
+      /** `disk_full`: every recorder stopped (a desk alert); `ok`: space is back and recorders resume. */
+      state: Type.Union([Type.Literal('ok'), Type.Literal('disk_full')]),
+      free_bytes: Type.Integer(),
+      reason: Type.String(),
       at: Type.String({ format: 'date-time' }),
     }),
     Type.Object({

@@ -44,7 +44,14 @@ export const FREE_TEXT: NamedPattern = {
   words: 'must not contain control characters other than line breaks and tabs (no NUL and the like)',
 };
 
+/** An instant: an ISO 8601 date and time with seconds optional, a fraction optional and a time zone required. */
+export const ISO_INSTANT: NamedPattern = {
+  pattern:
+    '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2})$',
+  words: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-12-02T09:30:00.000Z',
+};
+
 /** Every named pattern, by pattern. */
 export const NAMED_PATTERNS: ReadonlyMap<string, NamedPattern> = new Map(
-  [SLUG, RTSP_URL, PIN_DIGITS, ONE_LINE, FREE_TEXT].map((named) => [named.pattern, named]),
+  [SLUG, RTSP_URL, PIN_DIGITS, ONE_LINE, FREE_TEXT, ISO_INSTANT].map((named) => [named.pattern, named]),
 );

@@ -8,6 +8,7 @@ import { cameraContracts } from './cameras';
 import type { OperationContract } from './contract';
 import { desktopContracts } from './desktop';
 import { DESKTOP_CALLS, STATION_CALLS, type OperationCall, type OperationName } from './names';
+import { recordingContracts } from './recordings';
 import { systemContracts } from './system';
 import { viewContracts } from './views';
 
@@ -20,6 +21,7 @@ export const OPERATION_CALLS: Readonly<Record<OperationName, OperationCall>> = {
 const CONTRACTS = {
   ...cameraContracts,
   ...viewContracts,
+  ...recordingContracts,
   ...systemContracts,
   ...desktopContracts,
 } satisfies Record<OperationName, OperationContract>;

@@ -12,6 +12,11 @@ export interface RestRoute {
   readonly path: string;
   /** The status of a successful answer when it is not 200. */
   readonly status?: 201;
+  /**
+   * The media type of an answer that is not JSON (`video/mp4`): players fetch such routes themselves, so the one
+   * HTTP client has no method for them. A GET's argument after its path parameters is its query string.
+   */
+  readonly media?: 'video/mp4';
 }
 
 /** How one operation is called. */
@@ -62,6 +67,19 @@ export const STATION_CALLS = {
     channel: 'cameras:stream',
     rest: { verb: 'GET', path: '/cameras/:camera_id/stream' },
   },
+  'recordings.list': {
+    method: 'listRecordings',
+    channel: 'recordings:list',
+    rest: { verb: 'GET', path: '/cameras/:camera_id/recordings' },
+  },
+  'recordings.playback': {
+    method: 'playback',
+    rest: { verb: 'GET', path: '/cameras/:camera_id/playback', media: 'video/mp4' },
+  },
+  'recordings.export': {
+    method: 'exportRecording',
+    rest: { verb: 'GET', path: '/cameras/:camera_id/export.mp4', media: 'video/mp4' },
+  },
   'system.health': { method: 'health', channel: 'station:health', rest: { verb: 'GET', path: '/health' } },
   'views.list': { method: 'listViews', channel: 'views:list', rest: { verb: 'GET', path: '/views' } },
   'views.get': { method: 'getView', rest: { verb: 'GET', path: '/views/:view_id' } },
@@ -94,6 +112,15 @@ export const DESKTOP_CALLS = {
   'desktop.unlock-kiosk': { method: 'unlockKiosk', channel: 'desktop:unlock-kiosk' },
   'desktop.wall-view': { method: 'showingView', channel: 'desktop:wall-view' },
 } as const satisfies Record<string, OperationCall>;
+
+/** The station operations the one HTTP client calls: REST routes answering JSON (not `media`). */
+export type JsonRestOperationName = {
+  [K in StationOperationName]: (typeof STATION_CALLS)[K] extends { rest: { media: string } }
+    ? never
+    : (typeof STATION_CALLS)[K] extends { rest: object }
+      ? K
+      : never;
+}[StationOperationName];
 
 /** A station operation's name. */
 export type StationOperationName = keyof typeof STATION_CALLS;

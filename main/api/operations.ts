@@ -8,6 +8,7 @@ import {
 } from '../../common/operations';
 import type { OperationService } from '../../common/operations/contract';
 import { pathParams, type OperationName } from '../../common/operations/names';
+import type { RecordingService } from '../recording/service';
 import type { StationService } from '../station/service';
 import type { ViewService } from '../station/views';
 
@@ -15,6 +16,7 @@ import type { ViewService } from '../station/views';
 export interface OperationServices extends Record<OperationService, object> {
   station: StationService;
   views: ViewService;
+  recordings: RecordingService;
 }
 
 /** The operations a service method serves (those whose contract names a handler). */

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 
 import type { Door } from '../door/door';
+import type { RecordingService } from '../recording/service';
 import type { StationService } from '../station/service';
 import type { ViewService } from '../station/views';
 import type { WallFiles } from './routes/wall';
@@ -64,6 +65,8 @@ export interface ApiDeps {
   sseStreamsPerKey?: number;
   /** How long the server waits for clients (default SERVER_TIMEOUTS: every wait within 15 s). */
   timeouts?: Partial<ServerTimeouts>;
+  /** Recordings served at `/cameras/{id}/recordings`, `/playback` and `/export.mp4` (404 without it). */
+  recordings?: RecordingService;
   /** Saved views served at `/views` (the routes are absent without it). */
   views?: ViewService;
   /** Browser sign-in links and session cookies (without it only bearer keys authenticate). */

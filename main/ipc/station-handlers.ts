@@ -7,10 +7,14 @@ import type { Door } from '../door/door';
 import type { IpcChannel } from './channels';
 import type { IpcHandlers } from './dispatch';
 
-/** Handles every operation that has an IPC channel and a handler in the table, plus health and stream info. */
+/**
+ * Handles every operation that has an IPC channel and a handler in the table, plus health and stream info.
+ * Without `recordings` (a station that does not record), its operations answer that they need it.
+ */
 export function handleStationOperations(
   ipc: IpcHandlers,
-  services: OperationServices & { door: Pick<Door, 'streamInfo'> },
+  services: Omit<OperationServices, 'recordings'> &
+    Partial<Pick<OperationServices, 'recordings'>> & { door: Pick<Door, 'streamInfo'> },
 ): void {
   for (const { name, channel, args: schemas } of OPERATION_LIST) {
     if (channel === undefined || !isServed(name)) continue;

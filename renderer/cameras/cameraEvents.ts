@@ -34,6 +34,10 @@ export function applyCameraEvent(cameras: readonly CameraView[], event: StationE
     case 'view.added':
     case 'view.updated':
     case 'view.removed':
+    case 'recording.started':
+    case 'recording.stopped':
+    case 'recording.exported':
+    case 'recording.storage':
       return { cameras, refetch: false };
   }
 }

@@ -22,6 +22,10 @@ const EVENT_TYPES: Record<StationEvent['type'], true> = {
   'view.added': true,
   'view.updated': true,
   'view.removed': true,
+  'recording.started': true,
+  'recording.stopped': true,
+  'recording.exported': true,
+  'recording.storage': true,
   'gateway.up': true,
   'gateway.down': true,
 };

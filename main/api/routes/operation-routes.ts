@@ -27,7 +27,13 @@ export function operationRoute(name: RestOperationName): OperationRouteOptions {
   const operation: OperationContract & { rest: RestRoute } = OPERATIONS[name];
   const { rest, args, scope = 'manage' } = operation;
   const params = pathParams(rest.path);
-  const body = args[params.length];
+  const last = args[params.length];
+  // A GET's argument after its path parameters is its query string; anything else's is its body.
+  const input = last === undefined ? {} : rest.verb === 'GET' ? { querystring: last } : { body: last };
+  const answer =
+    rest.media === undefined
+      ? operation.output
+      : { description: operation.summary, content: { [rest.media]: { schema: operation.output } } };
   const paramSchemas: Record<string, TSchema> = {};
   for (const [index, param] of params.entries()) {
     const schema = args[index];
@@ -43,8 +49,8 @@ export function operationRoute(name: RestOperationName): OperationRouteOptions {
       summary: operation.summary,
       security: scope === 'optional' ? [{}, ...bearer] : bearer,
       ...(params.length === 0 ? {} : { params: Type.Object(paramSchemas, { additionalProperties: false }) }),
-      ...(body === undefined ? {} : { body }),
-      response: { [rest.status ?? 200]: operation.output, ...errorResponses },
+      ...input,
+      response: { [rest.status ?? 200]: answer, ...errorResponses },
     },
   };
 }
@@ -72,12 +78,13 @@ export function registerOperationRoutes(
     const operation: OperationContract & { rest: RestRoute } = OPERATIONS[name];
     const { rest, args: schemas, manageOnly = [] } = operation;
     const params = pathParams(rest.path);
-    const hasBody = schemas.length > params.length;
+    const hasInput = schemas.length > params.length;
     app.route({
       ...options,
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
         const values = request.params as Record<string, unknown>;
-        const args = [...params.map((param) => values[param]), ...(hasBody ? [request.body] : [])];
+        const input = rest.verb === 'GET' ? request.query : request.body;
+        const args = [...params.map((param) => values[param]), ...(hasInput ? [input] : [])];
         const answer = await serveOperation(services, name, args);
         const shown = request.apiKey?.scope === 'manage' ? answer : withoutFields(answer, manageOnly);
         return reply.code(rest.status ?? 200).send(shown);

@@ -89,13 +89,14 @@ describe('the operation table', () => {
         expect(operation.output).toBe(MessageBody);
         for (const [, param] of operation.message.matchAll(/\{(\w+)\}/g)) expect(params).toContain(param);
       }
-      if (operation.handler !== undefined) expect(operation.handler).toMatch(/^(station|views)\.\w+$/);
+      if (operation.handler !== undefined)
+        expect(operation.handler).toMatch(/^(station|views|recordings)\.\w+$/);
     },
   );
 
-  it('names resources by their operations: cameras.*, views.*, system.*, desktop.*', () => {
+  it('names resources by their operations: cameras.*, views.*, recordings.*, system.*, desktop.*', () => {
     const resources = new Set(Object.keys(OPERATIONS).map((name) => name.split('.')[0]));
-    expect([...resources].sort()).toEqual(['cameras', 'desktop', 'system', 'views']);
+    expect([...resources].sort()).toEqual(['cameras', 'desktop', 'recordings', 'system', 'views']);
     const name: OperationName = 'cameras.restart';
     expect(OPERATIONS[name]).toMatchObject({
       method: 'restartCamera',

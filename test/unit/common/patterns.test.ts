@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { OPERATION_LIST } from '../../../common/operations';
 import {
   FREE_TEXT,
+  ISO_INSTANT,
   NAMED_PATTERNS,
   ONE_LINE,
   PIN_DIGITS,
@@ -57,6 +58,7 @@ const SAMPLES: [NamedPattern, string, readonly string[]][] = [
   [ONE_LINE, 'Entrance Camera', []],
   // The wall edits a description in a text area: line breaks and tabs stay allowed there.
   [FREE_TEXT, 'Main entrance', ['\t', '\n', '\r']],
+  [ISO_INSTANT, '2026-12-02T09:30:00.000Z', []],
 ];
 
 describe('named patterns', () => {

@@ -31,6 +31,7 @@ function fakeApi(): StationApi {
     updateView: never,
     deleteView: never,
     viewShown: never,
+    listRecordings: never,
     onEvent,
   };
 }
