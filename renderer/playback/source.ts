@@ -2,11 +2,9 @@
 // sends its session cookie (same origin), the SDK a bearer key. Refusals become VigilError like every
 // other call of the station's API.
 import { ErrorCode, VigilError, errorFromWire } from '../../common/errors';
+import { PLAYBACK_START_HEADER, playbackPath } from '../../common/recording';
 import type { FetchLike } from '../station-api/http-client';
 import type { PlaybackSource, PlaybackStream } from './media';
-
-/** The header naming the wall-clock instant of media time 0. */
-export const PLAYBACK_START_HEADER = 'x-vigil-playback-start';
 
 /** Where and how to reach the station (as the HTTP client takes it). */
 export interface HttpPlaybackOptions {
@@ -19,8 +17,7 @@ export interface HttpPlaybackOptions {
 
 /** The URL of a camera's playback stream from `fromMs`. */
 export function playbackUrl(baseUrl: string, cameraId: string, fromMs: number): string {
-  const from = encodeURIComponent(new Date(fromMs).toISOString());
-  return `${baseUrl.replace(/\/+$/, '')}/cameras/${encodeURIComponent(cameraId)}/playback?from=${from}`;
+  return `${baseUrl.replace(/\/+$/, '')}${playbackPath(cameraId, new Date(fromMs))}`;
 }
 
 async function refusal(response: Response): Promise<VigilError> {
