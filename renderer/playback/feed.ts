@@ -106,6 +106,8 @@ export class Feed {
       head = readHead(concat(chunks));
     }
     const buffer = await this.#attach(head.mime);
+    // Start where asked, not at the keyframe before it: the first frame shown is the instant asked for.
+    this.video.currentTime = Math.max(0, (this.fromMs - startMs) / 1000);
     this.events.opened(startMs, head);
     await this.#append(buffer, concat(chunks));
     for (;;) {
