@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { StationApi } from '../../common/station-api';
 import type { GroupSnapshot, PlaybackGroup } from '../playback';
 import { RATES } from '../playback/clock';
-import { clockText, timelineWindow, ZOOMS_MS } from '../playback/timeline';
+import { timelineWindow, ZOOMS_MS } from '../playback/timeline';
 import { Timeline } from './Timeline';
 import { useNow } from './useNow';
 import { useRecordings } from './useRecordings';
@@ -101,7 +101,6 @@ export function ReplayControls(props: ReplayControlsProps) {
           ))}
         </span>
       )}
-      {!compact && <span className="replay-time">{clockText(snapshot.wallMs)}</span>}
       <Timeline
         window={window}
         lanes={lanes}

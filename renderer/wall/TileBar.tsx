@@ -24,27 +24,30 @@ export interface TileBarProps {
 
 /**
  * The slim band above a tile's picture: a state dot, the camera's name (its id in the tooltip) and the state on
- * the right — a `LIVE` badge while live, `PLAYBACK 14:02:11` in replay. The buttons appear over the state's end
- * of the band on hover or keyboard focus, so nothing is reserved for them and nothing moves.
+ * the right (a `LIVE` badge while live); in replay a `PLAYBACK 14:02:11` badge before the name instead. The
+ * buttons appear over the state's end of the band on hover or keyboard focus, so nothing is reserved for them
+ * and nothing moves.
  */
 export function TileBar(props: TileBarProps) {
   const { index, cameraId, view, muted, audio } = props;
   return (
     <div className="tile-bar">
       <span className={`tile-dot dot-${view.kind}`} aria-hidden="true" />
+      {/* Left of the name, where the hover buttons never cover it: an operator must never mistake replay for live. */}
+      {props.playback !== null && (
+        <span className="tile-mode mode-playback" data-testid={`tile-mode-${index}`}>
+          {props.playback}
+        </span>
+      )}
       <span className="tile-name" title={cameraId ? `${props.name} — ${cameraId}` : undefined}>
         {props.name}
       </span>
-      {props.playback === null ? (
+      {props.playback === null && (
         <span
           className={`tile-state state-${view.kind}${view.kind === 'live' ? ' tile-mode mode-live' : ''}`}
           data-testid={`tile-state-${index}`}
         >
           {view.kind === 'empty' ? 'empty' : view.kind === 'live' ? 'LIVE' : view.label}
-        </span>
-      ) : (
-        <span className="tile-mode mode-playback" data-testid={`tile-mode-${index}`}>
-          {props.playback}
         </span>
       )}
       {cameraId && (
