@@ -1,8 +1,11 @@
+import { useCallback } from 'react';
+
 import type { StationApi } from '../../common/station-api';
 import type { GroupSnapshot, MemberSnapshot, PlaybackGroup } from '../playback';
 import { clockText } from '../playback/timeline';
 import { ReplayControls } from './ReplayControls';
 import { ReplayVideo } from './ReplayVideo';
+import { useGroup, useGroupValue } from './useGroup';
 
 /** What a wall tile needs for replay. */
 export interface TileReplayProps {
@@ -10,7 +13,6 @@ export interface TileReplayProps {
   member: string;
   cameraId: string;
   group: PlaybackGroup;
-  snapshot: GroupSnapshot | null;
   /** The tile follows the view's shared clock: the view's bar holds the controls. */
   inSync: boolean;
   compact: boolean;
@@ -48,33 +50,45 @@ export function playbackBadge(snapshot: GroupSnapshot | null, member: string): s
   return shown === undefined ? 'PLAYBACK' : `PLAYBACK ${clockText(shown)}`;
 }
 
+/** The controls of a tile replaying alone (they follow every tick of its clock). */
+function SoloControls(props: TileReplayProps) {
+  const snapshot = useGroup(props.group);
+  if (!snapshot) return null;
+  return (
+    <ReplayControls
+      api={props.api}
+      group={props.group}
+      snapshot={snapshot}
+      cameraIds={[props.cameraId]}
+      compact={props.compact}
+      onLive={props.onLive}
+      testId={`tile-replay-${props.index}`}
+    />
+  );
+}
+
 /** A tile's picture in replay: the recording, what is wrong when nothing shows, and (alone) its controls. */
 export function TileReplay(props: TileReplayProps) {
-  const { index, member, snapshot } = props;
-  const status = snapshot?.members.get(member);
-  const message = replayMessage(status);
+  const { index, member, group } = props;
+  const readTitle = useCallback((s: GroupSnapshot) => replayMessage(s.members.get(member))?.title, [member]);
+  const readDetail = useCallback(
+    (s: GroupSnapshot) => replayMessage(s.members.get(member))?.detail,
+    [member],
+  );
+  const title = useGroupValue(group, readTitle, undefined);
+  const detail = useGroupValue(group, readDetail, undefined);
   return (
     <>
       <div className="tile-picture" data-testid={`tile-replay-${index}-picture`}>
-        <ReplayVideo index={index} member={member} cameraId={props.cameraId} group={props.group} />
-        {message && (
+        <ReplayVideo index={index} member={member} cameraId={props.cameraId} group={group} />
+        {title && (
           <div className="tile-message">
-            <strong>{message.title}</strong>
-            {message.detail && <span>{message.detail}</span>}
+            <strong>{title}</strong>
+            {detail && <span>{detail}</span>}
           </div>
         )}
       </div>
-      {!props.inSync && snapshot && (
-        <ReplayControls
-          api={props.api}
-          group={props.group}
-          snapshot={snapshot}
-          cameraIds={[props.cameraId]}
-          compact={props.compact}
-          onLive={props.onLive}
-          testId={`tile-replay-${index}`}
-        />
-      )}
+      {!props.inSync && <SoloControls {...props} />}
     </>
   );
 }

@@ -1,11 +1,12 @@
-import { memo, useEffect, useRef, useState, type DragEvent, type Ref } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type DragEvent, type Ref } from 'react';
 
 import type { CameraView } from '../../common/camera';
 import { errorText, runInBackground } from '../../common/background';
 import type { StreamPlayer, TileStats, TileStatus } from '../player/types';
 import { playbackBadge, TileReplay } from '../replay/TileReplay';
 import { tileKey } from '../replay/replayDesk';
-import { useGroup } from '../replay/useGroup';
+import { useGroupValue } from '../replay/useGroup';
+import type { GroupSnapshot } from '../playback';
 import type { WallReplay } from '../replay/wallReplay';
 import { menuPoint } from '../menu/ContextMenu';
 import type { MenuContent, MenuRequest } from '../menu/menu';
@@ -82,7 +83,13 @@ export function Tile(props: TileProps) {
   const { replay } = props;
   const member = cameraId === null ? null : tileKey(index, cameraId);
   const group = member !== null && replay ? replay.desk.groupFor(member) : undefined;
-  const replaySnapshot = useGroup(group);
+  const readBadge = useCallback((s: GroupSnapshot) => playbackBadge(s, member ?? ''), [member]);
+  const readPhase = useCallback(
+    (s: GroupSnapshot) => s.members.get(member ?? '')?.phase ?? 'opening',
+    [member],
+  );
+  const badge = useGroupValue(group, readBadge, 'PLAYBACK');
+  const phase = useGroupValue(group, readPhase, 'opening');
   const replaying = group !== undefined && member !== null && cameraId !== null;
   const live = playable && !replaying;
   const { playInto, tile, video, status } = useTilePlayer(props.player, live ? cameraId : null, muted);
@@ -179,7 +186,7 @@ export function Tile(props: TileProps) {
       data-camera-id={cameraId ?? ''}
       data-state={view.kind}
       data-mode={replaying ? 'playback' : 'live'}
-      data-playback-phase={replaying ? (replaySnapshot?.members.get(member)?.phase ?? 'opening') : undefined}
+      data-playback-phase={replaying ? phase : undefined}
       data-selected={selected}
       tabIndex={0}
       draggable={cameraId !== null}
@@ -215,7 +222,7 @@ export function Tile(props: TileProps) {
         onSnapshot={snapshot}
         onToggleMute={toggleMute}
         onClear={clear}
-        playback={replaying ? playbackBadge(replaySnapshot, member) : null}
+        playback={replaying ? badge : null}
         onReplay={
           replay && playable
             ? () => {
@@ -231,7 +238,6 @@ export function Tile(props: TileProps) {
           member={member}
           cameraId={cameraId}
           group={group}
-          snapshot={replaySnapshot}
           inSync={replay.desk.inSync(member)}
           compact={props.dense}
           api={replay.api}
