@@ -15,6 +15,7 @@ const NOT_RECORDING: RecordingService = {
   timeline: notRecording,
   playback: notRecording,
   exportClip: notRecording,
+  health: notRecording,
 };
 
 /** An AbortSignal that aborts when the client goes away (or the answer ends). */
