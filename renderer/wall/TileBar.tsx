@@ -32,7 +32,10 @@ export function TileBar(props: TileBarProps) {
   const { index, cameraId, view, muted, audio } = props;
   return (
     <div className="tile-bar">
-      <span className={`tile-dot dot-${view.kind}`} aria-hidden="true" />
+      <span
+        className={`tile-dot dot-${props.playback === null ? view.kind : 'playback'}`}
+        aria-hidden="true"
+      />
       {/* Left of the name, where the hover buttons never cover it: an operator must never mistake replay for live. */}
       {props.playback !== null && (
         <span className="tile-mode mode-playback" data-testid={`tile-mode-${index}`}>
