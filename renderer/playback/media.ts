@@ -26,6 +26,8 @@ export interface VideoLike {
 /** The members of `SourceBuffer` playback uses. */
 export interface SourceBufferLike {
   readonly updating: boolean;
+  /** Seconds added to the timestamps of media appended from now on. */
+  timestampOffset: number;
   readonly buffered: TimeRangesLike;
   appendBuffer(data: Uint8Array<ArrayBuffer>): void;
   remove(start: number, end: number): void;

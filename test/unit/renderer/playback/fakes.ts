@@ -44,6 +44,8 @@ class Events {
 /** A SourceBuffer whose every append adds `secondsPerAppend` to one buffered range starting at `startAt`. */
 export class FakeSourceBuffer extends Events implements SourceBufferLike {
   updating = false;
+  timestampOffset = 0;
+  aborts = 0;
   list: [number, number][] = [];
   appended = 0;
   constructor(
@@ -80,6 +82,7 @@ export class FakeSourceBuffer extends Events implements SourceBufferLike {
   }
   abort(): void {
     this.updating = false;
+    this.aborts++;
   }
 }
 

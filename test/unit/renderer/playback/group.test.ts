@@ -10,7 +10,9 @@ function setup(fragments = 3) {
   const media = new FakeMediaEnv();
   const ticker = new FakeTicker();
   const { source, requests } = fakeSource((fromMs) => fromMs - 2000, fragments);
-  return { media, ticker, requests, group: new PlaybackGroup(T, { source, media, ticker }) };
+  // Pulls never go idle here: each test says when streams come and go.
+  const timing = { idleMs: 60_000, repullMs: 60_000 };
+  return { media, ticker, requests, group: new PlaybackGroup(T, { source, media, ticker, timing }) };
 }
 
 describe('PlaybackGroup', () => {
