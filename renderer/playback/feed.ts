@@ -21,6 +21,8 @@ const HEAD_LIMIT = 8 * 1024 * 1024;
 const WAIT_MS = 200;
 /** How long the first pull waits for the stream's first bytes. */
 const FIRST_BYTES_MS = 10_000;
+/** A buffer ending this close to now is at the live edge: more will come. */
+const LIVE_EDGE_MS = 60_000;
 /** Failed pulls in a row (after the first succeeded) before the feed gives up. */
 const MAX_RETRIES = 3;
 
@@ -123,10 +125,13 @@ export class Feed {
           // The first pull's refusal is the answer; later, nothing recorded after the buffer is the end.
           if (this.#startMs === undefined || this.isClosed()) throw error;
           if (error instanceof VigilError && error.code === ErrorCode.RecordingNotFound) {
-            this.events.ended();
-            return;
-          }
-          if (++failures > MAX_RETRIES) throw error;
+            // Near the live edge the segment being written is not served yet: ask again. Long before it, the
+            // recording stopped there.
+            if ((this.#bufferedEndMs() ?? from) < Date.now() - LIVE_EDGE_MS) {
+              this.events.ended();
+              return;
+            }
+          } else if (++failures > MAX_RETRIES) throw error;
           end = 'idle';
         }
         if (end === 'idle') await sleep(this.#timing.repullMs);

@@ -47,23 +47,44 @@ describe('Feed', () => {
     expect(media.revoked).toHaveLength(1);
   });
 
-  it('ends when nothing is recorded after the buffer, and fails when the first answer is a refusal', async () => {
+  it('ends when nothing was recorded after the buffer, but keeps asking at the live edge', async () => {
     const media = new FakeMediaEnv();
-    const { source: first } = fakeSource((from) => from, 1);
-    let calls = 0;
-    const source: PlaybackSource = (cameraId, fromMs, signal) => {
-      calls++;
-      if (calls === 1) return first(cameraId, fromMs, signal);
-      return Promise.reject(new VigilError(ErrorCode.RecordingNotFound, 'Nothing is recorded from then'));
+    const notFound = () =>
+      Promise.reject(new VigilError(ErrorCode.RecordingNotFound, 'Nothing is recorded from then'));
+    const firstThen = (then: PlaybackSource) => {
+      const { source: first } = fakeSource((from) => from, 1);
+      const requests: number[] = [];
+      const source: PlaybackSource = (cameraId, fromMs, signal) => {
+        requests.push(fromMs);
+        return requests.length === 1 ? first(cameraId, fromMs, signal) : then(cameraId, fromMs, signal);
+      };
+      return { source, requests };
     };
+    const old = firstThen(notFound);
     const seen = events();
-    await new Feed('lobby', T, media.newVideo(), { source, media, timing }, seen).run();
-    expect(seen.log).toEqual(['opened 0', 'ended']);
+    const hoursAgo = Date.now() - 7_200_000;
+    await new Feed('lobby', hoursAgo, media.newVideo(), { source: old.source, media, timing }, seen).run();
+    expect(seen.log).toEqual([`opened ${hoursAgo - T}`, 'ended']);
+
+    const live = firstThen(notFound);
+    const waiting = events();
+    const feed = new Feed(
+      'lobby',
+      Date.now() - 3000,
+      media.newVideo(),
+      { source: live.source, media, timing },
+      waiting,
+    );
+    const running = feed.run();
+    await vi.waitFor(() => {
+      expect(live.requests.length).toBeGreaterThanOrEqual(5);
+    });
+    expect(waiting.log).toHaveLength(1);
+    feed.close();
+    await running;
 
     const refused = events();
-    const refusing: PlaybackSource = () =>
-      Promise.reject(new VigilError(ErrorCode.RecordingNotFound, 'Nothing is recorded from then'));
-    await new Feed('lobby', T, media.newVideo(), { source: refusing, media, timing }, refused).run();
+    await new Feed('lobby', T, media.newVideo(), { source: notFound, media, timing }, refused).run();
     expect(refused.log).toEqual(['failed Nothing is recorded from then']);
   });
 });
