@@ -125,6 +125,12 @@ beforeAll(async () => {
     body: { view_id: 'replay-4', name: 'Replay 4', layout: '2x2', tiles: CAMERAS },
   });
   expect(view.status).toBe(201);
+  // Nine tiles: more playback streams than the six HTTP/1.1 connections a browser opens to the station.
+  const nine = await station.call('/views', {
+    method: 'POST',
+    body: { view_id: 'replay-9', name: 'Replay 9', layout: '3x3', tiles: [...CAMERAS, ...CAMERAS, 'cam-1'] },
+  });
+  expect(nine.status).toBe(201);
   chromium = await launchChromium();
   await chromium.context.addInitScript({
     content: await bundlePage(join(import.meta.dirname, 'pages/replay-probe.ts')),
@@ -297,5 +303,36 @@ describe('recorded playback in Chromium', () => {
       20_000,
     );
     expect(await page.$('[data-testid="view-replay-badge"]')).toBeNull();
+  });
+
+  it('a 3×3 view (more streams than the browser’s six connections to the station) replays in sync, and the wall’s API still answers', async () => {
+    await page.selectOption('[data-testid="view-select"]', 'replay-9');
+    const tiles = Array.from({ length: 9 }, (_, i) => i);
+    await until(
+      () => Promise.all(tiles.map((i) => tileAttribute(i, 'data-state'))),
+      (states) => states.every((s) => s === 'live'),
+      30_000,
+    );
+    await page.click('[data-testid="tile-4"]');
+    await page.keyboard.press('Shift+R');
+    await until(
+      () => Promise.all(tiles.map((i) => tileAttribute(i, 'data-playback-phase'))),
+      (phases) => phases.every((p) => p === 'playing'),
+      30_000,
+    );
+    // The timeline's recordings query goes through while nine playbacks run.
+    await page.waitForSelector('[data-testid="view-replay-timeline"] .timeline-span', { timeout: 15_000 });
+    await sleep(2000);
+    const codes = await timecodesNow(tiles.map((i) => `[data-testid="tile-replay-video-${i}"]`));
+    expect(codes.every((c) => c !== undefined)).toBe(true);
+    const offsets = codes.map((c) => timecodeMinus(c ?? 0, codes[0] ?? 0));
+    console.log(`synchronized 9-tile view: offsets ${offsets.join(', ')} ms`);
+    expect(Math.max(...offsets) - Math.min(...offsets)).toBeLessThanOrEqual(200);
+    await page.keyboard.press('l');
+    await until(
+      () => Promise.all(tiles.map((i) => tileAttribute(i, 'data-mode'))),
+      (modes) => modes.every((m) => m === 'live'),
+      2_000,
+    );
   });
 });
