@@ -184,7 +184,7 @@ export function Tile(props: TileProps) {
       hidden={props.hidden}
       data-testid={`tile-${index}`}
       data-camera-id={cameraId ?? ''}
-      data-state={view.kind}
+      data-state={replaying ? 'playback' : view.kind}
       data-mode={replaying ? 'playback' : 'live'}
       data-playback-phase={replaying ? phase : undefined}
       data-selected={selected}

@@ -6,8 +6,8 @@
  *                        data-selected (the tile placements and keys act on)
  *   tile-video-<index>   the tile's <video>; tile-state-<index> the state in its band
  *   tile-audio-<index>   the tile's mute/unmute button (disabled when the camera sends no audio)
- *                        A tile also has data-mode (live, playback) and, in playback, data-playback-phase
- *                        (opening, buffering, playing, paused, gap, ended, error)
+ *                        A tile also has data-mode (live, playback) and, in playback, data-state playback and
+ *                        data-playback-phase (opening, buffering, playing, paused, gap, ended, error)
  *   tile-mode-<index>    the PLAYBACK badge of a tile in replay; tile-replay-video-<index> its <video>
  *   tile-replay-button-<index> / tile-live-button-<index>  the band's replay / back-to-live buttons
  *   tile-replay-<index>  a tile's own replay controls (-play, -step-back, -step-forward, -rate or -rate-<n>,

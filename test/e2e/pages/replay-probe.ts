@@ -83,6 +83,10 @@ const replayProbe = {
   forget(): void {
     for (const frames of seen.values()) frames.length = 0;
   },
+  /** The media time of each video now, read in one go (undefined where there is no video). */
+  mediaTimes(selectors: string[]): (number | undefined)[] {
+    return selectors.map((selector) => find(selector)?.currentTime);
+  },
   /** The timecodes the videos show right now, read in one go (undefined where none reads). */
   now(selectors: string[]): (number | undefined)[] {
     return selectors.map((selector) => {
