@@ -63,7 +63,8 @@ export class PlaybackGroup {
   constructor(fromMs: number, deps: GroupDeps) {
     this.#deps = deps;
     this.#ticker = deps.ticker ?? browserTicker;
-    this.#clock = startClock(fromMs, this.#ticker.now());
+    // Held until a tile joins and has the instant: the tiles mount a moment after the group is made.
+    this.#clock = { ...startClock(fromMs, this.#ticker.now()), held: true };
     this.#snapshot = this.#read();
   }
 
@@ -151,11 +152,8 @@ export class PlaybackGroup {
     };
     for (const member of this.#members.values()) member.tick(reading);
     const statuses = [...this.#members.values()].map((member) => member.status());
-    this.#clock = setHeld(
-      this.#clock,
-      statuses.some((s) => WAITING.has(s.phase)),
-      now,
-    );
+    const waiting = statuses.length === 0 || statuses.some((s) => WAITING.has(s.phase));
+    this.#clock = setHeld(this.#clock, waiting, now);
     // Every tile in a gap (or past its end): nothing to show, so go on where the first recording resumes.
     const resumes = statuses.flatMap((s) => (s.phase === 'gap' && s.nextMs !== undefined ? [s.nextMs] : []));
     const idle = statuses.every((s) => s.phase === 'gap' || s.phase === 'ended' || s.phase === 'error');

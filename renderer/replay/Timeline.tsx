@@ -64,11 +64,14 @@ export function Timeline(props: TimelineProps) {
   const shown = scrubMs ?? playheadMs;
   const future = fractionOf(nowMs, window);
   const laneHeight = `${100 / Math.max(1, lanes.length)}%`;
+  // Three pixels a camera (a bar and a hairline between lanes), the ticks below: 18 px for one camera.
+  const height = Math.min(64, Math.max(18, lanes.length * 3 + 10));
 
   return (
     <div
       ref={track}
       className="timeline"
+      style={{ height }}
       data-testid={props.testId}
       role="slider"
       tabIndex={0}

@@ -35,6 +35,13 @@ describe('PlaybackGroup', () => {
     expect(group.snapshot().members.get('tile-0')).toMatchObject({ phase: 'playing', cameraId: 'lobby' });
   });
 
+  it('waits for its first tile: the clock does not run while the tiles mount', () => {
+    const { ticker, group } = setup();
+    ticker.at += 5000;
+    expect(group.now()).toBe(T);
+    expect(group.snapshot().held).toBe(true);
+  });
+
   it('holds the clock until every tile has the instant, then they start together', async () => {
     const { media, ticker, group } = setup();
     const [a, b] = [media.newVideo(), media.newVideo()];
