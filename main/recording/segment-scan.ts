@@ -37,10 +37,16 @@ export async function placeSegment(
   startMs: number,
   checked: CheckedSegment,
 ): Promise<SegmentFile> {
-  const path = segmentPath(root, cameraId, startMs, checked.durationMs);
+  const start = Math.round(startMs);
+  const path = segmentPath(root, cameraId, start, checked.durationMs);
   await mkdir(dirname(path), { recursive: true });
   await rename(from, path);
-  return { path, startMs, endMs: startMs + Math.round(checked.durationMs), bytes: checked.bytes };
+  return {
+    path,
+    startMs: start,
+    endMs: start + Math.max(1, Math.round(checked.durationMs)),
+    bytes: checked.bytes,
+  };
 }
 
 async function names(folder: string): Promise<string[]> {
@@ -60,9 +66,10 @@ async function adoptLeftovers(root: string, cameraId: string): Promise<SegmentFi
   const adopted: SegmentFile[] = [];
   for (const name of await names(folder)) {
     const path = join(folder, name);
+    // Its last write, before cutting it back (which writes it again).
+    const { mtimeMs } = await stat(path);
     const checked = await checkSegmentFile(path);
     if (checked === undefined) continue;
-    const { mtimeMs } = await stat(path);
     adopted.push(await placeSegment(root, cameraId, path, mtimeMs - checked.durationMs, checked));
   }
   return adopted;
