@@ -38,7 +38,7 @@ export async function placeSegment(
   checked: CheckedSegment,
 ): Promise<SegmentFile> {
   const start = Math.round(startMs);
-  const path = segmentPath(root, cameraId, start, checked.durationMs);
+  const path = segmentPath(root, cameraId, start, checked.durationMs, checked.bytes);
   await mkdir(dirname(path), { recursive: true });
   await rename(from, path);
   return {
@@ -75,7 +75,7 @@ async function adoptLeftovers(root: string, cameraId: string): Promise<SegmentFi
   return adopted;
 }
 
-/** Every finished segment of one camera (leftovers adopted first), from the names and sizes of its files. */
+/** Every finished segment of one camera (leftovers adopted first), from the names of its files alone. */
 export async function scanCamera(root: string, cameraId: string): Promise<SegmentFile[]> {
   const segments = await adoptLeftovers(root, cameraId);
   const adopted = new Set(segments.map((segment) => segment.path));
@@ -85,13 +85,8 @@ export async function scanCamera(root: string, cameraId: string): Promise<Segmen
       const parsed = parseSegmentName(name);
       const path = join(root, cameraId, day, name);
       if (parsed === undefined || adopted.has(path)) continue;
-      const { size } = await stat(path);
-      segments.push({
-        path,
-        startMs: parsed.startMs,
-        endMs: parsed.startMs + parsed.durationMs,
-        bytes: size,
-      });
+      const { startMs, durationMs, bytes } = parsed;
+      segments.push({ path, startMs, endMs: startMs + durationMs, bytes });
     }
   }
   return segments;

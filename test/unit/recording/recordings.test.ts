@@ -38,8 +38,9 @@ beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'vigil-recordings-'));
   const day = join(root, 'lobby', new Date(FIRST).toISOString().slice(0, 10));
   await mkdir(day, { recursive: true });
-  await writeFile(join(day, segmentName(FIRST, 4_000)), segmentBytes(12_800, 2));
-  await writeFile(join(day, segmentName(FIRST + 6_000, 4_000)), segmentBytes(12_800, 2));
+  const bytes = segmentBytes(12_800, 2);
+  await writeFile(join(day, segmentName(FIRST, 4_000, bytes.length)), bytes);
+  await writeFile(join(day, segmentName(FIRST + 6_000, 4_000, bytes.length)), bytes);
   const bus = new StationEventBus();
   bus.on('event', (event) => events.push(event));
   recordings = await Recordings.start({

@@ -39,7 +39,10 @@ describe('scanCamera', () => {
   it('rebuilds the index from names, and adopts what a stopped station left half-written', async () => {
     await mkdir(join(root, 'lobby', '2026-12-02'), { recursive: true });
     await mkdir(join(root, 'lobby', INCOMING), { recursive: true });
-    await writeFile(join(root, 'lobby', '2026-12-02', '1796206736667-5960.mp4'), segmentBytes(12_800, 3));
+    await writeFile(
+      join(root, 'lobby', '2026-12-02', '1796206736667-5960-1234.mp4'),
+      segmentBytes(12_800, 3),
+    );
     await writeFile(join(root, 'lobby', '2026-12-02', 'notes.txt'), 'not a segment');
     const leftover = join(root, 'lobby', INCOMING, 'run-000007.mp4');
     const whole = segmentBytes(12_800, 2);
