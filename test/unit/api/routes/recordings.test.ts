@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { ErrorCode, VigilError } from '../../../../common/errors';
 import type { RecordingService } from '../../../../main/recording/service';
-import { errorOf, headers, json, makeApi, type TestApi } from '../fixtures';
+import { cameraInput, errorOf, headers, json, makeApi, type TestApi } from '../fixtures';
 
 const START = '2026-12-02T10:00:00.000Z';
 const calls: unknown[][] = [];
@@ -109,5 +109,25 @@ describe('a station that does not record', () => {
     const response = await bare.app.inject({ url: '/cameras/lobby/recordings', headers: headers('view') });
     expect(response.statusCode).toBe(404);
     await bare.app.close();
+  });
+});
+
+describe('playback with a viewer ticket (the desktop wall has no key or cookie)', () => {
+  it('plays with a ticket for that camera, refuses another camera’s or none', async () => {
+    await api.station.addCamera(cameraInput({ camera_id: 'lobby' }));
+    const info = await api.app.inject({ url: '/cameras/lobby/stream', headers: headers('view') });
+    const { ticket } = json(info) as { ticket: string };
+    const ok = await api.app.inject({
+      url: `/cameras/lobby/playback?from=${START}&ticket=${ticket}`,
+      headers: headers(),
+    });
+    expect(ok.statusCode).toBe(200);
+    const other = await api.app.inject({
+      url: `/cameras/gate/playback?from=${START}&ticket=${ticket}`,
+      headers: headers(),
+    });
+    expect([other.statusCode, errorOf(other).field]).toEqual([401, 'ticket']);
+    const none = await api.app.inject({ url: `/cameras/lobby/playback?from=${START}`, headers: headers() });
+    expect(none.statusCode).toBe(401);
   });
 });
