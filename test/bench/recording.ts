@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { parseSegment } from '../../main/recording/mp4-boxes';
-import { dayFolder, segmentName } from '../../main/recording/segment-files';
+import { dayFolder, parseSegmentName, segmentName } from '../../main/recording/segment-files';
 import { SegmentIndex } from '../../main/recording/segment-index';
 import { scanCamera } from '../../main/recording/segment-scan';
 import { startRecordingStation, type RecordingStation } from '../integration/recording/harness';
@@ -27,13 +27,15 @@ async function cpuSeconds(pid: number): Promise<number> {
   return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / TICKS_PER_SECOND;
 }
 
-/** Percent of one core the processes used over `ms`. */
-async function corePercent(pids: readonly number[], ms: number): Promise<number> {
+/**
+ * Percent of one core each process used over `ms`, for those alive at both ends of the window (a recorder that
+ * restarted inside it took its CPU seconds with it).
+ */
+async function corePercents(pids: readonly number[], ms: number): Promise<number[]> {
   const before = await Promise.all(pids.map(cpuSeconds));
   await sleep(ms);
   const after = await Promise.all(pids.map(cpuSeconds));
-  const used = after.reduce((total, value, i) => total + value - (before[i] ?? 0), 0);
-  return (used / (ms / 1000)) * 100;
+  return after.flatMap((value, i) => (value > 0 ? [((value - (before[i] ?? 0)) / (ms / 1000)) * 100] : []));
 }
 
 /** A bare ffmpeg receiving the camera and throwing the packets away: the floor of any recorder. */
@@ -46,7 +48,7 @@ async function baselineCpu(url: string): Promise<number> {
     },
   );
   await sleep(4_000);
-  const percent = await corePercent(child.pid === undefined ? [] : [child.pid], WINDOW_MS);
+  const [percent = Number.NaN] = await corePercents(child.pid === undefined ? [] : [child.pid], WINDOW_MS);
   child.kill('SIGTERM');
   return percent;
 }
@@ -69,15 +71,20 @@ async function addCameras(station: RecordingStation, lab: Lab, from: number, to:
   }
 }
 
-/** Bytes on disk per hour of recorded video, over every camera's recordings so far. */
-function bytesPerCameraHour(station: RecordingStation, ids: readonly string[]): number {
-  const recordings = station.core.recording.recordings;
-  let seconds = 0;
-  for (const id of ids) {
-    for (const span of recordings.timeline(id, {}).spans)
-      seconds += (Date.parse(span.end) - Date.parse(span.start)) / 1000;
+/** A camera's bytes on disk per hour of video it has recorded (its segments' names hold both). */
+async function bytesPerHour(station: RecordingStation, cameraId: string): Promise<number> {
+  const folder = join(station.dataDir, 'recordings', cameraId);
+  let bytes = 0;
+  let ms = 0;
+  for (const day of await readdir(folder)) {
+    if (day.startsWith('.')) continue;
+    for (const name of await readdir(join(folder, day))) {
+      const parsed = parseSegmentName(name);
+      bytes += parsed?.bytes ?? 0;
+      ms += parsed?.durationMs ?? 0;
+    }
   }
-  return (recordings.health().used_bytes / Math.max(1, seconds)) * 3_600;
+  return (bytes / Math.max(1, ms)) * 3_600_000;
 }
 
 async function recordingCpu(station: RecordingStation, lab: Lab): Promise<string[]> {
@@ -94,19 +101,21 @@ async function recordingCpu(station: RecordingStation, lab: Lab): Promise<string
       new Set(station.events.flatMap((e) => (e.type === 'recording.started' ? [e.camera_id] : []))).size;
     for (let i = 0; i < 40 && started() < count; i += 1) await sleep(500);
     const pids = ids.flatMap((id) => recordings.recorderPid(id) ?? []);
-    const stopsBefore = station.events.filter((e) => e.type === 'recording.stopped').length;
+    const stopsBefore = station.events.length;
     const node = process.cpuUsage();
-    const ffmpeg = await corePercent(pids, WINDOW_MS);
+    const percents = await corePercents(pids, WINDOW_MS);
     const nodeUsed = process.cpuUsage(node);
-    const restarts = station.events.filter((e) => e.type === 'recording.stopped').length - stopsBefore;
-    // A recorder restarted in the window took its CPU seconds with it: only whole windows count.
-    const whole = pids.filter((pid, i) => recordings.recorderPid(ids[i] ?? '') === pid).length;
-    const perCamera = ffmpeg / Math.max(1, whole);
+    const stops = station.events
+      .slice(stopsBefore)
+      .flatMap((e) => (e.type === 'recording.stopped' ? [e.reason] : []));
+    const restarts = stops.length;
+    const perCamera = percents.reduce((a, b) => a + b, 0) / Math.max(1, percents.length);
     const nodePercent = ((nodeUsed.user + nodeUsed.system) / 1000 / WINDOW_MS) * 100;
     console.log(
       `  ${String(count).padStart(7)}  ${perCamera.toFixed(2).padStart(11)} %  ${(perCamera / floor).toFixed(2).padStart(5)}` +
         `  ${(nodePercent / count).toFixed(2).padStart(20)} %  ${String(restarts).padStart(17)}`,
     );
+    for (const reason of new Set(stops)) console.log(`           restarted because: ${reason}`);
   }
   return ids;
 }
@@ -216,9 +225,11 @@ export async function benchRecording(lab: Lab): Promise<void> {
   const station = await startRecordingStation(lab);
   try {
     const ids = await recordingCpu(station, lab);
-    const perHour = bytesPerCameraHour(station, ids);
+    const perHour = await Promise.all(ids.map((id) => bytesPerHour(station, id)));
+    const mib = perHour.map((bytes) => bytes / 2 ** 20).sort((x, y) => x - y);
     console.log(
-      `\nDisk: ${(perHour / 2 ** 20).toFixed(0)} MiB per camera-hour (all bytes on disk ÷ recorded time)`,
+      `\nDisk per camera-hour (each camera's bytes ÷ its recorded time): median ${quantile(mib, 0.5).toFixed(0)} MiB, ` +
+        `min ${(mib[0] ?? 0).toFixed(0)}, max ${(mib.at(-1) ?? 0).toFixed(0)} (${ids.length} cameras)`,
     );
     await playbackLatency(station);
   } finally {
