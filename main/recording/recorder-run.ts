@@ -25,8 +25,8 @@ import { INCOMING } from './segment-files';
 import { checkSegmentFile, placeSegment } from './segment-scan';
 import type { SegmentFile } from './segment-files';
 
-/** A run that lists no finished segment for this long has stalled (a segment lasts 4–10 s): it is killed. */
-export const STALL_MS = 20_000;
+/** A run that lists no finished segment for this long has stalled (a segment lasts 4–10 s, the first one longer): it is killed. */
+export const STALL_MS = 30_000;
 
 /** How a run ended. */
 export interface RunEnd {
