@@ -51,7 +51,16 @@ export const ISO_INSTANT: NamedPattern = {
   words: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-12-02T09:30:00.000Z',
 };
 
+/** A viewer ticket as `/stream` hands it out (base64url). */
+export const TICKET: NamedPattern = {
+  pattern: '^[A-Za-z0-9_-]+$',
+  words: 'must be a viewer ticket as /cameras/{id}/stream gives it (letters, digits, _ and -)',
+};
+
 /** Every named pattern, by pattern. */
 export const NAMED_PATTERNS: ReadonlyMap<string, NamedPattern> = new Map(
-  [SLUG, RTSP_URL, PIN_DIGITS, ONE_LINE, FREE_TEXT, ISO_INSTANT].map((named) => [named.pattern, named]),
+  [SLUG, RTSP_URL, PIN_DIGITS, ONE_LINE, FREE_TEXT, ISO_INSTANT, TICKET].map((named) => [
+    named.pattern,
+    named,
+  ]),
 );

@@ -2,7 +2,7 @@
 // /export.mp4, the timeline answer, and how a player maps media time to wall-clock time. No Node or DOM here.
 import { Type, type Static } from 'typebox';
 
-import { ISO_INSTANT, SLUG } from './patterns';
+import { ISO_INSTANT, SLUG, TICKET } from './patterns';
 
 /** Longest a retention may be: 90 days. */
 export const MAX_RETENTION_HOURS = 24 * 90;
@@ -49,9 +49,22 @@ export const RecordingsQuery = Type.Object(
 /** The recordings query. */
 export type RecordingsQuery = Static<typeof RecordingsQuery>;
 
-/** `GET /cameras/{id}/playback?from=`: where playback starts. */
+/**
+ * `GET /cameras/{id}/playback?from=`: where playback starts. A page without a key or session cookie for the
+ * station (the desktop app's wall) adds `ticket`: the viewer ticket `/stream` (IPC `cameras:stream`) gives.
+ */
 export const PlaybackQuery = Type.Object(
-  { from: Instant },
+  {
+    from: Instant,
+    ticket: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 128,
+        pattern: TICKET.pattern,
+        description: "A viewer ticket for this camera (from /stream), instead of a key or the wall's session",
+      }),
+    ),
+  },
   { additionalProperties: false, $id: 'PlaybackQuery' },
 );
 

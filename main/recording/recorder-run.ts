@@ -25,6 +25,9 @@ import { INCOMING } from './segment-files';
 import { checkSegmentFile, placeSegment } from './segment-scan';
 import type { SegmentFile } from './segment-files';
 
+/** A run that lists no finished segment for this long has stalled (a segment lasts 4–10 s, the first one longer): it is killed. */
+export const STALL_MS = 30_000;
+
 /** How a run ended. */
 export interface RunEnd {
   /** Segments it finished. */
@@ -61,6 +64,8 @@ export class RecorderRun {
   #segments = 0;
   #lastError = '';
   #finishing: Promise<void> = Promise.resolve();
+  #watchdog: ReturnType<typeof setTimeout> | undefined;
+  #stalled = false;
 
   constructor(options: RunOptions) {
     this.#options = options;
@@ -102,11 +107,23 @@ export class RecorderRun {
     this.#readLines(child.stderr ?? undefined, (line) => {
       if (line.trim() !== '') this.#lastError = redactCredentials(line.trim(), this.#options.source);
     });
+    this.#watch();
     const how = await exited;
+    clearTimeout(this.#watchdog);
     forget();
     await this.#finishing;
     await this.#finishLeftovers();
-    return { segments: this.#segments, reason: this.#lastError === '' ? how : `${how}: ${this.#lastError}` };
+    const why = this.#stalled ? `no video for ${STALL_MS / 1000} s, ${how}` : how;
+    return { segments: this.#segments, reason: this.#lastError === '' ? why : `${why}: ${this.#lastError}` };
+  }
+
+  /** (Re)arms the stall watchdog: SIGKILL when no segment is listed within STALL_MS. */
+  #watch(): void {
+    clearTimeout(this.#watchdog);
+    this.#watchdog = setTimeout(() => {
+      this.#stalled = true;
+      this.kill('SIGKILL');
+    }, STALL_MS);
   }
 
   #feedScript(pipe: Writable | undefined): void {
@@ -133,6 +150,7 @@ export class RecorderRun {
   #listed(line: string): void {
     const listed = parseListLine(line);
     if (listed === undefined) return;
+    this.#watch();
     this.#anchor = Math.min(this.#anchor, this.#options.now() - listed.endSeconds * 1000);
     this.#lastEnd = listed.endSeconds;
     const startMs = this.#anchor + listed.startSeconds * 1000;

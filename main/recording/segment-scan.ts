@@ -37,10 +37,16 @@ export async function placeSegment(
   startMs: number,
   checked: CheckedSegment,
 ): Promise<SegmentFile> {
-  const path = segmentPath(root, cameraId, startMs, checked.durationMs);
+  const start = Math.round(startMs);
+  const path = segmentPath(root, cameraId, start, checked.durationMs, checked.bytes);
   await mkdir(dirname(path), { recursive: true });
   await rename(from, path);
-  return { path, startMs, endMs: startMs + Math.round(checked.durationMs), bytes: checked.bytes };
+  return {
+    path,
+    startMs: start,
+    endMs: start + Math.max(1, Math.round(checked.durationMs)),
+    bytes: checked.bytes,
+  };
 }
 
 async function names(folder: string): Promise<string[]> {
@@ -60,15 +66,16 @@ async function adoptLeftovers(root: string, cameraId: string): Promise<SegmentFi
   const adopted: SegmentFile[] = [];
   for (const name of await names(folder)) {
     const path = join(folder, name);
+    // Its last write, before cutting it back (which writes it again).
+    const { mtimeMs } = await stat(path);
     const checked = await checkSegmentFile(path);
     if (checked === undefined) continue;
-    const { mtimeMs } = await stat(path);
     adopted.push(await placeSegment(root, cameraId, path, mtimeMs - checked.durationMs, checked));
   }
   return adopted;
 }
 
-/** Every finished segment of one camera (leftovers adopted first), from the names and sizes of its files. */
+/** Every finished segment of one camera (leftovers adopted first), from the names of its files alone. */
 export async function scanCamera(root: string, cameraId: string): Promise<SegmentFile[]> {
   const segments = await adoptLeftovers(root, cameraId);
   const adopted = new Set(segments.map((segment) => segment.path));
@@ -78,13 +85,8 @@ export async function scanCamera(root: string, cameraId: string): Promise<Segmen
       const parsed = parseSegmentName(name);
       const path = join(root, cameraId, day, name);
       if (parsed === undefined || adopted.has(path)) continue;
-      const { size } = await stat(path);
-      segments.push({
-        path,
-        startMs: parsed.startMs,
-        endMs: parsed.startMs + parsed.durationMs,
-        bytes: size,
-      });
+      const { startMs, durationMs, bytes } = parsed;
+      segments.push({ path, startMs, endMs: startMs + durationMs, bytes });
     }
   }
   return segments;

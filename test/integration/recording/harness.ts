@@ -40,9 +40,11 @@ export async function startRecordingStation(
   options: { recordingsDir?: string; maxBytes?: number } = {},
 ): Promise<RecordingStation> {
   const dataDir = await mkdtemp(join(tmpdir(), 'vigil-recording-'));
+  // Outside the data folder, kept when VIGIL_KEEP_TEST_LOGS is set (to read after a failure).
+  const logFile = `${dataDir}.log`;
   const logger = createRootLogger(
     { level: 'debug' },
-    pino.destination({ dest: join(dataDir, 'station.log'), sync: true, mkdir: true }),
+    pino.destination({ dest: logFile, sync: true, mkdir: true }),
   );
   const teardown = new Teardown(logger);
   const port = await freePort();
@@ -82,6 +84,7 @@ export async function startRecordingStation(
       await teardown.run();
       logger.flush();
       await rm(dataDir, { recursive: true, force: true });
+      if (process.env.VIGIL_KEEP_TEST_LOGS === undefined) await rm(logFile, { force: true });
     },
   };
 }
@@ -126,7 +129,12 @@ export async function probeDuration(path: string): Promise<number> {
 
 /** Decodes a file fully (`ffmpeg -f null`): resolves to ffmpeg's error output ('' when clean). */
 export async function decodeErrors(path: string): Promise<string> {
-  const { stderr } = await run('ffmpeg', ['-v', 'error', '-nostdin', '-i', path, '-f', 'null', '-']);
+  // Each frame keeps its own timestamp (the demuxer's time base): a camera's first two frames after a recorder
+  // restart come 0.08 ms apart, which the null muxer's default 1/25 s would round onto one tick and call an error.
+  const { stderr } = await run('ffmpeg', [
+    ...['-v', 'error', '-nostdin', '-i', path],
+    ...['-enc_time_base:v', '-1', '-f', 'null', '-'],
+  ]);
   return stderr.trim();
 }
 

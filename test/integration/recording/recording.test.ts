@@ -56,7 +56,13 @@ describe('three cameras recording for a minute', () => {
     for (const cameraId of CAMERAS) {
       const answer = await timeline(cameraId, minute.from, minute.to);
       expect(answer.camera_id).toBe(cameraId);
-      expect(covered(answer.spans), cameraId).toBeGreaterThanOrEqual(57_000);
+      const stops = station.events.flatMap((e) =>
+        e.type === 'recording.stopped' && e.camera_id === cameraId ? [e.reason] : [],
+      );
+      expect(
+        covered(answer.spans),
+        `${cameraId} (stops: ${stops.join('; ') || 'none'})`,
+      ).toBeGreaterThanOrEqual(57_000);
       expect(covered(answer.spans) + covered(answer.gaps)).toBe(60_000);
     }
     const started = station.events.filter((event) => event.type === 'recording.started');
