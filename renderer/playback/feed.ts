@@ -9,6 +9,7 @@ import { errorText } from '../../common/background';
 import { ErrorCode, VigilError } from '../../common/errors';
 import type { MediaEnv, MediaSourceLike, PlaybackSource, SourceBufferLike, VideoLike } from './media';
 import { readHead, type StreamHead } from './mp4';
+import { appendTo, concat, evictBefore, settled } from './source-buffer';
 
 /** Buffered this far ahead of the picture, a pull ends. */
 export const BUFFER_AHEAD_SECONDS = 20;
@@ -56,32 +57,6 @@ const sleep = (ms: number): Promise<void> =>
   new Promise((resolve) => {
     setTimeout(resolve, ms);
   });
-
-/** Resolves once the buffer has finished its update (or rejects when it fails). */
-function settled(buffer: SourceBufferLike): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const done = (): void => {
-      buffer.removeEventListener('error', failed);
-      resolve();
-    };
-    const failed = (): void => {
-      buffer.removeEventListener('updateend', done);
-      reject(new Error('the browser could not decode the stream'));
-    };
-    buffer.addEventListener('updateend', done, { once: true });
-    buffer.addEventListener('error', failed, { once: true });
-  });
-}
-
-function concat(chunks: readonly Uint8Array<ArrayBuffer>[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
 
 type Read = ReadableStreamReadResult<Uint8Array<ArrayBuffer>> | 'idle';
 
@@ -272,25 +247,12 @@ export class Feed {
     return this.#startMs + buffered.end(buffered.length - 1) * 1000;
   }
 
-  async #evict(buffer: SourceBufferLike): Promise<void> {
-    const { buffered } = buffer;
-    const keepFrom = this.video.currentTime - KEEP_BEHIND_SECONDS;
-    if (buffered.length === 0 || buffered.start(0) >= keepFrom - 5) return;
-    buffer.remove(0, keepFrom);
-    await settled(buffer);
+  #evict(buffer: SourceBufferLike): Promise<void> {
+    return evictBefore(buffer, this.video.currentTime - KEEP_BEHIND_SECONDS);
   }
 
-  async #append(buffer: SourceBufferLike, data: Uint8Array<ArrayBuffer>): Promise<void> {
-    try {
-      buffer.appendBuffer(data);
-    } catch (error) {
-      if (!(error instanceof Error) || error.name !== 'QuotaExceededError') throw error;
-      // Full: keep only the last few seconds behind the picture, then try once more.
-      buffer.remove(0, Math.max(0, this.video.currentTime - 2));
-      await settled(buffer);
-      buffer.appendBuffer(data);
-    }
-    await settled(buffer);
+  #append(buffer: SourceBufferLike, data: Uint8Array<ArrayBuffer>): Promise<void> {
+    return appendTo(buffer, data, this.video.currentTime);
   }
 
   /** Aborts the request and frees the MediaSource, its SourceBuffer and its object URL. */
