@@ -35,6 +35,12 @@ let page: Page;
 type Probe = {
   sdkPlay(base: string, apiKey: string, cameraId: string, from: number, testId: string): Promise<void>;
   sdkStop(cameraId: string, testId: string): Promise<void>;
+  sdkToggle(
+    cameraId: string,
+    from: number,
+    times: number,
+    testId: string,
+  ): Promise<{ sources: number; objectUrls: number; sourceBuffers: number; src: string }>;
   frames(selector: string): ReplayFrame[];
   forget(): void;
   mediaTimes(selectors: string[]): (number | undefined)[];
@@ -232,6 +238,21 @@ describe('recorded playback in Chromium', () => {
     );
     expect(Math.abs(firstOff)).toBeLessThanOrEqual(1000);
     expect(Math.abs(laterOff)).toBeLessThanOrEqual(200);
+
+    // Started and stopped 100 times: nothing is left behind.
+    const left = await page.evaluate(
+      (from) =>
+        (globalThis as unknown as { replayProbe: Probe }).replayProbe.sdkToggle(
+          'cam-1',
+          from,
+          100,
+          'sdk-replay',
+        ),
+      T,
+    );
+    console.log(`SDK playback started and stopped 100 times: ${JSON.stringify(left)}`);
+    expect(left.sources).toBeGreaterThanOrEqual(10);
+    expect(left).toMatchObject({ objectUrls: 0, sourceBuffers: 0, src: '' });
     await page.evaluate(() =>
       (globalThis as unknown as { replayProbe: Probe }).replayProbe.sdkStop('cam-1', 'sdk-replay'),
     );

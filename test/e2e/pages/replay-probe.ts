@@ -19,6 +19,24 @@ canvas.height = HEIGHT;
 const context = canvas.getContext('2d', { willReadFrequently: true });
 const seen = new Map<HTMLVideoElement, ReplayFrame[]>();
 
+// What playback leaves behind: object URLs of MediaSources not revoked, and SourceBuffers still attached.
+const mediaUrls = new Set<string>();
+const mediaSources = new Set<MediaSource>();
+const createUrl = URL.createObjectURL.bind(URL);
+const revokeUrl = URL.revokeObjectURL.bind(URL);
+URL.createObjectURL = (object: Blob | MediaSource): string => {
+  const url = createUrl(object);
+  if (object instanceof MediaSource) {
+    mediaUrls.add(url);
+    mediaSources.add(object);
+  }
+  return url;
+};
+URL.revokeObjectURL = (url: string): void => {
+  mediaUrls.delete(url);
+  revokeUrl(url);
+};
+
 /** The timecode of the frame `video` shows now, or undefined (no frame, or the strip does not read). */
 function timecodeOf(video: HTMLVideoElement): number | undefined {
   if (!context || video.videoWidth === 0) return undefined;
@@ -67,6 +85,29 @@ const replayProbe = {
     document.body.append(video);
     sdkClient = new sdk.VASJanusClient(base, { apiKey });
     await sdkClient.startPlayback(cameraId, video, { from });
+  },
+  /**
+   * Starts and stops the SDK's playback `times` times into one video (every 10th start waits for a picture);
+   * returns what is left: MediaSources made, their object URLs not revoked, SourceBuffers still attached.
+   */
+  async sdkToggle(cameraId: string, from: number, times: number, testId: string) {
+    const video = find(`[data-testid="${testId}"]`);
+    if (!video || !sdkClient) throw new Error('sdkPlay first');
+    for (let i = 0; i < times; i++) {
+      await sdkClient.startPlayback(cameraId, video, { from });
+      for (let wait = 0; i % 10 === 0 && video.readyState < 2 && wait < 50; wait++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await sdkClient.stopPlayback(cameraId);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const attached = [...mediaSources].reduce((n, source) => n + source.sourceBuffers.length, 0);
+    return {
+      sources: mediaSources.size,
+      objectUrls: mediaUrls.size,
+      sourceBuffers: attached,
+      src: video.src,
+    };
   },
   /** Stops the SDK's playback and removes its video. */
   async sdkStop(cameraId: string, testId: string): Promise<void> {
