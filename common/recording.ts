@@ -145,3 +145,13 @@ export function exportPath(cameraId: string, from: Date | string, to: Date | str
 export function wallClockAt(startIso: string, seconds: number): number {
   return Date.parse(startIso) + seconds * 1000;
 }
+
+/**
+ * The media time (s) of a wall-clock instant in a playback started at `startIso`: a player sets `currentTime` to
+ * `mediaTimeOf(start, from)` so the first frame shown is `from`, not the keyframe before it (up to a GOP earlier).
+ */
+export function mediaTimeOf(startIso: string, instant: Date | string | number): number {
+  const ms =
+    instant instanceof Date ? instant.getTime() : typeof instant === 'string' ? Date.parse(instant) : instant;
+  return Math.max(0, (ms - Date.parse(startIso)) / 1000);
+}

@@ -78,6 +78,20 @@ class Retimer {
   }
 }
 
+/**
+ * How far past the newest finished segment `from` may be and still play: the segment being written holds it, so
+ * playback starts at the newest finished keyframe (at most a segment earlier) and follows on.
+ */
+export const LIVE_EDGE_MS = 15_000;
+
+/** The segment playback of `fromMs` starts in: the one holding it, the next one, or at the live edge the newest. */
+function startSegment(index: SegmentIndex, cameraId: string, fromMs: number): SegmentFile | undefined {
+  const found = index.atOrAfter(cameraId, fromMs);
+  if (found !== undefined) return found;
+  const newest = index.segments(cameraId).at(-1);
+  return newest !== undefined && fromMs - newest.endMs <= LIVE_EDGE_MS ? newest : undefined;
+}
+
 /** A started playback: its wall-clock start and its bytes. */
 export interface Playback {
   startMs: number;
@@ -86,7 +100,7 @@ export interface Playback {
 
 /**
  * Opens playback of `cameraId` at `fromMs` (already checked to be within the recordings): the segment holding it
- * (or the next one, inside a gap) and its fragment at or before it. Rejects with VIGIL_ERR_RECORDING_NOT_FOUND
+ * (or the next one, inside a gap; or the newest, at the live edge) and its fragment at or before it. Rejects with VIGIL_ERR_RECORDING_NOT_FOUND
  * when no segment can be read there.
  */
 export async function openPlayback(
@@ -96,7 +110,7 @@ export async function openPlayback(
   signal: AbortSignal,
   options: FollowOptions = {},
 ): Promise<Playback> {
-  let file = index.atOrAfter(cameraId, fromMs);
+  let file = startSegment(index, cameraId, fromMs);
   let first: LoadedSegment | undefined;
   // A segment retention removed since the index was read is skipped.
   while (file !== undefined && (first = await load(file)) === undefined) file = index.next(cameraId, file);

@@ -39,6 +39,7 @@ export class RecorderPool {
   readonly #options: RecorderPoolOptions;
   readonly #entries = new Map<string, Entry>();
   #diskFull = false;
+  #stopped = false;
 
   constructor(options: RecorderPoolOptions) {
     this.#options = options;
@@ -46,6 +47,7 @@ export class RecorderPool {
 
   /** Starts and stops recorders so that exactly the recording cameras have one (none while the disk is full). */
   reconcile(): void {
+    if (this.#stopped) return;
     const wanted = new Map<string, StoredCamera>();
     if (!this.#diskFull)
       for (const camera of this.#options.cameras.list())
@@ -70,6 +72,7 @@ export class RecorderPool {
 
   /** Stops every recorder (the station is stopping); each finishes its segment. */
   async stopAll(): Promise<void> {
+    this.#stopped = true;
     const entries = [...this.#entries.values()];
     this.#entries.clear();
     await Promise.all(

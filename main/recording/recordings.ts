@@ -28,7 +28,8 @@ export interface RecordingsOptions {
   /** Station events in (camera changes), recording events out. */
   events: {
     publish(event: StationEvent): void;
-    on(name: 'event', listener: (event: StationEvent) => void): void;
+    /** Subscribes; returns the unsubscribe function. */
+    on(name: 'event', listener: (event: StationEvent) => void): () => void;
   };
   logger: Logger;
   ffmpeg?: string | undefined;
@@ -44,6 +45,7 @@ export class Recordings implements RecordingService {
   readonly #pool: RecorderPool;
   readonly #storage: StorageWatch;
   readonly #quota: { maxBytes: number; chosenNow: boolean };
+  #unsubscribe: () => void = () => undefined;
 
   private constructor(options: RecordingsOptions, quota: { maxBytes: number; chosenNow: boolean }) {
     this.#options = options;
@@ -73,7 +75,7 @@ export class Recordings implements RecordingService {
     ]);
     for (const cameraId of ids) recordings.#index.load(cameraId, await scanCamera(options.root, cameraId));
     await recordings.#storage.check();
-    options.events.on('event', (event) => {
+    recordings.#unsubscribe = options.events.on('event', (event) => {
       if (event.type.startsWith('camera.') && event.type !== 'camera.state') recordings.#pool.reconcile();
     });
     recordings.#pool.reconcile();
@@ -83,6 +85,7 @@ export class Recordings implements RecordingService {
 
   /** Stops every recorder (each finishes its segment) and housekeeping. */
   async stop(): Promise<void> {
+    this.#unsubscribe();
     this.#storage.stop();
     await this.#pool.stopAll();
   }

@@ -124,16 +124,17 @@ async function recordingCpu(station: RecordingStation, lab: Lab): Promise<string
 async function playbackOnce(
   station: RecordingStation,
   from: string,
-): Promise<{ bytes: number; frame: number }> {
+): Promise<{ bytes: number; frame: number } | string> {
   const started = performance.now();
   const response = await station.call(`/cameras/bench-1/playback?from=${from}`);
+  if (!response.ok) return `${from}: ${response.status} ${await response.text()}`;
   const reader: ReadableStreamDefaultReader<Uint8Array> | undefined = response.body?.getReader();
   if (reader === undefined) throw new Error(`playback ${response.status}`);
   let bytes = -1;
   const chunks: Uint8Array[] = [];
   for (;;) {
     const read: { done: boolean; value?: Uint8Array } = await reader.read();
-    if (read.done || read.value === undefined) throw new Error('playback ended early');
+    if (read.done || read.value === undefined) return `${from}: the stream ended before a whole fragment`;
     if (bytes < 0) bytes = performance.now() - started;
     chunks.push(read.value);
     if ((parseSegment(Buffer.concat(chunks))?.fragments.length ?? 0) > 0) break;
@@ -148,11 +149,16 @@ async function playbackLatency(station: RecordingStation): Promise<void> {
   const firstBytes: number[] = [];
   const firstFrames: number[] = [];
   const timelines: number[] = [];
+  const failures: string[] = [];
   for (let i = 0; i < 20; i += 1) {
     const at = new Date(oldest + 1_000 + Math.random() * (Date.now() - oldest - 8_000)).toISOString();
-    const { bytes, frame } = await playbackOnce(station, at);
-    firstBytes.push(bytes);
-    firstFrames.push(frame);
+    const answer = await playbackOnce(station, at);
+    if (typeof answer === 'string') {
+      failures.push(answer);
+      continue;
+    }
+    firstBytes.push(answer.bytes);
+    firstFrames.push(answer.frame);
     const t0 = performance.now();
     await (await station.call(`/cameras/bench-1/recordings?from=${at}`)).json();
     timelines.push(performance.now() - t0);
@@ -167,6 +173,7 @@ async function playbackLatency(station: RecordingStation): Promise<void> {
   );
   console.log('\nRequest → playback (20 requests at random past instants, 16 cameras recording)');
   console.log(row('baseline: GET /recordings (JSON)', timelines, base));
+  for (const failure of failures) console.log(`  FAILED ${failure}`);
   console.log(row('first bytes', firstBytes, base));
   console.log(row('first complete fragment (a frame)', firstFrames, base));
 }

@@ -16,6 +16,7 @@ import { DEFAULT_WALL_FILES } from '../../../main/runtime/wall';
 import { createKeyFileCipher } from '../../../main/store/secret-cipher';
 import { parseSegment } from '../../../main/recording/mp4-boxes';
 import type { Lab } from '../../lab';
+import { decodeTimecode } from '../../lab/timecode';
 import { freePort } from '../../lab/ports';
 import { labGateway } from '../station/harness';
 
@@ -169,4 +170,47 @@ export async function readPlayback(
   const whole = Buffer.concat(chunks);
   const parsed = parseSegment(whole);
   return { bytes: whole.subarray(0, parsed?.completeEnd ?? 0), firstByteMs };
+}
+
+/** A decoded frame: its media time (ms) and the wall-clock timecode the lab camera drew into it (undefined: unread). */
+export interface FrameTimecode {
+  mediaMs: number;
+  timecode: number | undefined;
+}
+
+/** Decodes every `step`-th frame of a 640x360 file to read the lab camera's timecode strip. */
+export async function frameTimecodes(path: string, step: number): Promise<FrameTimecode[]> {
+  const width = 640;
+  const height = 360;
+  const { stdout: times } = await run('ffprobe', [
+    ...['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'frame=pts_time', '-of', 'csv=p=0', path],
+  ]);
+  const pts = times
+    .trim()
+    .split('\n')
+    .map((line) => Number(line.split(',')[0]) * 1000);
+  const { stdout } = await run(
+    'ffmpeg',
+    [
+      ...['-v', 'error', '-nostdin', '-i', path, '-fps_mode', 'passthrough'],
+      ...['-f', 'rawvideo', '-pix_fmt', 'gray', '-'],
+    ],
+    { encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024 },
+  );
+  const frames: FrameTimecode[] = [];
+  for (let i = 0; i * width * height < stdout.length && i < pts.length; i += step) {
+    const base = i * width * height;
+    frames.push({
+      mediaMs: pts[i] ?? Number.NaN,
+      timecode: decodeTimecode((x, y) => stdout[base + y * width + x] ?? 0),
+    });
+  }
+  return frames;
+}
+
+/** The signed difference `a − b` of two instants modulo 2^32 ms (the timecode wraps). */
+export function wrappedDifference(a: number, b: number): number {
+  const modulus = 2 ** 32;
+  const difference = (((a - b) % modulus) + modulus) % modulus;
+  return difference > modulus / 2 ? difference - modulus : difference;
 }

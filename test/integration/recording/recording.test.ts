@@ -14,10 +14,12 @@ import { eventually } from '../wait';
 import {
   addRecordingCamera,
   decodeErrors,
+  frameTimecodes,
   probeDuration,
   readPlayback,
   startRecordingStation,
   type RecordingStation,
+  wrappedDifference,
 } from './harness';
 
 const lab = useLab({ cameras: 3 });
@@ -89,7 +91,21 @@ describe('three cameras recording for a minute', () => {
     // From the start to the live edge: the whole rest of the minute and more.
     expect(await probeDuration(file)).toBeGreaterThan((minute.to - start) / 1000 - 1);
     expect(await decodeErrors(file)).toBe('');
-  }, 30_000);
+    // Timestamps are right: every second's frame shows (in the camera's own timecode strip) the wall-clock time
+    // X-Vigil-Playback-Start + its media time says, within 0.2 s; the first one is the keyframe at or before `from`.
+    const frames = await frameTimecodes(file, 25);
+    expect(frames.length).toBeGreaterThan(10);
+    for (const { mediaMs, timecode } of frames) {
+      expect(timecode, `frame at ${mediaMs} ms has a readable timecode`).toBeDefined();
+      expect(
+        Math.abs(wrappedDifference(start + mediaMs, timecode ?? 0)),
+        `frame at ${mediaMs} ms`,
+      ).toBeLessThanOrEqual(200);
+    }
+    const first = frames[0]?.timecode ?? 0;
+    expect(wrappedDifference(from, first)).toBeGreaterThanOrEqual(-200);
+    expect(wrappedDifference(from, first)).toBeLessThanOrEqual(6_000);
+  }, 60_000);
 
   it('exports [T, T+20 s] as one MP4 that ffprobe opens, lasting 20 s ± one segment, announced', async () => {
     const from = new Date(minute.from + 10_000).toISOString();
@@ -103,6 +119,10 @@ describe('three cameras recording for a minute', () => {
     await writeFile(file, Buffer.from(await response.arrayBuffer()));
     expect(Math.abs((await probeDuration(file)) - 20)).toBeLessThanOrEqual(6);
     expect(await decodeErrors(file)).toBe('');
+    // Its first frame is the keyframe at or before `from` (at most one segment earlier).
+    const [first] = await frameTimecodes(file, 1_000);
+    expect(wrappedDifference(Date.parse(from), first?.timecode ?? 0)).toBeGreaterThanOrEqual(-200);
+    expect(wrappedDifference(Date.parse(from), first?.timecode ?? 0)).toBeLessThanOrEqual(6_000);
     expect(station.events).toContainEqual(
       expect.objectContaining({ type: 'recording.exported', camera_id: 'rec-2', from, to }),
     );

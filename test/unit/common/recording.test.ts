@@ -2,7 +2,13 @@ import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 
 import { CameraPatch } from '../../../common/camera';
-import { RecordingSettings, exportPath, playbackPath, wallClockAt } from '../../../common/recording';
+import {
+  RecordingSettings,
+  exportPath,
+  mediaTimeOf,
+  playbackPath,
+  wallClockAt,
+} from '../../../common/recording';
 import { requestFor } from '../../../renderer/station-api/http-client';
 
 describe('the recording contract', () => {
@@ -15,8 +21,10 @@ describe('the recording contract', () => {
     );
   });
 
-  it('maps media time to wall-clock time from the playback start', () => {
+  it('maps media time to wall-clock time from the playback start, and back', () => {
     expect(wallClockAt('2026-12-02T10:00:00.000Z', 10.5)).toBe(Date.parse('2026-12-02T10:00:10.500Z'));
+    expect(mediaTimeOf('2026-12-02T10:00:00.000Z', '2026-12-02T10:00:01.250Z')).toBe(1.25);
+    expect(mediaTimeOf('2026-12-02T10:00:00.000Z', new Date('2026-12-02T09:59:59Z'))).toBe(0);
   });
 
   it('takes recording settings on a camera patch: mode and whole retention hours', () => {

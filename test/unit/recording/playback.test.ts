@@ -71,6 +71,17 @@ describe('openPlayback', () => {
     stop.abort();
   });
 
+  it('at the live edge (inside the segment being written) starts at the newest finished keyframe', async () => {
+    await record(T0);
+    const stop = new AbortController();
+    const playback = await openPlayback(index, 'cam', T0 + 7_000, stop.signal);
+    expect(playback.startMs).toBe(T0 + 2_000);
+    stop.abort();
+    await expect(openPlayback(index, 'cam', T0 + 4_000 + 16_000, stop.signal)).rejects.toMatchObject({
+      code: ErrorCode.RecordingNotFound,
+    });
+  });
+
   it('follows the live edge: a segment finished later is streamed too', async () => {
     await record(T0);
     const stop = new AbortController();
