@@ -81,6 +81,12 @@ export const WEBHOOK_ID: NamedPattern = {
   words: 'must be a webhook id: whk_ and 16 hex digits, as POST /webhooks answered',
 };
 
+/** A viewer ticket as `/stream` hands it out (base64url). */
+export const TICKET: NamedPattern = {
+  pattern: '^[A-Za-z0-9_-]+$',
+  words: 'must be a viewer ticket as /cameras/{id}/stream gives it (letters, digits, _ and -)',
+};
+
 /** Every named pattern, by pattern. */
 export const NAMED_PATTERNS: ReadonlyMap<string, NamedPattern> = new Map(
   [
@@ -94,5 +100,6 @@ export const NAMED_PATTERNS: ReadonlyMap<string, NamedPattern> = new Map(
     HTTP_URL,
     ALARM_ID,
     WEBHOOK_ID,
+    TICKET,
   ].map((named) => [named.pattern, named]),
 );

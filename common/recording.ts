@@ -2,7 +2,7 @@
 // /export.mp4, the timeline answer, and how a player maps media time to wall-clock time. No Node or DOM here.
 import { Type, type Static } from 'typebox';
 
-import { ISO_INSTANT, SLUG } from './patterns';
+import { ISO_INSTANT, SLUG, TICKET } from './patterns';
 
 /** Longest a retention may be: 90 days. */
 export const MAX_RETENTION_HOURS = 24 * 90;
@@ -49,9 +49,22 @@ export const RecordingsQuery = Type.Object(
 /** The recordings query. */
 export type RecordingsQuery = Static<typeof RecordingsQuery>;
 
-/** `GET /cameras/{id}/playback?from=`: where playback starts. */
+/**
+ * `GET /cameras/{id}/playback?from=`: where playback starts. A page without a key or session cookie for the
+ * station (the desktop app's wall) adds `ticket`: the viewer ticket `/stream` (IPC `cameras:stream`) gives.
+ */
 export const PlaybackQuery = Type.Object(
-  { from: Instant },
+  {
+    from: Instant,
+    ticket: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 128,
+        pattern: TICKET.pattern,
+        description: "A viewer ticket for this camera (from /stream), instead of a key or the wall's session",
+      }),
+    ),
+  },
   { additionalProperties: false, $id: 'PlaybackQuery' },
 );
 
@@ -131,4 +144,14 @@ export function exportPath(cameraId: string, from: Date | string, to: Date | str
 /** The wall-clock instant (ms since the epoch) shown at media time `seconds` of a playback started at `startIso`. */
 export function wallClockAt(startIso: string, seconds: number): number {
   return Date.parse(startIso) + seconds * 1000;
+}
+
+/**
+ * The media time (s) of a wall-clock instant in a playback started at `startIso`: a player sets `currentTime` to
+ * `mediaTimeOf(start, from)` so the first frame shown is `from`, not the keyframe before it (up to a GOP earlier).
+ */
+export function mediaTimeOf(startIso: string, instant: Date | string | number): number {
+  const ms =
+    instant instanceof Date ? instant.getTime() : typeof instant === 'string' ? Date.parse(instant) : instant;
+  return Math.max(0, (ms - Date.parse(startIso)) / 1000);
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 
 import type { CameraView } from '../common/camera';
 import type { DesktopApi } from '../common/desktop';
@@ -12,7 +12,13 @@ import { CameraList } from './cameras/CameraList';
 import { useCameras } from './cameras/useCameras';
 import { ContextMenu } from './menu/ContextMenu';
 import type { MenuRequest } from './menu/menu';
+import { browserMediaEnv, type PlaybackSource } from './playback';
 import type { StreamPlayer } from './player/types';
+import { ReplayDesk } from './replay/replayDesk';
+import { ReplayPicker, type ReplayScope } from './replay/ReplayPicker';
+import { useReplayKeys } from './replay/useReplayKeys';
+import { ViewReplayBar } from './replay/ViewReplayBar';
+import { shownTileKeys } from './replay/wallReplay';
 import { DesktopControls } from './settings/DesktopControls';
 import { useStationEvents } from './useStationEvents';
 import { TourEditor } from './views/TourEditor';
@@ -26,6 +32,7 @@ import { placementLabel } from './wall/placement';
 import type { Shortcut } from './wall/shortcuts';
 import { useAlerts } from './wall/useAlerts';
 import { useShortcuts } from './wall/useShortcuts';
+import { gridLayout } from './wall/layout';
 import { Wall } from './wall/Wall';
 
 /** What the app runs on: the station and the window's one stream player. */
@@ -35,12 +42,22 @@ export interface AppProps {
   player: StreamPlayer;
   /** The desktop app's settings and kiosk (absent in browser mode). */
   desktop?: DesktopApi | undefined;
+  /** Recorded playback streams (absent where the page has no way to fetch them: the desktop app for now). */
+  playback?: PlaybackSource | undefined;
 }
 
-type Overlay = { type: 'help' } | { type: 'tour' } | { type: 'camera'; camera: CameraView | null } | null;
+type Overlay =
+  | { type: 'help' }
+  | { type: 'tour' }
+  | { type: 'camera'; camera: CameraView | null }
+  | { type: 'replay'; tile: number | null; scope: ReplayScope }
+  | null;
+
+const noSubscription = (): (() => void) => () => undefined;
+const noVersion = (): number => 0;
 
 /** The camera wall: toolbar, desk alerts, camera list and the wall itself. */
-export function App({ api, player, desktop }: AppProps) {
+export function App({ api, player, desktop, playback }: AppProps) {
   const [state, dispatch] = useReducer(wallReducer, emptyWall);
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [listShown, setListShown] = useState(true);
@@ -59,6 +76,28 @@ export function App({ api, player, desktop }: AppProps) {
     [player],
   );
   const views = useViews(api, loadView);
+  const desk = useMemo(
+    () => (playback ? new ReplayDesk({ source: playback, media: browserMediaEnv }) : undefined),
+    [playback],
+  );
+  useEffect(
+    () => () => {
+      desk?.liveAll();
+    },
+    [desk],
+  );
+  useSyncExternalStore(desk?.subscribe ?? noSubscription, desk?.version ?? noVersion, noVersion);
+  const grid = gridLayout(state.layout);
+  const tileKeys = shownTileKeys(shownTiles(state), grid.tiles.length);
+  const openReplay = useCallback((tile: number | null, scope: ReplayScope = 'tile') => {
+    setOverlay({ type: 'replay', tile, scope });
+  }, []);
+  const replayKeys = useReplayKeys(desk, state.focused, tileKeys, openReplay, setNotice);
+  const syncGroup = desk?.syncGroup();
+  const replayTileName = (tile: number | null): string | null => {
+    const cameraId = tile === null ? null : (shownTiles(state)[tile] ?? null);
+    return cameraId === null ? null : (cameras.byId.get(cameraId)?.name ?? cameraId);
+  };
   useTour(state.tour, state.tourMode, dispatch);
   const shownViewId = views.current?.view_id;
   useEffect(() => {
@@ -125,6 +164,8 @@ export function App({ api, player, desktop }: AppProps) {
       case 'help':
         setOverlay(overlay?.type === 'help' ? null : { type: 'help' });
         return;
+      default:
+        if (overlay === null) replayKeys(shortcut);
     }
   });
 
@@ -164,6 +205,18 @@ export function App({ api, player, desktop }: AppProps) {
             setOverlay({ type: 'help' });
           }}
         />
+        {desk && (
+          <button
+            type="button"
+            data-testid="replay-view-button"
+            title="Instant replay of the view or the selected tile (G)"
+            onClick={() => {
+              openReplay(state.focused, 'view');
+            }}
+          >
+            ⟲ Replay…
+          </button>
+        )}
         {desktop && <DesktopControls desktop={desktop} />}
         {notice && (
           <span
@@ -205,28 +258,65 @@ export function App({ api, player, desktop }: AppProps) {
           />
         )}
         <main className="wall-area">
-          <Wall
-            state={state}
-            cameras={cameras.byId}
-            player={player}
-            dispatch={dispatch}
-            commands={{
-              openMenu,
-              highlighted: highlighted === null ? undefined : cameras.byId.get(highlighted),
-              restart: (cameraId) => {
-                act(`Restart ${cameras.byId.get(cameraId)?.name ?? cameraId}`, api.restartCamera(cameraId));
-              },
-              edit: (camera) => {
-                setOverlay({ type: 'camera', camera });
-              },
-            }}
-            onPlayerStatus={alerts.onPlayerStatus}
-          />
+          <div className="wall-frame">
+            <Wall
+              state={state}
+              cameras={cameras.byId}
+              player={player}
+              dispatch={dispatch}
+              commands={{
+                openMenu,
+                highlighted: highlighted === null ? undefined : cameras.byId.get(highlighted),
+                restart: (cameraId) => {
+                  act(`Restart ${cameras.byId.get(cameraId)?.name ?? cameraId}`, api.restartCamera(cameraId));
+                },
+                edit: (camera) => {
+                  setOverlay({ type: 'camera', camera });
+                },
+              }}
+              onPlayerStatus={alerts.onPlayerStatus}
+              replay={
+                desk && {
+                  desk,
+                  api,
+                  pick: (tile) => {
+                    openReplay(tile);
+                  },
+                }
+              }
+            />
+          </div>
+          {desk && syncGroup && (
+            <ViewReplayBar
+              api={api}
+              group={syncGroup}
+              cameraIds={tileKeys.map((key) => key.slice(key.indexOf(':') + 1))}
+              onLive={() => {
+                desk.liveAll();
+              }}
+            />
+          )}
         </main>
       </div>
       {menu && <ContextMenu key={menu.key} request={menu.request} onClose={closeMenu} />}
       {overlay?.type === 'help' && (
         <HelpOverlay
+          onClose={() => {
+            setOverlay(null);
+          }}
+        />
+      )}
+      {overlay?.type === 'replay' && desk && (
+        <ReplayPicker
+          tileName={replayTileName(overlay.tile)}
+          initialScope={overlay.scope}
+          onPick={(fromMs, scope) => {
+            setOverlay(null);
+            const key =
+              overlay.tile === null ? undefined : tileKeys.find((k) => k.startsWith(`${overlay.tile}:`));
+            if (scope === 'view' || key === undefined) desk.replayView(tileKeys, fromMs);
+            else desk.replayTile(key, fromMs);
+          }}
           onClose={() => {
             setOverlay(null);
           }}

@@ -16,14 +16,17 @@ export const recordingContracts = {
       'Recorded spans and the gaps between them within [from, to] (default: the oldest recording to now)',
     handler: 'recordings.timeline',
   },
+  // `optional`: a view key or the wall's session, or (for pages with neither: the desktop's wall) a viewer ticket
+  // for this camera as `?ticket=`; main/api/routes/recordings.ts refuses a request with none of them.
   'recordings.playback': {
     args: [CameraId, PlaybackQuery],
     output: Mp4Body,
-    scope: 'view',
+    scope: 'optional',
     summary:
       'Fragmented MP4 from the keyframe at or before `from`, on through later recordings to the live edge ' +
       'until the client closes; header X-Vigil-Playback-Start is the wall-clock instant of media time 0 ' +
-      '(a gap in the recording is a jump of the same length in media time)',
+      '(a gap in the recording is a jump of the same length in media time). A view key, the wall’s session or ' +
+      '?ticket= (a viewer ticket for this camera from /stream)',
   },
   'recordings.export': {
     args: [CameraId, ExportQuery],

@@ -80,7 +80,7 @@ export async function buildApi(deps: ApiDeps): Promise<ApiInstance> {
 
   await app.register(systemRoutes, { ...deps, home: homePage(deps) });
   await app.register(cameraRoutes, deps);
-  await app.register(recordingRoutes, { recordings: deps.recordings });
+  await app.register(recordingRoutes, { recordings: deps.recordings, door: deps.door });
   setupDoorUpgrade(app, {
     door: deps.door,
     sessions: deps.sessions,

@@ -34,7 +34,7 @@ export function setupIpc(deps: DesktopIpcDeps, teardown: Teardown): void {
     ipc.dispose();
     return Promise.resolve();
   });
-  registerStationChannels(ipc, core.station, core.views, core.door);
+  registerStationChannels(ipc, core.station, core.views, core.door, core.recording.recordings);
   registerDesktopChannels(ipc, {
     settings: deps.settings,
     secretStorage: deps.secretStorage,

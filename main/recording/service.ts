@@ -2,7 +2,8 @@
 // Recordings class (recordings.ts) serves it; the API depends only on this interface.
 import type { Readable } from 'node:stream';
 
-import type { RecordingsQuery, RecordingTimeline } from '../../common/recording';
+import type { RecordingHealth, RecordingsQuery, RecordingTimeline } from '../../common/recording';
+import type { StoredCamera } from '../store/stored-camera';
 
 /** A playback stream: fragmented MP4 and the wall-clock instant of its media time 0. */
 export interface PlaybackStream {
@@ -25,4 +26,13 @@ export interface RecordingService {
   playback(cameraId: string, from: string, signal: AbortSignal): Promise<PlaybackStream>;
   /** An MP4 export of [from, to] (ISO, at most 24 h), logged and announced as `recording.exported` by `by`. */
   exportClip(cameraId: string, from: string, to: string, by: string): Promise<ExportStream>;
+  /** The station-wide recording state for /health. */
+  health(): RecordingHealth;
+}
+
+/** The cameras as recording needs them: the records and their passwords (the camera store). */
+export interface RecordingCameras {
+  list(): readonly StoredCamera[];
+  get(cameraId: string): StoredCamera | undefined;
+  unsealPassword(record: StoredCamera): Promise<string>;
 }

@@ -19,6 +19,7 @@ import { StationEventBus } from '../station/event-bus';
 import { Station, type IceServer } from '../station/station';
 import { ViewService } from '../station/views';
 import { StartupError } from './errors';
+import { setupRecording, type RecordingSetup, type StartedRecording } from './recording';
 import { registerLogMetrics } from './logging';
 import type { Teardown } from './teardown';
 import { vigilVersion } from './version';
@@ -61,6 +62,8 @@ export interface StationCoreOptions {
   wall: WallFiles;
   /** Log lines the log file dropped so far (`vigil_log_lines_dropped_total`). */
   droppedLogLines?: (() => number) | undefined;
+  /** Where recordings go and how many bytes they may take (defaults: <dataDir>/recordings, chosen at first start). */
+  recording?: RecordingSetup | undefined;
 }
 
 /** The running core: the station and what the hosts wire around it. */
@@ -77,6 +80,8 @@ export interface StationCore {
   apiUrl: string;
   /** The wall page's Content-Security-Policy now (it names the current Janus's origins). */
   wallCsp: () => string;
+  /** Recording: the recorders, the index, playback and exports, with its folder and quota. */
+  recording: StartedRecording;
 }
 
 /** Opens the stores, starts the station on the gateway and the REST API; stops are registered on `teardown`. */
@@ -106,6 +111,12 @@ export async function startStationCore(
   });
   teardown.add('station', () => station.stop({ removeMountpoints: options.gateway.mode !== 'remote' }));
   forgetRemovedCameras(station, views, logger);
+  const recording = await setupRecording(
+    options.recording ?? {},
+    dataDir,
+    { cameras: stores.cameras, events, logger },
+    teardown,
+  );
   options.gateway.onEvent?.((event) => {
     if (event.type === 'restarted') station.gatewayRestarted();
   });
@@ -117,6 +128,7 @@ export async function startStationCore(
     logger,
     metrics,
     views,
+    recordings: recording.recordings,
     ...(options.sessions === undefined ? {} : { sessions: options.sessions }),
     version: vigilVersion(),
     bind: { host: options.api.host, port: options.api.port },
@@ -137,6 +149,7 @@ export async function startStationCore(
     api,
     apiUrl,
     wallCsp: () => wallCsp(station.gatewayUrls()),
+    recording,
   };
 }
 

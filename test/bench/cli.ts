@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { startLab, type LabOptions } from '../lab';
 import { benchApi } from './api';
 import { benchJanus } from './janus';
+import { benchRecording } from './recording';
 import { benchWall } from './wall';
 
 const benches: Record<
@@ -15,6 +16,8 @@ const benches: Record<
   janus: { lab: { cameras: 1, auth: 'none' }, run: benchJanus },
   api: { lab: { cameras: 1, auth: 'digest' }, run: benchApi },
   wall: { lab: { cameras: 4, auth: 'digest' }, run: benchWall },
+  // No camera credentials: the baseline ffmpeg takes the camera's URL on its command line.
+  recording: { lab: { cameras: 4, auth: 'none' }, run: benchRecording },
 };
 
 const name = process.argv[2] ?? '';

@@ -3,6 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { ErrorCode, VigilError } from '../../../common/errors';
 import { MP4_TYPE, PLAYBACK_START_HEADER } from '../../../common/recording';
+import { grantCovers } from '../../door/credential';
+import type { Door } from '../../door/door';
 import type { RecordingService } from '../../recording/service';
 import { operationRoute, registerOperationRoutes } from './operation-routes';
 
@@ -15,6 +17,7 @@ const NOT_RECORDING: RecordingService = {
   timeline: notRecording,
   playback: notRecording,
   exportClip: notRecording,
+  health: notRecording,
 };
 
 /** An AbortSignal that aborts when the client goes away (or the answer ends). */
@@ -29,21 +32,43 @@ function clientGone(request: FastifyRequest, reply: FastifyReply): AbortSignal {
 }
 
 /**
+ * Who may play: a key or the wall's session (the auth hook verified either), else a viewer ticket covering the
+ * camera; anything else is 401.
+ */
+function mayPlay(
+  request: FastifyRequest,
+  cameraId: string,
+  ticket: string | undefined,
+  door: Pick<Door, 'ticketGrant'>,
+): void {
+  if (request.apiKey !== undefined) return;
+  const grant = ticket === undefined ? undefined : door.ticketGrant(ticket);
+  if (grant !== undefined && grantCovers(grant, cameraId)) return;
+  throw new VigilError(
+    ErrorCode.Unauthenticated,
+    ticket === undefined
+      ? 'Playback needs an API key (Authorization: Bearer <key>), the wall’s session or ?ticket='
+      : 'The ticket is unknown, expired or for another camera: ask /cameras/{id}/stream for a new one',
+    ticket === undefined ? undefined : 'ticket',
+  );
+}
+
+/**
  * `/cameras/{id}/recordings` (JSON timeline), `/cameras/{id}/playback` (fragmented MP4 that follows the live
  * edge while the client stays) and `/cameras/{id}/export.mp4` (a standard MP4 attachment, manage keys).
  */
-export const recordingRoutes: FastifyPluginCallbackTypebox<{ recordings?: RecordingService | undefined }> = (
-  app,
-  { recordings },
-  done,
-) => {
+export const recordingRoutes: FastifyPluginCallbackTypebox<{
+  recordings?: RecordingService | undefined;
+  door: Pick<Door, 'ticketGrant'>;
+}> = (app, { recordings, door }, done) => {
   const served = recordings ?? NOT_RECORDING;
   registerOperationRoutes(app, 'recordings', { recordings: served });
   app.route({
     ...operationRoute('recordings.playback'),
     handler: async (request, reply) => {
       const { camera_id: cameraId } = request.params as { camera_id: string };
-      const { from } = request.query as { from: string };
+      const { from, ticket } = request.query as { from: string; ticket?: string };
+      mayPlay(request, cameraId, ticket, door);
       const playback = await served.playback(cameraId, from, clientGone(request, reply));
       return reply
         .header(PLAYBACK_START_HEADER, playback.start)

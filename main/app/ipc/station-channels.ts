@@ -5,6 +5,7 @@ import type { WebContents } from 'electron';
 import { IPC_STATION_EVENT } from '../../../common/ipc-channels';
 import type { Door } from '../../door/door';
 import { handleStationOperations } from '../../ipc/station-handlers';
+import type { RecordingService } from '../../recording/service';
 import type { StationService } from '../../station/service';
 import type { ViewService } from '../../station/views';
 import type { IpcRegistry } from './handle';
@@ -15,8 +16,9 @@ export function registerStationChannels(
   station: StationService,
   views: ViewService,
   door: Pick<Door, 'streamInfo'>,
+  recordings: RecordingService,
 ): void {
-  handleStationOperations(ipc, { station, views, door });
+  handleStationOperations(ipc, { station, views, door, recordings });
 }
 
 /** Sends every station event to the app's pages; returns the unsubscribe function. */

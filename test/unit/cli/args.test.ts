@@ -48,6 +48,16 @@ describe('parseCommand: serve', () => {
     expect(serveArgs([]).demo).toBeUndefined();
   });
 
+  it('takes --recordings-dir and --recordings-max-bytes (K, M, G, T are powers of 1024)', () => {
+    expect(serveArgs(['--recordings-dir', '/srv/rec', '--recordings-max-bytes', '500G'])).toMatchObject({
+      recordingsDir: '/srv/rec',
+      recordingsMaxBytes: 500 * 2 ** 30,
+    });
+    expect(serveArgs(['--recordings-max-bytes', '2t']).recordingsMaxBytes).toBe(2 * 2 ** 40);
+    expect(serveArgs(['--recordings-max-bytes', '1048576']).recordingsMaxBytes).toBe(2 ** 20);
+    expect(serveArgs([]).recordingsMaxBytes).toBeUndefined();
+  });
+
   it('defaults to 127.0.0.1:3000, the bundled Janus and no extras', () => {
     expect(serveArgs([])).toEqual({
       host: '127.0.0.1',
@@ -195,6 +205,8 @@ describe('parseCommand: serve', () => {
     [['--demo', '17'], '--demo must be a whole number from 1 to 16'],
     [['--demo', 'two'], '--demo must be a whole number from 1 to 16'],
     [['--janus-mode', 'remote'], '--janus-mode must be native or container; got "remote"'],
+    [['--recordings-max-bytes', 'lots'], '--recordings-max-bytes must be a size of at least 1M, e.g. 500G'],
+    [['--recordings-max-bytes', '1000'], '--recordings-max-bytes must be a size of at least 1M'],
   ])('%j → usage error', (argv, message) => {
     const error = usageError(['serve', ...argv]);
     expect(error.message).toContain(message);

@@ -70,6 +70,17 @@ describe('formatStartupMessage', () => {
     );
   });
 
+  it('prints where recordings go and their quota, saying when this first start chose it', () => {
+    const recording = { dir: '/data/recordings', maxBytes: 40 * 2 ** 30, quotaChosenNow: true };
+    expect(formatStartupMessage({ ...facts, recording })).toContain(
+      '  Record: /data/recordings, at most 40.0 GiB (80% of the free space now; kept for later starts; ' +
+        '--recordings-max-bytes changes it)\n',
+    );
+    expect(formatStartupMessage({ ...facts, recording: { ...recording, quotaChosenNow: false } })).toContain(
+      '  Record: /data/recordings, at most 40.0 GiB\n',
+    );
+  });
+
   it('says why there is no sign-in link when the data folder refused to keep one, and how to make one later', () => {
     const text = formatStartupMessage({
       ...facts,

@@ -11,6 +11,7 @@ import {
   RTSP_URL,
   SLUG,
   TEXT_LINE,
+  TICKET,
   type NamedPattern,
 } from '../../../common/patterns';
 
@@ -63,6 +64,7 @@ const SAMPLES: [NamedPattern, string, readonly string[]][] = [
   // The wall edits a description in a text area: line breaks and tabs stay allowed there.
   [FREE_TEXT, 'Main entrance', ['\t', '\n', '\r']],
   [ISO_INSTANT, '2026-12-02T09:30:00.000Z', []],
+  [TICKET, 'Zm9vYmFyX2Jhei1xdXV4', []],
 ];
 
 describe('named patterns', () => {

@@ -40,7 +40,7 @@ beforeAll(async () => {
   const door = new Door({ station: fakeViewers(station), keys: fakeKeys, logger: pino({ level: 'silent' }) });
   await app.register(cameraRoutes, { station, door, keys: fakeKeys });
   await app.register(viewRoutes, { views: new ViewService(openViewStore({ dataDir })) });
-  await app.register(recordingRoutes, {});
+  await app.register(recordingRoutes, { door });
   await app.register(systemRoutes, { station, metrics: new Registry(), version: 'test' });
   // Only the routes are looked at here: the services are never called.
   await app.register(alarmRoutes, {
