@@ -59,8 +59,8 @@ function wallHome(request: FastifyRequest): string {
 
 /**
  * Handles `GET /?token=…`: a live token sets the session cookie and redirects (303) to `/` (`/?wall=NAME` for a
- * named wall), and so does a spent
- * one when the browser is already signed in; otherwise resolves false (the caller explains the dead link).
+ * named wall), and so does a spent one when the browser is already signed in; otherwise resolves false (the
+ * caller explains the dead link).
  */
 export function signIn(
   request: FastifyRequest,
