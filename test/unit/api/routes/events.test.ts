@@ -2,8 +2,10 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
+import type { Alarm } from '../../../../common/alarms';
 import type { StationEvent } from '../../../../common/events';
 import { sseFrame } from '../../../../main/api/routes/events';
+import { WallRegistry } from '../../../../main/walls/wall-registry';
 import { KEYS, makeApi, type TestApi } from '../fixtures';
 
 let api: TestApi;
@@ -23,12 +25,13 @@ afterEach(async () => {
 function openEvents(
   key: string | undefined,
   at = port,
+  path = '/events',
 ): Promise<{ response: IncomingMessage; close: () => void }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({
       host: '127.0.0.1',
       port: at,
-      path: '/events',
+      path,
       headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), accept: 'text/event-stream' },
     });
     req.on('response', (response) => {
@@ -132,5 +135,70 @@ describe('GET /events', () => {
     await api.app.close();
     await ended;
     expect(api.station.listeners.size).toBe(0);
+  });
+});
+
+describe('GET /events?wall=NAME', () => {
+  it('connects a named wall while its stream is open; wall.show reaches only that wall', async () => {
+    const walls = new WallRegistry({ publish: () => undefined, hasCamera: () => true, hasView: () => true });
+    const named = await makeApi({ walls });
+    await named.app.listen({ host: '127.0.0.1', port: 0 });
+    const address = named.app.server.address();
+    if (address === null || typeof address === 'string') throw new Error('not listening on TCP');
+    try {
+      const left = await openEvents(KEYS.view, address.port, '/events?wall=desk-1-left');
+      const plain = await openEvents(KEYS.view, address.port);
+      await readUntil(left.response, (text) => text.includes('\n\n'));
+      expect(walls.list()).toMatchObject([{ name: 'desk-1-left', kind: 'browser', connections: 1 }]);
+      const show: StationEvent = { type: 'wall.show', wall: 'desk-1-left', camera_id: 'cam1', at: added.at };
+      const other: StationEvent = { ...show, wall: 'desk-2' };
+      const plainText = readUntil(plain.response, (text) => text.includes('event: camera.added'));
+      const leftText = readUntil(left.response, (text) => text.includes('event: camera.added'));
+      named.station.emit(other);
+      named.station.emit(show);
+      named.station.emit(added);
+      expect(await leftText).toContain(sseFrame(show));
+      expect(await leftText).not.toContain('desk-2');
+      expect(await plainText).not.toContain('wall.show');
+      left.close();
+      plain.close();
+      await vi.waitFor(() => {
+        expect(walls.list()).toEqual([]);
+      });
+      const bad = await openEvents(KEYS.view, address.port, '/events?wall=no%20spaces');
+      expect(bad.response.statusCode).toBe(400);
+      bad.close();
+    } finally {
+      await named.app.close();
+    }
+  });
+});
+
+describe('GET /events with an alarm key', () => {
+  it('streams alarms only, and may not name a wall', async () => {
+    const { response, close } = await openEvents(KEYS.alarm);
+    expect(response.statusCode).toBe(200);
+    await readUntil(response, (text) => text.includes('\n\n'));
+    const alarm: Alarm = {
+      alarm_id: 'alm_00000000000000000001',
+      camera_ids: ['cam1'],
+      severity: 'info',
+      title: 't',
+      source: 'vas',
+      occurred_at: added.at,
+      raised_at: added.at,
+      state: 'new',
+      updated_at: added.at,
+      history: [],
+    };
+    const raised: StationEvent = { type: 'alarm.raised', alarm, at: added.at };
+    const text = readUntil(response, (got) => got.includes('event: alarm.raised'));
+    api.station.emit(added);
+    api.station.emit(raised);
+    expect(await text).not.toContain('camera.added');
+    close();
+    const walled = await openEvents(KEYS.alarm, port, '/events?wall=desk-1');
+    expect(walled.response.statusCode).toBe(403);
+    walled.close();
   });
 });
