@@ -31,6 +31,8 @@ const MAIN_LAYERS = [
   ['store'],
   ['station'],
   ['door'],
+  // Motion detection watches cameras (store, station) and raises alarms; nothing below it knows it exists.
+  ['motion'],
   ['api', 'demo'],
   // IPC is the REST API's second transport: it serves the same operations with the same wording (api/operations.ts,
   // api/validation.ts), so it sits just above api.
