@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 
+import { MotionInput, MotionSettings } from './motion';
 import { FREE_TEXT, ONE_LINE, RTSP_URL, SLUG } from './patterns';
 
 /** A camera's id: a slug of 1–64 letters, digits, `_` or `-`, starting with a letter or digit. */
@@ -60,6 +61,7 @@ export const CameraInput = Type.Object(
     enabled: Type.Optional(editable.enabled),
     substream_url: Type.Optional(editable.substream_url),
     tags: Type.Optional(editable.tags),
+    motion: Type.Optional(MotionInput),
     skip_probe: Type.Optional(Type.Boolean({ description: 'Add without probing the camera first' })),
     allow_offline: Type.Optional(
       Type.Boolean({ description: 'Add even if the camera cannot be reached now' }),
@@ -83,6 +85,7 @@ export const CameraPatch = Type.Object(
     enabled: Type.Optional(editable.enabled),
     substream_url: Type.Optional(editable.substream_url),
     tags: Type.Optional(editable.tags),
+    motion: Type.Optional(MotionInput),
     skip_probe: Type.Optional(Type.Boolean()),
     allow_offline: Type.Optional(Type.Boolean()),
   },
@@ -100,6 +103,9 @@ export const CameraHealth = Type.Object({
   age_ms: Type.Optional(Type.Number()),
   reconnects: Type.Integer(),
   viewers: Type.Integer(),
+  motion: Type.Optional(
+    Type.Boolean({ description: 'Motion going on now (only for cameras with motion detection on)' }),
+  ),
 });
 
 /** The camera's health. */
@@ -124,6 +130,7 @@ export const CameraView = Type.Object(
       Type.Union([Type.String(), Type.Null()], { description: 'Manage keys only' }),
     ),
     tags: Type.Array(Type.String()),
+    motion: Type.Optional(MotionSettings),
     health: CameraHealth,
     created_at: Type.String({ format: 'date-time' }),
     updated_at: Type.String({ format: 'date-time' }),

@@ -3,7 +3,10 @@ import { Type, type Static } from 'typebox';
 import { CameraId, CameraState } from './camera';
 import { ViewId } from './views';
 
-/** Everything the station announces (SSE `/events`, IPC): cameras added/removed/changed, health, views, gateway. */
+/**
+ * Everything the station announces (SSE `/events`, IPC): cameras added/removed/changed, health, motion, views,
+ * gateway.
+ */
 export const StationEvent = Type.Union(
   [
     Type.Object({
@@ -21,6 +24,12 @@ export const StationEvent = Type.Union(
       state: CameraState,
       previous: CameraState,
       reason: Type.Optional(Type.String()),
+      at: Type.String({ format: 'date-time' }),
+    }),
+    Type.Object({
+      type: Type.Literal('camera.motion'),
+      camera_id: CameraId,
+      motion: Type.Boolean({ description: 'Motion started (true) or ended (false)' }),
       at: Type.String({ format: 'date-time' }),
     }),
     Type.Object({

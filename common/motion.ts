@@ -13,11 +13,11 @@ export const MotionSeverity = Type.Union([
 /** A motion alarm's severity. */
 export type MotionSeverity = Static<typeof MotionSeverity>;
 
-/** One corner of an ignore zone: `[x, y]` as fractions of the picture's width and height (0,0 top left). */
-export const ZonePoint = Type.Tuple([
-  Type.Number({ minimum: 0, maximum: 1 }),
-  Type.Number({ minimum: 0, maximum: 1 }),
-]);
+/**
+ * One corner of an ignore zone: `[x, y]` as fractions of the picture's width and height (0,0 top left). An array
+ * of two rather than a tuple: tuple schemas read differently across JSON Schema drafts (the stores' ajv refuses them).
+ */
+export const ZonePoint = Type.Array(Type.Number({ minimum: 0, maximum: 1 }), { minItems: 2, maxItems: 2 });
 
 /** A polygon (3–32 corners) where motion is ignored: a clock overlay, a tree, a busy road. */
 export const MotionZone = Type.Array(ZonePoint, { minItems: 3, maxItems: 32 });

@@ -29,11 +29,8 @@ export function watchedCount(mask: Uint8Array): number {
 function inside(polygon: MotionZone, px: number, py: number): boolean {
   let crossings = false;
   for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
-    const a = polygon[i];
-    const b = polygon[j];
-    if (a === undefined || b === undefined) continue;
-    const [ax, ay] = a;
-    const [bx, by] = b;
+    const [ax = 0, ay = 0] = polygon[i] ?? [];
+    const [bx = 0, by = 0] = polygon[j] ?? [];
     if (ay > py !== by > py && px < ((bx - ax) * (py - ay)) / (by - ay) + ax) crossings = !crossings;
   }
   return crossings;

@@ -4,6 +4,7 @@ import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 
 import { AuthMethod, CameraId } from '../../common/camera';
+import { MotionSettings } from '../../common/motion';
 import { RtspUrlError } from '../rtsp/errors';
 import { parseRtspUrl } from '../rtsp/rtsp-url';
 import { schemaProblem } from './record-checks';
@@ -53,6 +54,8 @@ export const StoredCamera = Type.Object(
     audio: Type.Optional(Type.Boolean()),
     substream_url: Type.Union([BareRtspUrl, Type.Null()]),
     tags: Type.Array(Type.String({ minLength: 1, maxLength: 32 }), { maxItems: 16, uniqueItems: true }),
+    /** Motion detection (absent in records from before it, or never set: off). */
+    motion: Type.Optional(MotionSettings),
     mountpoint: StoredMountpoint,
     created_at: Timestamp,
     updated_at: Timestamp,

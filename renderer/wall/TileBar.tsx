@@ -9,6 +9,8 @@ export interface TileBarProps {
   muted: boolean;
   /** Whether the camera sends audio a browser plays. */
   audio: boolean;
+  /** Whether the station sees motion at the camera now (motion detection on). */
+  motion: boolean;
   statsShown: boolean;
   onToggleStats: () => void;
   onSnapshot: () => void;
@@ -17,8 +19,8 @@ export interface TileBarProps {
 }
 
 /**
- * The slim band above a tile's picture: a state dot, the camera's name (its id in the tooltip) and the state on
- * the right. The buttons appear over the state's end of the band on hover or keyboard focus, so nothing is
+ * The slim band above a tile's picture: a state dot, the camera's name (its id in the tooltip), a quiet
+ * "motion" mark while the station sees motion there, and the state on the right. The buttons appear over the state's end of the band on hover or keyboard focus, so nothing is
  * reserved for them and nothing moves.
  */
 export function TileBar(props: TileBarProps) {
@@ -29,6 +31,11 @@ export function TileBar(props: TileBarProps) {
       <span className="tile-name" title={cameraId ? `${props.name} — ${cameraId}` : undefined}>
         {props.name}
       </span>
+      {props.motion && (
+        <span className="tile-motion" data-testid={`tile-motion-${index}`} title="Motion detected now">
+          motion
+        </span>
+      )}
       <span className={`tile-state state-${view.kind}`} data-testid={`tile-state-${index}`}>
         {view.kind === 'empty' ? 'empty' : view.label}
       </span>
