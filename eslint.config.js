@@ -30,6 +30,8 @@ const MAIN_LAYERS = [
   ['rtsp'],
   ['store'],
   ['station'],
+  // Alarms, named walls and outgoing webhooks: built on the station's cameras and event bus, served by api and ipc.
+  ['alarms', 'walls', 'webhooks'],
   ['door'],
   // Motion detection watches cameras (store, station) and raises alarms; nothing below it knows it exists.
   ['motion'],
