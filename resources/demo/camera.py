@@ -13,7 +13,7 @@ and exits with code 3.
 
 With --scene-control DIR it also serves /scene1../sceneN for motion detection tests: a STATIC textured scene (a
 still grid of coloured tiles with edges and circles, drawn once), the same label, clock and timecode strip, and
-a moving object (a square crossing the frame) that is drawn only while the file DIR/sceneN holds "on" (absent
+a moving object (a white square with a black core and rim, crossing the frame) that is drawn only while the file DIR/sceneN holds "on" (absent
 or anything else: off). The file is read every 20 ms, so a switch shows within a frame or two.
 """
 
@@ -231,13 +231,17 @@ def draw_scene(index, control):
         since = control.on_since(index)
         if since is None:
             return
+        # White with a black core and rim: it stands out in brightness (what motion detection sees) on any tile.
         x, y = object_position(time.monotonic() - since)
-        context.set_source_rgb(1.0, 0.45, 0.0)
+        context.set_source_rgb(1, 1, 1)
         context.rectangle(x, y, OBJECT_SIZE, OBJECT_SIZE)
         context.fill_preserve()
         context.set_source_rgb(0, 0, 0)
-        context.set_line_width(4)
+        context.set_line_width(6)
         context.stroke()
+        core = OBJECT_SIZE / 3
+        context.rectangle(x + core, y + core, core, core)
+        context.fill()
 
     return draw
 
