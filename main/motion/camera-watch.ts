@@ -55,6 +55,7 @@ export class CameraWatch {
   #loop: Promise<void> | undefined;
   #active = false;
   #runs = 0;
+  #frames = 0;
 
   constructor(options: CameraWatchOptions) {
     this.#options = options;
@@ -69,6 +70,11 @@ export class CameraWatch {
   /** ffmpeg runs started so far (the first, then one per restart). */
   get runs(): number {
     return this.#runs;
+  }
+
+  /** Frames compared so far, over every run. */
+  get frames(): number {
+    return this.#frames;
   }
 
   /** The running ffmpeg's PID, if one runs. */
@@ -131,6 +137,7 @@ export class CameraWatch {
       (frame, at) => {
         firstFrameAt ??= at;
         lastFrameAt = at;
+        this.#frames++;
         const { change } = detector.push(frame, at);
         if (change !== undefined) this.#changed(change);
       },

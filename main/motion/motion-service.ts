@@ -76,12 +76,13 @@ export class MotionService {
     return service;
   }
 
-  /** The cameras being watched now, with their ffmpeg PIDs (undefined between runs) and motion. */
-  status(): { camera_id: string; pid: number | undefined; runs: number; motion: boolean }[] {
+  /** The cameras being watched now: ffmpeg's PID (undefined between runs), runs, frames compared, motion. */
+  status(): { camera_id: string; pid: number | undefined; runs: number; frames: number; motion: boolean }[] {
     return [...this.#watched].map(([cameraId, { watch }]) => ({
       camera_id: cameraId,
       pid: watch.pid,
       runs: watch.runs,
+      frames: watch.frames,
       motion: watch.active,
     }));
   }

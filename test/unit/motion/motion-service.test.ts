@@ -75,7 +75,7 @@ describe('MotionService', () => {
       username: 'u',
       password: 'pw',
     });
-    expect(motion.status()).toEqual([{ camera_id: 'yard', pid: 4001, runs: 1, motion: false }]);
+    expect(motion.status()).toEqual([{ camera_id: 'yard', pid: 4001, runs: 1, frames: 0, motion: false }]);
     await motion.stop();
   });
 
