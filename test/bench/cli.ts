@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { startLab, type LabOptions } from '../lab';
 import { benchApi } from './api';
 import { benchJanus } from './janus';
+import { benchMotion } from './motion';
 import { benchWall } from './wall';
 
 const benches: Record<
@@ -15,6 +16,7 @@ const benches: Record<
   janus: { lab: { cameras: 1, auth: 'none' }, run: benchJanus },
   api: { lab: { cameras: 1, auth: 'digest' }, run: benchApi },
   wall: { lab: { cameras: 4, auth: 'digest' }, run: benchWall },
+  motion: { lab: { cameras: 1, auth: 'digest' }, run: benchMotion },
 };
 
 const name = process.argv[2] ?? '';
