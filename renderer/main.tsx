@@ -7,6 +7,7 @@ import { createStreamPlayer } from './player';
 import { SessionGate } from './session/SessionGate';
 import { watchSession } from './session/sessionWatch';
 import { stationApiForPage, type DesktopBridge } from './station-api/ipc';
+import { wallNameOf } from './wall/wallName';
 // The styles, in cascade order.
 import './styles.css';
 import './cameras/cameras.css';
@@ -15,7 +16,8 @@ import './panels.css';
 
 const page = window as DesktopBridge;
 // A browser wall's session can end; the gate shows one page that says so instead of failing tiles.
-const { api, session } = watchSession(stationApiForPage(page));
+// A wall opened with ?wall=NAME is that named wall (POST /walls/{name}/show reaches it).
+const { api, session } = watchSession(stationApiForPage(page, wallNameOf(window.location.search)));
 // The window's one stream player (one Janus session per window), for as long as the page is shown.
 const player = createStreamPlayer({ streamInfo: (cameraId: string) => api.streamInfo(cameraId) });
 window.addEventListener(

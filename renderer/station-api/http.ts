@@ -9,6 +9,8 @@ import { createStationHttpClient, type FetchLike } from './http-client';
 export interface HttpStationApiDeps {
   fetch?: FetchLike;
   eventSource?: EventSourceFactory;
+  /** The wall this page is (`?wall=NAME`): its event stream names it, so `POST /walls/{name}/show` reaches it. */
+  wall?: string | undefined;
 }
 
 /** The browser's EventSource; one function for the page, so every client shares one `/events` connection. */
@@ -26,8 +28,10 @@ const browserEventSource: EventSourceFactory = (url) => new EventSource(url);
 export function createHttpStationApi(baseUrl = '', deps: HttpStationApiDeps = {}): StationApi {
   const eventSource = deps.eventSource ?? browserEventSource;
   const base = baseUrl.replace(/\/+$/, '');
+  const eventsUrl =
+    deps.wall === undefined ? `${base}/events` : `${base}/events?wall=${encodeURIComponent(deps.wall)}`;
   return {
     ...createStationHttpClient({ baseUrl: base, fetch: deps.fetch }),
-    onEvent: (listener) => subscribeEvents(eventSource, `${base}/events`, listener),
+    onEvent: (listener) => subscribeEvents(eventSource, eventsUrl, listener),
   };
 }

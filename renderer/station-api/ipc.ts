@@ -28,7 +28,14 @@ export function createIpcStationApi(bridge: StationApi): StationApi {
   return { ...(api as Omit<StationApi, 'onEvent'>), onEvent: (listener) => bridge.onEvent(listener) };
 }
 
-/** The page's StationApi: the desktop app's bridge when present, else the station's REST API (browser mode). */
-export function stationApiForPage(page: DesktopBridge): StationApi {
-  return page.vigil === undefined ? createHttpStationApi() : createIpcStationApi(page.vigil);
+/**
+ * The page's StationApi: the desktop app's bridge when present, else the station's REST API (browser mode). A
+ * page opened as a named wall (`wall`) says so: on its event stream in a browser, over IPC in the desktop app.
+ */
+export function stationApiForPage(page: DesktopBridge, wall?: string): StationApi {
+  if (page.vigil === undefined) return createHttpStationApi('', { wall });
+  if (wall !== undefined && page.vigilDesktop !== undefined) {
+    page.vigilDesktop.nameWall(wall).catch(() => undefined);
+  }
+  return createIpcStationApi(page.vigil);
 }

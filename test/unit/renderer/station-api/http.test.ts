@@ -145,6 +145,13 @@ describe('onEvent', () => {
     expect(source?.closed).toBe(true);
   });
 
+  it('names the wall on its event stream when the page is one (?wall=NAME)', () => {
+    const api = createHttpStationApi('', { eventSource, wall: 'desk-1-left' });
+    const stop = api.onEvent(() => undefined);
+    expect(FakeEventSource.opened.at(-1)?.url).toBe('/events?wall=desk-1-left');
+    stop();
+  });
+
   it('opens the stream again after EventSource gave up, while someone listens', () => {
     vi.useFakeTimers();
     const api = createHttpStationApi('', { eventSource });
