@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { Backoff, type BackoffOptions } from '../../common/backoff';
 import { runInBackground } from '../../common/background';
 import type { MotionSettings } from '../../common/motion';
-import type { FrameStream, FrameStreamOptions } from './ffmpeg-frames';
+import type { FrameStream, FrameStreamEnd, FrameStreamOptions } from './ffmpeg-frames';
 import { ANALYSIS_FPS, ANALYSIS_GRID, MotionDetector, type MotionChange } from './motion-detector';
 
 /** Where a camera's pictures come from, looked up again before every run (its URL or password may change). */
@@ -115,9 +115,7 @@ export class CameraWatch {
           stderr: outcome.end.stderr,
           retryInMs: delay,
         },
-        outcome.stalled
-          ? 'motion detection: no frames; restarting ffmpeg'
-          : 'motion detection: ffmpeg ended; restarting',
+        whyRestart(outcome),
       );
       await sleep(delay, undefined, { signal: stopped }).catch(() => undefined);
     }
@@ -171,4 +169,13 @@ export class CameraWatch {
     this.#active = change.kind === 'start';
     this.#options.onChange(change);
   }
+}
+
+/** What the log says when a run ended: a missing ffmpeg names the package to install. */
+function whyRestart(outcome: { stalled: boolean; end: FrameStreamEnd }): string {
+  if (outcome.stalled) return 'motion detection: no frames; restarting ffmpeg';
+  if (/ENOENT/.test(outcome.end.stderr)) {
+    return 'motion detection needs ffmpeg on PATH (Debian: apt-get install ffmpeg); trying again';
+  }
+  return 'motion detection: ffmpeg ended; restarting';
 }
