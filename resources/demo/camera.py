@@ -150,7 +150,7 @@ def path_label(args, index):
 VIDEO_CAPS = "video/x-raw,width=640,height=360,framerate=25/1"
 WIDTH, HEIGHT = 640, 360
 SCENE_TILE = 40  # px: the static scene is a grid of tiles this size
-OBJECT_SIZE = 72  # px: the moving object's side (about 2.3 % of the frame)
+OBJECT_SIZE = 96  # px: the moving object's side (4 % of the frame)
 OBJECT_SPEED = 240  # px per second, bouncing left and right across the middle of the frame
 SCENE_POLL_MS = 20
 
