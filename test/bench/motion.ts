@@ -130,9 +130,14 @@ export async function benchMotion(lab: Lab): Promise<void> {
   if (scene === undefined) throw new Error('the lab has no scene path');
   await lab.scene(true);
   const source = { url: scene.url, username: scene.username, password: scene.password };
+  const idle = process.cpuUsage();
+  await sleep(WINDOW_MS / 2);
+  const idleUsed = process.cpuUsage(idle);
+  const idlePercent = (100 * (idleUsed.user + idleUsed.system)) / 1e6 / (WINDOW_MS / 2000);
   console.log(
     `motion detection CPU per camera (% of one core), 640×360 25 fps H.264, object moving; ` +
-      `${WINDOW_MS / 1000} s windows after ${WARMUP_MS / 1000} s warm-up; budget ${BUDGET_PERCENT} %`,
+      `${WINDOW_MS / 1000} s windows after ${WARMUP_MS / 1000} s warm-up; budget ${BUDGET_PERCENT} %; ` +
+      `this process idle (not subtracted): ${idlePercent.toFixed(2)} %`,
   );
   const header = [
     'cameras',
