@@ -178,4 +178,21 @@ describe('motion detection on the lab camera', () => {
     expect(alarms.list({})).toHaveLength(1);
     expect(station.getCamera('scene').health.motion).toBe(false);
   });
+
+  it('starts ffmpeg again after the camera went away and came back, and detects again', async () => {
+    const runs = motion.status()[0]?.runs ?? 0;
+    await lab().camera.stop();
+    await eventually(() => Promise.resolve((motion.status()[0]?.runs ?? 0) > runs || undefined), 20_000);
+    await lab().camera.start();
+    const frames = motion.status()[0]?.frames ?? 0;
+    const back = Date.now();
+    await eventually(
+      () => Promise.resolve((motion.status()[0]?.frames ?? 0) >= frames + 10 || undefined),
+      40_000,
+    );
+    console.log(
+      `motion: frames again ${Date.now() - back} ms after the camera came back (${motion.status()[0]?.runs} runs)`,
+    );
+    expect(station.getCamera('scene').health.motion).toBe(false);
+  }, 70_000);
 });
