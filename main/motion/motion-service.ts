@@ -3,6 +3,7 @@
 // motion sets the camera's `motion` flag (Station.setMotion → health, `camera.motion` event, tiles) and goes to
 // the alarms (MotionAlarms) when the station has them.
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 
 import { runInBackground } from '../../common/background';
 import type { StationEvent } from '../../common/events';
@@ -13,6 +14,7 @@ import type { StoredCamera } from '../store/stored-camera';
 import { CameraWatch, type CameraWatchOptions } from './camera-watch';
 import { startFrameStream } from './ffmpeg-frames';
 import { MotionAlarms } from './motion-alarms';
+import { registerMotionMetrics } from './motion-metrics';
 import type { MotionChange } from './motion-detector';
 
 /** What motion detection needs from the station. */
@@ -25,6 +27,8 @@ export interface MotionServiceOptions {
   /** Where motion alarms go; without it motion only sets the cameras' flag. */
   alarms?: Pick<AlarmService, 'raise' | 'end' | 'get'> | undefined;
   logger: Logger;
+  /** Where the motion gauges go (`/metrics`). */
+  metrics?: Registry | undefined;
   /** The ffmpeg binary (default `ffmpeg` on PATH). */
   ffmpeg?: string | undefined;
   /** Starts ffmpeg (unit tests pass a fake). */
@@ -72,6 +76,7 @@ export class MotionService {
   /** Starts watching every camera with motion detection on. */
   static start(options: MotionServiceOptions): MotionService {
     const service = new MotionService(options);
+    if (options.metrics !== undefined) registerMotionMetrics(options.metrics, () => service.status());
     service.sync();
     return service;
   }

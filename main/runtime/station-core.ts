@@ -126,6 +126,7 @@ export async function startStationCore(
     station,
     alarms,
     logger: logger.child({ name: 'motion' }),
+    metrics,
   });
   teardown.add('motion detection', () => motion.stop());
   const door = new Door({ station: station.viewers, keys, logger });

@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { Registry } from 'prom-client';
 import { describe, expect, it, vi } from 'vitest';
 
 import type { StationEvent } from '../../../common/events';
@@ -100,5 +101,33 @@ describe('MotionService', () => {
     expect(motion.status()).toEqual([]);
     await motion.stop();
     expect(listeners.size).toBe(0);
+  });
+});
+
+describe('motion metrics', () => {
+  it('counts watched cameras, motion, decoder runs and frames for /metrics', async () => {
+    const metrics = new Registry();
+    const streams = fakeStreams();
+    const motion = MotionService.start({
+      store: {
+        list: () => [record('yard', { motion: on })],
+        get: () => undefined,
+        unsealPassword: () => Promise.resolve(''),
+      },
+      station: { setMotion: () => undefined, onEvent: () => () => undefined },
+      logger: pino({ level: 'silent' }),
+      metrics,
+      startStream: streams.start,
+    });
+    await vi.waitFor(() => {
+      expect(streams.runs).toHaveLength(1);
+    });
+    streams.runs[0]?.frame(new Uint8Array(160 * 90));
+    const text = await metrics.metrics();
+    expect(text).toContain('vigil_motion_cameras 1');
+    expect(text).toContain('vigil_motion_active 0');
+    expect(text).toContain('vigil_motion_decoder_runs 1');
+    expect(text).toContain('vigil_motion_frames 1');
+    await motion.stop();
   });
 });
