@@ -10,6 +10,7 @@ import type {
   AlarmInput,
   AlarmQuery,
   AlarmSnoozeInput,
+  AlarmState,
 } from '../../common/alarms';
 import { ErrorCode, VigilError } from '../../common/errors';
 import type { StationEvent } from '../../common/events';
@@ -139,6 +140,11 @@ export class AlarmBook implements AlarmService {
     // Ids start with the raise time in ms, so they sort newest first with ties broken the same way everywhere.
     matches.sort((a, b) => (a.alarm_id < b.alarm_id ? 1 : -1));
     return matches.slice(0, query.limit ?? DEFAULT_LIMIT);
+  }
+
+  /** Every kept alarm's state (for the metrics gauge). */
+  states(): AlarmState[] {
+    return [...this.#alarms.values()].map((alarm) => alarm.state);
   }
 
   get(alarmId: string): Alarm {

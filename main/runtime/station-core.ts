@@ -23,6 +23,7 @@ import { ViewService } from '../station/views';
 import { WallRegistry } from '../walls/wall-registry';
 import { WebhookDispatcher } from '../webhooks/dispatcher';
 import { StartupError } from './errors';
+import { registerAlarmMetrics } from './alarm-metrics';
 import { registerLogMetrics } from './logging';
 import type { StationEvent } from '../../common/events';
 import type { Teardown } from './teardown';
@@ -120,6 +121,10 @@ export async function startStationCore(
     if (event.type === 'restarted') station.gatewayRestarted();
   });
   const { alarms, walls, webhooks } = await startAlarms(options, { station, views, events }, teardown);
+  registerAlarmMetrics(metrics, {
+    alarmStates: () => alarms.states(),
+    pendingDeliveries: () => webhooks.list().reduce((sum, hook) => sum + hook.pending, 0),
+  });
   // Stopped before the alarms and the station (teardown runs backwards): motion going on ends on its alarm.
   const motion = MotionService.start({
     store: stores.cameras,
