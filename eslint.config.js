@@ -34,6 +34,8 @@ const MAIN_LAYERS = [
   ['alarms', 'walls', 'webhooks'],
   // Recording needs the cameras (station) and nothing the door does: the two sit side by side.
   ['door', 'recording'],
+  // Motion detection watches cameras (store, station) and raises alarms; nothing below it knows it exists.
+  ['motion'],
   ['api', 'demo'],
   // IPC is the REST API's second transport: it serves the same operations with the same wording (api/operations.ts,
   // api/validation.ts), so it sits just above api.

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 
+import { MotionInput, MotionSettings } from './motion';
 import { FREE_TEXT, ONE_LINE, RTSP_URL, SLUG } from './patterns';
 import { RecordingSettings } from './recording';
 
@@ -63,6 +64,7 @@ export const CameraInput = Type.Object(
     substream_url: Type.Optional(editable.substream_url),
     tags: Type.Optional(editable.tags),
     recording: Type.Optional(editable.recording),
+    motion: Type.Optional(MotionInput),
     skip_probe: Type.Optional(Type.Boolean({ description: 'Add without probing the camera first' })),
     allow_offline: Type.Optional(
       Type.Boolean({ description: 'Add even if the camera cannot be reached now' }),
@@ -87,6 +89,7 @@ export const CameraPatch = Type.Object(
     substream_url: Type.Optional(editable.substream_url),
     tags: Type.Optional(editable.tags),
     recording: Type.Optional(editable.recording),
+    motion: Type.Optional(MotionInput),
     skip_probe: Type.Optional(Type.Boolean()),
     allow_offline: Type.Optional(Type.Boolean()),
   },
@@ -104,6 +107,9 @@ export const CameraHealth = Type.Object({
   age_ms: Type.Optional(Type.Number()),
   reconnects: Type.Integer(),
   viewers: Type.Integer(),
+  motion: Type.Optional(
+    Type.Boolean({ description: 'Motion going on now (only for cameras with motion detection on)' }),
+  ),
 });
 
 /** The camera's health. */
@@ -129,6 +135,7 @@ export const CameraView = Type.Object(
     ),
     tags: Type.Array(Type.String()),
     recording: Type.Optional(RecordingSettings),
+    motion: Type.Optional(MotionSettings),
     health: CameraHealth,
     created_at: Type.String({ format: 'date-time' }),
     updated_at: Type.String({ format: 'date-time' }),

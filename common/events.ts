@@ -20,7 +20,7 @@ export const RecordingStopCause = Type.Union([
 export type RecordingStopCause = Static<typeof RecordingStopCause>;
 
 /**
- * Everything the station announces (SSE `/events`, IPC): cameras added/removed/changed, health, views, recording,
+ * Everything the station announces (SSE `/events`, IPC): cameras added/removed/changed, health, motion, views, recording,
  * gateway, alarms raised and changed, and pushes to a named wall (`wall.show` reaches only the wall of that name).
  */
 export const StationEvent = Type.Union(
@@ -40,6 +40,12 @@ export const StationEvent = Type.Union(
       state: CameraState,
       previous: CameraState,
       reason: Type.Optional(Type.String()),
+      at: Type.String({ format: 'date-time' }),
+    }),
+    Type.Object({
+      type: Type.Literal('camera.motion'),
+      camera_id: CameraId,
+      motion: Type.Boolean({ description: 'Motion started (true) or ended (false)' }),
       at: Type.String({ format: 'date-time' }),
     }),
     Type.Object({

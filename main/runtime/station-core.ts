@@ -14,6 +14,7 @@ import type { SecretCipher } from '../store/secret-cipher';
 import { openStationStores } from '../store/station-stores';
 import type { StoreBackendFactory } from '../store/store-backend';
 import { Door } from '../door/door';
+import { MotionService } from '../motion/motion-service';
 import { doorUrl } from '../door/door-url';
 import type { Gateway } from '../gateway/gateway';
 import { StationEventBus } from '../station/event-bus';
@@ -135,6 +136,15 @@ export async function startStationCore(
     alarmStates: () => alarms.states(),
     pendingDeliveries: () => webhooks.list().reduce((sum, hook) => sum + hook.pending, 0),
   });
+  // Stopped before the alarms and the station (teardown runs backwards): motion going on ends on its alarm.
+  const motion = MotionService.start({
+    store: stores.cameras,
+    station,
+    alarms,
+    logger: logger.child({ name: 'motion' }),
+    metrics,
+  });
+  teardown.add('motion detection', () => motion.stop());
   const door = new Door({ station: station.viewers, keys, logger });
   const api = await buildApi({
     station,

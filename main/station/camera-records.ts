@@ -1,6 +1,7 @@
 // Building a camera's stored record from what the caller sent and what the station settled (pure): what
 // adding and changing a camera decide, apart from doing it.
 import type { CameraInput, CameraPatch } from '../../common/camera';
+import { motionSettings } from '../../common/motion';
 import type { ProbeResult } from '../../common/probe';
 import type { StoredCamera, StoredMountpoint } from '../store/stored-camera';
 import { relaysAudio, substreamUrl, type CameraSource } from './camera-input';
@@ -43,6 +44,7 @@ export function newCameraRecord(input: CameraInput, facts: NewCameraFacts): Stor
     substream_url: facts.substreamUrl,
     tags: input.tags ?? [],
     ...(input.recording === undefined ? {} : { recording: input.recording }),
+    ...(input.motion === undefined ? {} : { motion: motionSettings(input.motion) }),
     mountpoint: facts.mountpoint,
     created_at: facts.now,
     updated_at: facts.now,
@@ -99,6 +101,7 @@ export function patchedCameraRecord(
       patch.substream_url === undefined ? camera.substream_url : substreamUrl(patch.substream_url),
     tags: patch.tags ?? camera.tags,
     ...(patch.recording === undefined ? {} : { recording: patch.recording }),
+    ...(patch.motion === undefined ? {} : { motion: motionSettings(patch.motion) }),
     mountpoint: changed ? nextRevision(camera.mountpoint) : camera.mountpoint,
     updated_at: facts.now,
   };

@@ -3,8 +3,16 @@ import type { StoredCamera } from '../store/stored-camera';
 import type { HealthRecord } from './camera-health';
 import type { IceServer } from './station-options';
 
-/** A stored camera and its health as responses show them: never the password or the mountpoint secret. */
-export function cameraView(camera: StoredCamera, health: HealthRecord, websocketUrl: string): CameraView {
+/**
+ * A stored camera and its health as responses show them: never the password or the mountpoint secret. `motion`
+ * is whether motion is going on now (shown only when the camera has motion detection on).
+ */
+export function cameraView(
+  camera: StoredCamera,
+  health: HealthRecord,
+  websocketUrl: string,
+  motion = false,
+): CameraView {
   return {
     camera_id: camera.camera_id,
     name: camera.name,
@@ -21,14 +29,20 @@ export function cameraView(camera: StoredCamera, health: HealthRecord, websocket
     substream_url: camera.substream_url,
     tags: [...camera.tags],
     ...(camera.recording === undefined ? {} : { recording: { ...camera.recording } }),
-    health: healthView(health),
+    ...(camera.motion === undefined ? {} : { motion: camera.motion }),
+    health: healthView(health, motionFlag(camera, motion)),
     created_at: camera.created_at,
     updated_at: camera.updated_at,
   };
 }
 
-/** A camera's health as responses, `/health` and events show it. */
-export function healthView(health: HealthRecord): CameraHealth {
+/** Whether motion is going on, for a camera with motion detection on; undefined for one without. */
+export function motionFlag(camera: Pick<StoredCamera, 'motion'>, motion: boolean): boolean | undefined {
+  return camera.motion?.enabled === true ? motion : undefined;
+}
+
+/** A camera's health as responses, `/health` and events show it (with `motion` when detection is on). */
+export function healthView(health: HealthRecord, motion?: boolean): CameraHealth {
   return {
     state: health.state,
     since: new Date(health.since).toISOString(),
@@ -36,6 +50,7 @@ export function healthView(health: HealthRecord): CameraHealth {
     ...(health.ageMs === undefined ? {} : { age_ms: health.ageMs }),
     reconnects: health.reconnects,
     viewers: health.viewers,
+    ...(motion === undefined ? {} : { motion }),
   };
 }
 

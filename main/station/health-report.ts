@@ -1,12 +1,14 @@
 import type { HealthReport } from '../../common/health';
 import type { StoredCamera } from '../store/stored-camera';
 import type { HealthRecord } from './camera-health';
-import { healthView } from './camera-view';
+import { healthView, motionFlag } from './camera-view';
 
 /** What `/health` is built from. */
 export interface HealthFacts {
   cameras: readonly StoredCamera[];
   healthOf(cameraId: string): HealthRecord;
+  /** Whether motion is going on at the camera now (see Station.setMotion). */
+  motionOf?(cameraId: string): boolean;
   janusUp: boolean;
   activeSessions: number;
   detailed: boolean;
@@ -27,7 +29,10 @@ export function healthReport(facts: HealthFacts): HealthReport {
     ...summary,
     cameras: facts.cameras.map((camera) => ({
       camera_id: camera.camera_id,
-      ...healthView(facts.healthOf(camera.camera_id)),
+      ...healthView(
+        facts.healthOf(camera.camera_id),
+        motionFlag(camera, facts.motionOf?.(camera.camera_id) ?? false),
+      ),
     })),
   };
 }

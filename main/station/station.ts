@@ -57,6 +57,8 @@ export class Station implements StationService {
   readonly #health: HealthMonitor;
   readonly #readiness = new MountpointReadiness();
   readonly #prober: CameraProber;
+  /** Cameras where motion is going on now (main/motion says so through setMotion). */
+  readonly #moving = new Set<string>();
   readonly #stopTimers: (() => void)[] = [];
   /** What the Janus door asks of the station (main/door). */
   readonly viewers: StationViewers;
@@ -206,6 +208,7 @@ export class Station implements StationService {
     const secret = await store.unsealMountpointSecret(camera);
     store.remove(cameraId);
     this.#health.removed(cameraId);
+    this.#moving.delete(cameraId);
     this.#readiness.markGone(cameraId);
     this.#events.publish({ type: 'camera.removed', camera_id: cameraId, at: this.#isoNow() });
     await this.#reconciler.forget(camera, secret).catch(this.#warn);
@@ -229,11 +232,28 @@ export class Station implements StationService {
       healthReport({
         cameras: this.#options.store.list(),
         healthOf: (cameraId) => this.#health.get(cameraId),
+        motionOf: (cameraId) => this.#moving.has(cameraId),
         janusUp,
         activeSessions: janusUp ? this.#health.activeSessions() : 0,
         detailed,
       }),
     );
+  }
+
+  /**
+   * Motion detection (main/motion) says whether motion is going on at a camera; a change is announced as
+   * `camera.motion` and shows in the camera's health. Unknown cameras are ignored (removed meanwhile).
+   */
+  setMotion(cameraId: string, motion: boolean, at: number = this.#clock.now()): void {
+    if (this.#options.store.get(cameraId) === undefined || this.#moving.has(cameraId) === motion) return;
+    if (motion) this.#moving.add(cameraId);
+    else this.#moving.delete(cameraId);
+    this.#events.publish({
+      type: 'camera.motion',
+      camera_id: cameraId,
+      motion,
+      at: new Date(at).toISOString(),
+    });
   }
 
   /** The gateway restarted its Janus: reach it now instead of at the link's next retry (players wait on it). */
@@ -286,7 +306,13 @@ export class Station implements StationService {
   }
 
   #view(camera: StoredCamera): CameraView {
-    return cameraView(camera, this.#health.get(camera.camera_id), this.#options.viewerUrl);
+    const { camera_id: cameraId } = camera;
+    return cameraView(
+      camera,
+      this.#health.get(cameraId),
+      this.#options.viewerUrl,
+      this.#moving.has(cameraId),
+    );
   }
 
   #isoNow(): string {

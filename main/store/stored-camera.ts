@@ -5,6 +5,7 @@ import { Value } from 'typebox/value';
 
 import { AuthMethod, CameraId } from '../../common/camera';
 import { RecordingSettings } from '../../common/recording';
+import { MotionSettings } from '../../common/motion';
 import { RtspUrlError } from '../rtsp/errors';
 import { parseRtspUrl } from '../rtsp/rtsp-url';
 import { schemaProblem } from './record-checks';
@@ -56,6 +57,8 @@ export const StoredCamera = Type.Object(
     tags: Type.Array(Type.String({ minLength: 1, maxLength: 32 }), { maxItems: 16, uniqueItems: true }),
     /** Whether and how long the camera records (absent: it does not). */
     recording: Type.Optional(RecordingSettings),
+    /** Motion detection (absent in records from before it, or never set: off). */
+    motion: Type.Optional(MotionSettings),
     mountpoint: StoredMountpoint,
     created_at: Timestamp,
     updated_at: Timestamp,

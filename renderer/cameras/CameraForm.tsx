@@ -14,6 +14,7 @@ import {
   type FieldNote,
   type FormNotes,
 } from './cameraForm';
+import { MotionFields } from './MotionFields';
 
 /** The form's inputs: the station, the camera being edited (none to add one), and how it closes. */
 export interface CameraFormProps {
@@ -63,7 +64,7 @@ export function CameraForm({ api, camera, onSaved, onClose }: CameraFormProps) {
     setValues((v) => ({ ...v, [key]: value }));
   };
   const text = (
-    key: Exclude<CameraField, 'auth_method' | 'enabled'>,
+    key: Exclude<CameraField, 'auth_method' | 'enabled' | 'motion'>,
     extra: { type?: string; readOnly?: boolean } = {},
   ) => (
     <input
@@ -193,6 +194,7 @@ export function CameraForm({ api, camera, onSaved, onClose }: CameraFormProps) {
               }}
             />
           </Field>
+          <MotionFields values={values} set={set} note={notes.fields.motion} />
           <label className="field">
             <span>Save even if unreachable now</span>
             <input

@@ -7,7 +7,7 @@ export interface CameraListUpdate {
   refetch: boolean;
 }
 
-/** Applies a station event to the camera list: health changes in place; adds and edits ask for a refetch. */
+/** Applies a station event to the camera list: health and motion change in place; adds and edits ask for a refetch. */
 export function applyCameraEvent(cameras: readonly CameraView[], event: StationEvent): CameraListUpdate {
   switch (event.type) {
     case 'camera.state':
@@ -22,6 +22,13 @@ export function applyCameraEvent(cameras: readonly CameraView[], event: StationE
             : c,
         ),
         refetch: !cameras.some((c) => c.camera_id === event.camera_id),
+      };
+    case 'camera.motion':
+      return {
+        cameras: cameras.map((c) =>
+          c.camera_id === event.camera_id ? { ...c, health: { ...c.health, motion: event.motion } } : c,
+        ),
+        refetch: false,
       };
     case 'camera.removed':
       return { cameras: cameras.filter((c) => c.camera_id !== event.camera_id), refetch: false };

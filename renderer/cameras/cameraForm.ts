@@ -1,4 +1,11 @@
 import type { CameraInput, CameraPatch, CameraView } from '../../common/camera';
+import {
+  MOTION_DEFAULTS,
+  motionSettings,
+  type MotionInput,
+  type MotionSeverity,
+  type MotionZone,
+} from '../../common/motion';
 import type { ProbeResult } from '../../common/probe';
 import { StationApiError } from '../../common/station-api';
 
@@ -13,6 +20,7 @@ export const CAMERA_FIELDS = [
   'description',
   'tags',
   'enabled',
+  'motion',
 ] as const;
 
 /** One of the form's fields (the REST body's names). */
@@ -29,6 +37,12 @@ export interface CameraFormValues {
   description: string;
   tags: string;
   enabled: boolean;
+  motion_enabled: boolean;
+  /** 1–100, as typed. */
+  motion_sensitivity: string;
+  /** Percent, as typed. */
+  motion_min_area_percent: string;
+  motion_severity: MotionSeverity;
 }
 
 /** A message under one field: `ok` for what the probe confirmed, otherwise a problem to fix. */
@@ -55,6 +69,21 @@ export function formFromCamera(camera?: CameraView): CameraFormValues {
     description: camera?.description ?? '',
     tags: camera?.tags.join(', ') ?? '',
     enabled: camera?.enabled ?? true,
+    motion_enabled: camera?.motion?.enabled ?? false,
+    motion_sensitivity: String(camera?.motion?.sensitivity ?? MOTION_DEFAULTS.sensitivity),
+    motion_min_area_percent: String(camera?.motion?.min_area_percent ?? MOTION_DEFAULTS.min_area_percent),
+    motion_severity: camera?.motion?.severity ?? MOTION_DEFAULTS.severity,
+  };
+}
+
+/** The form's motion setting; the ignore zones (set through the REST API) are kept as they are. */
+export function formMotion(v: CameraFormValues, zones: readonly MotionZone[] = []): MotionInput {
+  return {
+    enabled: v.motion_enabled,
+    sensitivity: Number(v.motion_sensitivity),
+    min_area_percent: Number(v.motion_min_area_percent),
+    severity: v.motion_severity,
+    zones: [...zones],
   };
 }
 
@@ -82,6 +111,7 @@ export function formToInput(v: CameraFormValues): CameraInput {
     description: v.description,
     tags: parseTags(v.tags),
     enabled: v.enabled,
+    ...(v.motion_enabled ? { motion: formMotion(v) } : {}),
   };
 }
 
@@ -97,6 +127,9 @@ export function formToPatch(v: CameraFormValues, camera: CameraView): CameraPatc
   if (input.description !== camera.description) patch.description = input.description;
   if (input.enabled !== camera.enabled) patch.enabled = input.enabled;
   if (input.tags?.join(',') !== camera.tags.join(',')) patch.tags = input.tags;
+  const motion = formMotion(v, camera.motion?.zones);
+  const motionChanged = JSON.stringify(motionSettings(motion)) !== JSON.stringify(camera.motion);
+  if ((camera.motion !== undefined || motion.enabled) && motionChanged) patch.motion = motion;
   return Object.keys(patch).length > 0 ? patch : null;
 }
 

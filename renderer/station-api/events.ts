@@ -19,6 +19,7 @@ const EVENT_TYPES: Record<StationEvent['type'], true> = {
   'camera.updated': true,
   'camera.removed': true,
   'camera.state': true,
+  'camera.motion': true,
   'view.added': true,
   'view.updated': true,
   'view.removed': true,

@@ -217,6 +217,7 @@ export function Tile(props: TileProps) {
         view={view}
         muted={muted}
         audio={camera?.audio === true}
+        motion={camera?.health.motion === true}
         statsShown={showStats}
         onToggleStats={toggleStats}
         onSnapshot={snapshot}

@@ -9,6 +9,8 @@ export interface TileBarProps {
   muted: boolean;
   /** Whether the camera sends audio a browser plays. */
   audio: boolean;
+  /** Whether the station sees motion at the camera now (motion detection on). */
+  motion: boolean;
   statsShown: boolean;
   onToggleStats: () => void;
   onSnapshot: () => void;
@@ -23,10 +25,10 @@ export interface TileBarProps {
 }
 
 /**
- * The slim band above a tile's picture: a state dot, the camera's name (its id in the tooltip) and the state on
- * the right (a `LIVE` badge while live); in replay a `PLAYBACK 14:02:11` badge before the name instead. The
- * buttons appear over the state's end of the band on hover or keyboard focus, so nothing is reserved for them
- * and nothing moves.
+ * The slim band above a tile's picture: a state dot, the camera's name (its id in the tooltip), a quiet
+ * "motion" mark while the station sees motion there, and the state on the right (a `LIVE` badge while live);
+ * in replay a `PLAYBACK 14:02:11` badge before the name instead. The buttons appear over the state's end of the
+ * band on hover or keyboard focus, so nothing is reserved for them and nothing moves.
  */
 export function TileBar(props: TileBarProps) {
   const { index, cameraId, view, muted, audio } = props;
@@ -45,6 +47,11 @@ export function TileBar(props: TileBarProps) {
       <span className="tile-name" title={cameraId ? `${props.name} — ${cameraId}` : undefined}>
         {props.name}
       </span>
+      {props.motion && (
+        <span className="tile-motion" data-testid={`tile-motion-${index}`} title="Motion detected now">
+          motion
+        </span>
+      )}
       {props.playback === null && (
         <span
           className={`tile-state state-${view.kind}${view.kind === 'live' ? ' tile-mode mode-live' : ''}`}

@@ -10,9 +10,15 @@ through --timecode-* arguments (no strip without them). With --audio opus|pcmu e
 440 Hz tone (Opus 48 kHz stereo, or G.711 mu-law 8 kHz). Prints "ready" on stdout once serving; exits on
 SIGTERM or SIGINT. When a Debian package it needs is missing it prints "missing-packages: <names>" on stderr
 and exits with code 3.
+
+With --scene-control DIR it also serves /scene1../sceneN for motion detection tests: a STATIC textured scene (a
+still grid of coloured tiles with edges and circles, drawn once), the same label, clock and timecode strip, and
+a moving object (a white square with a black core and rim, crossing the frame) that is drawn only while the file DIR/sceneN holds "on" (absent
+or anything else: off). The file is read every 20 ms, so a switch shows within a frame or two.
 """
 
 import argparse
+import math
 import os
 import signal
 import sys
@@ -44,6 +50,7 @@ try:
     gi.require_version("GstRtsp", "1.0")
     gi.require_version("GstRtspServer", "1.0")
     from gi.repository import GLib, Gst, GstRtsp, GstRtspServer  # noqa: E402
+    import cairo  # noqa: E402  (python3-cairo, with python3-gi-cairo: the scene paths draw with it)
 except (ImportError, ValueError) as error:
     GI_ERROR = error
 else:
@@ -55,6 +62,8 @@ def missing_packages():
     if GI_ERROR is not None:
         if isinstance(GI_ERROR, ImportError) and GI_ERROR.name == "gi":
             return ["python3-gi", "gir1.2-gstreamer-1.0", "gir1.2-gst-rtsp-server-1.0"]
+        if isinstance(GI_ERROR, ImportError) and GI_ERROR.name == "cairo":
+            return ["python3-gi-cairo"]
         return ["gir1.2-gstreamer-1.0", "gir1.2-gst-plugins-base-1.0", "gir1.2-gst-rtsp-server-1.0"]
     Gst.init(None)
     return sorted({pkg for name, pkg in ELEMENT_PACKAGES.items() if Gst.ElementFactory.find(name) is None})
@@ -75,6 +84,7 @@ def parse_args():
     parser.add_argument("--timecode-y", type=int, default=0)
     parser.add_argument("--timecode-block", type=int, default=0)
     parser.add_argument("--timecode-bits", type=int, default=0)
+    parser.add_argument("--scene-control", default="", help="serve /sceneN, object on while DIR/sceneN says on")
     return parser.parse_args()
 
 
@@ -137,12 +147,116 @@ def path_label(args, index):
     return args.label.replace("{n}", str(index)).replace('"', "").replace("\\", "")
 
 
-def make_factory(args, index):
+VIDEO_CAPS = "video/x-raw,width=640,height=360,framerate=25/1"
+WIDTH, HEIGHT = 640, 360
+SCENE_TILE = 40  # px: the static scene is a grid of tiles this size
+OBJECT_SIZE = 96  # px: the moving object's side (4 % of the frame)
+OBJECT_SPEED = 240  # px per second, bouncing left and right across the middle of the frame
+SCENE_POLL_MS = 20
+
+
+class SceneControl:
+    """Whether each /sceneN's moving object is on: DIR/sceneN holding "on", read every SCENE_POLL_MS."""
+
+    def __init__(self, directory, count):
+        self.directory = directory
+        self.count = count
+        self.since = {}  # index -> time.monotonic() when its object appeared
+
+    def on_since(self, index):
+        """When path /scene<index>'s object appeared (monotonic seconds), or None while it is off."""
+        return self.since.get(index)
+
+    def poll(self):
+        """Reads every control file once; a GLib timeout callback (returns True to keep polling)."""
+        for index in range(1, self.count + 1):
+            try:
+                with open(os.path.join(self.directory, f"scene{index}"), encoding="utf-8") as control:
+                    on = control.read().strip() == "on"
+            except OSError:
+                on = False
+            if on and index not in self.since:
+                self.since[index] = time.monotonic()
+            elif not on:
+                self.since.pop(index, None)
+        return True
+
+
+def scene_texture(index):
+    """The still scene of /scene<index>: tiles in varied colours, each with a circle and a diagonal (drawn once)."""
+    surface = cairo.ImageSurface(cairo.FORMAT_RGB24, WIDTH, HEIGHT)
+    context = cairo.Context(surface)
+    context.set_line_width(3)
+    for row in range(math.ceil(HEIGHT / SCENE_TILE)):
+        for col in range(WIDTH // SCENE_TILE):
+            x, y = col * SCENE_TILE, row * SCENE_TILE
+            hue = ((col * 37 + row * 91 + index * 53) % 360) / 360
+            shade = 0.35 + 0.5 * (((col * 7 + row * 13 + index) % 5) / 4)
+            context.set_source_rgb(*hsv(hue, 0.55, shade))
+            context.rectangle(x, y, SCENE_TILE, SCENE_TILE)
+            context.fill()
+            context.set_source_rgb(*hsv((hue + 0.5) % 1, 0.4, 1 - shade / 2))
+            context.arc(x + SCENE_TILE / 2, y + SCENE_TILE / 2, SCENE_TILE / 4, 0, 2 * math.pi)
+            context.fill()
+            context.set_source_rgb(0.1, 0.1, 0.1)
+            context.move_to(x, y + SCENE_TILE if (col + row) % 2 else y)
+            context.line_to(x + SCENE_TILE, y if (col + row) % 2 else y + SCENE_TILE)
+            context.stroke()
+    surface.flush()
+    return surface
+
+
+def hsv(hue, saturation, value):
+    """An (r, g, b) triple in 0..1 from hue, saturation and value in 0..1."""
+    i, f = int(hue * 6) % 6, hue * 6 - int(hue * 6)
+    p, q, t = value * (1 - saturation), value * (1 - saturation * f), value * (1 - saturation * (1 - f))
+    return [(value, t, p), (q, value, p), (p, value, t), (p, q, value), (t, p, value), (value, p, q)][i]
+
+
+def object_position(seconds):
+    """Where the moving object's top-left corner is `seconds` after it appeared: bouncing along the middle."""
+    span = WIDTH - OBJECT_SIZE - 2 * SCENE_TILE
+    travel = (seconds * OBJECT_SPEED) % (2 * span)
+    offset = travel if travel <= span else 2 * span - travel
+    return SCENE_TILE + offset, (HEIGHT - OBJECT_SIZE) / 2
+
+
+def draw_scene(index, control):
+    """A cairooverlay draw callback: the still scene of /scene<index>, and its object while it is on."""
+    texture = scene_texture(index)
+
+    def draw(_overlay, context, _timestamp, _duration):
+        context.set_source_surface(texture, 0, 0)
+        context.paint()
+        since = control.on_since(index)
+        if since is None:
+            return
+        # White with a black core and rim: it stands out in brightness (what motion detection sees) on any tile.
+        x, y = object_position(time.monotonic() - since)
+        context.set_source_rgb(1, 1, 1)
+        context.rectangle(x, y, OBJECT_SIZE, OBJECT_SIZE)
+        context.fill_preserve()
+        context.set_source_rgb(0, 0, 0)
+        context.set_line_width(6)
+        context.stroke()
+        core = OBJECT_SIZE / 3
+        context.rectangle(x + core, y + core, core, core)
+        context.fill()
+
+    return draw
+
+
+def make_factory(args, index, scene=None):
+    """The media factory of /cam<index>, or of /scene<index> when `scene` (a SceneControl) is given."""
+    source = (
+        f"videotestsrc is-live=true pattern=ball {path_look(index)} ! {VIDEO_CAPS} ! videoconvert"
+        if scene is None
+        else f"videotestsrc is-live=true pattern=black ! {VIDEO_CAPS} ! videoconvert ! cairooverlay name=scene"
+    )
     launch = (
-        f"( videotestsrc is-live=true pattern=ball {path_look(index)} "
-        "! video/x-raw,width=640,height=360,framerate=25/1 "
-        "! videoconvert ! cairooverlay name=timecode "
-        f"! textoverlay text=\"{path_label(args, index)}\" valignment=bottom halignment=left "
+        f"( {source} ! cairooverlay name=timecode "
+        f"! textoverlay text=\"{path_label(args, index)}{'' if scene is None else ' scene'}\" valignment=bottom "
+        "halignment=left "
         "font-desc=\"Sans Bold 24\" shaded-background=true "
         "! clockoverlay valignment=bottom halignment=right font-desc=\"Sans 18\" "
         "! videoconvert ! video/x-raw,format=I420 "
@@ -153,11 +267,16 @@ def make_factory(args, index):
     factory = GstRtspServer.RTSPMediaFactory()
     factory.set_launch(launch)
     factory.set_shared(True)
-    draw = draw_timecode(args)
-    factory.connect(
-        "media-configure",
-        lambda _factory, media: media.get_element().get_by_name("timecode").connect("draw", draw),
-    )
+    draws = {"timecode": draw_timecode(args)}
+    if scene is not None:
+        draws["scene"] = draw_scene(index, scene)
+
+    def configure(_factory, media):
+        element = media.get_element()
+        for name, draw in draws.items():
+            element.get_by_name(name).connect("draw", draw)
+
+    factory.connect("media-configure", configure)
     if args.auth != "none":
         role = Gst.Structure.from_string(
             f"{ROLE}, media.factory.access=(boolean)true, media.factory.construct=(boolean)true"
@@ -198,6 +317,12 @@ def main():
     mounts = server.get_mount_points()
     for index in range(1, args.cameras + 1):
         mounts.add_factory(f"/cam{index}", make_factory(args, index))
+    if args.scene_control:
+        scene = SceneControl(args.scene_control, args.cameras)
+        scene.poll()
+        GLib.timeout_add(SCENE_POLL_MS, scene.poll)
+        for index in range(1, args.cameras + 1):
+            mounts.add_factory(f"/scene{index}", make_factory(args, index, scene))
 
     loop = GLib.MainLoop()
     if server.attach(None) == 0:

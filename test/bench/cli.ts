@@ -7,6 +7,7 @@ import { startLab, type LabOptions } from '../lab';
 import { benchApi } from './api';
 import { benchJanus } from './janus';
 import { benchRecording } from './recording';
+import { benchMotion } from './motion';
 import { benchWall } from './wall';
 
 const benches: Record<
@@ -18,6 +19,7 @@ const benches: Record<
   wall: { lab: { cameras: 4, auth: 'digest' }, run: benchWall },
   // No camera credentials: the baseline ffmpeg takes the camera's URL on its command line.
   recording: { lab: { cameras: 4, auth: 'none' }, run: benchRecording },
+  motion: { lab: { cameras: 1, auth: 'digest' }, run: benchMotion },
 };
 
 const name = process.argv[2] ?? '';

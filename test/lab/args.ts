@@ -17,6 +17,7 @@ export const LAB_USAGE = `usage: npm run lab -- <command>
   down   [--name NS]                                      stop the lab's processes, remove it
   status                                                  list labs and whether their processes live
   run    [up options] -- CMD...                           up, exec CMD, always down; exit with CMD's code
+  scene  [--name NS] [--path N] on|off                    switch the moving object of /sceneN (default 1)
 --name may be left out when exactly one lab is up.`;
 
 /** A parsed lab command. */
@@ -25,6 +26,7 @@ export type LabCommand =
   | { command: 'run'; name?: string; options: LabOptions; argv: string[] }
   | { command: 'exec'; name?: string; argv: string[] }
   | { command: 'down'; name?: string }
+  | { command: 'scene'; name?: string; index: number; on: boolean }
   | { command: 'status' }
   | { command: 'help' };
 
@@ -51,6 +53,7 @@ const BOOLEAN_FLAGS = new Set(['--docker']);
 /** Parses the arguments after `cli.ts` into a command. */
 export function parseLabArgs(args: readonly string[]): LabCommand {
   const [command, ...rest] = args;
+  if (command === 'scene') return parseScene(rest);
   const dashdash = rest.indexOf('--');
   const flags = parseFlags(dashdash === -1 ? rest : rest.slice(0, dashdash));
   const argv = dashdash === -1 ? [] : rest.slice(dashdash + 1);
@@ -87,6 +90,19 @@ export function parseLabArgs(args: readonly string[]): LabCommand {
     default:
       return usage(`unknown command "${command}"`);
   }
+}
+
+/** `scene [--name NS] [--path N] on|off`: the switch is the last argument. */
+function parseScene(args: readonly string[]): LabCommand {
+  const last = args.at(-1);
+  if (last !== 'on' && last !== 'off') usage('scene needs "on" or "off" as its last argument');
+  const flags = parseFlags(args.slice(0, -1));
+  for (const flag of flags.keys())
+    if (flag !== '--name' && flag !== '--path') usage(`scene does not take ${flag}`);
+  const path = flags.get('--path');
+  const index = path === undefined ? 1 : wholeNumber('--path', path);
+  if (index < 1) usage('--path must be 1 or more (the N of /sceneN)');
+  return { command: 'scene', name: flags.get('--name'), index, on: last === 'on' };
 }
 
 function parseFlags(args: readonly string[]): Map<string, string> {

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { CameraAudio, CameraAuth, LabCameraJson } from './model';
 import { freePort } from './ports';
 import { logTail, spawnPart, type Launch, type PartProcess } from './processes';
+import { prepareSceneControl, sceneControlDir } from './scene';
 import { TIMECODE_BITS, TIMECODE_BLOCK_SIZE, TIMECODE_X, TIMECODE_Y } from './timecode';
 
 /** Debian's Python, which has gi (a `python3` first on PATH may be a pyenv shim without it). */
@@ -29,6 +30,8 @@ export interface LabCameraSettings {
   username: string;
   password: string;
   logFile: string;
+  /** Where the /sceneN paths' control files are (see scene.ts). */
+  sceneControlDir: string;
 }
 
 /** Picks a free port and credentials and starts the camera, retrying on a fresh port if it cannot bind. */
@@ -53,6 +56,7 @@ export async function startCamera(
       ...credentials,
       port: await freePort(),
       logFile: join(stateDir, 'camera.log'),
+      sceneControlDir: sceneControlDir(stateDir),
     };
     try {
       return { settings, process: await launchCamera(settings, launch) };
@@ -64,6 +68,7 @@ export async function startCamera(
 
 /** Starts the camera with `settings` and resolves once it prints "ready"; stops it on failure. */
 export async function launchCamera(settings: LabCameraSettings, launch: Launch): Promise<PartProcess> {
+  await prepareSceneControl(settings.sceneControlDir, settings.cameras);
   const camera = spawnPart({
     launch,
     command: SYSTEM_PYTHON,
@@ -75,6 +80,7 @@ export async function launchCamera(settings: LabCameraSettings, launch: Launch):
       ...['--label', 'cam{n}'],
       ...['--timecode-x', TIMECODE_X, '--timecode-y', TIMECODE_Y],
       ...['--timecode-block', TIMECODE_BLOCK_SIZE, '--timecode-bits', TIMECODE_BITS],
+      ...['--scene-control', settings.sceneControlDir],
     ].map(String),
     env: { ...process.env, CAMERA_USERNAME: settings.username, CAMERA_PASSWORD: settings.password },
     logFile: settings.logFile,
@@ -91,12 +97,12 @@ export async function launchCamera(settings: LabCameraSettings, launch: Launch):
   }
 }
 
-/** The lab JSON for the camera's paths. */
-export function cameraJson(settings: LabCameraSettings): LabCameraJson[] {
+/** The lab JSON for the camera's paths: /camN (moving test pattern), or /sceneN (still scene, switchable object). */
+export function cameraJson(settings: LabCameraSettings, kind: 'cam' | 'scene' = 'cam'): LabCameraJson[] {
   const { port, username, password, auth } = settings;
   const credentials = `${encodeURIComponent(username)}:${encodeURIComponent(password)}@`;
   return Array.from({ length: settings.cameras }, (_, index) => {
-    const path = `/cam${index + 1}`;
+    const path = `/${kind}${index + 1}`;
     return {
       path,
       url: `rtsp://127.0.0.1:${port}${path}`,

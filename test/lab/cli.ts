@@ -1,7 +1,7 @@
 // `npm run lab -- <command>`: the media lab (see args.ts for the commands, /work/shared/LAB.md for why).
 // stdout carries only results (up's JSON line, status lines); progress and errors go to stderr.
 import { parseLabArgs, LAB_USAGE, LabUsageError } from './args';
-import { down, exec, onlyLabName, run, status, up } from './commands';
+import { down, exec, onlyLabName, run, scene, status, up } from './commands';
 
 async function main(args: readonly string[]): Promise<number> {
   const parsed = parseLabArgs(args);
@@ -15,6 +15,10 @@ async function main(args: readonly string[]): Promise<number> {
       return exec(parsed.name ?? (await onlyLabName()), parsed.argv);
     case 'down':
       await down(parsed.name ?? (await onlyLabName()));
+      return 0;
+    case 'scene':
+      await scene(parsed.name ?? (await onlyLabName()), parsed.index, parsed.on);
+      console.log(`/scene${parsed.index}: object ${parsed.on ? 'on' : 'off'}`);
       return 0;
     case 'status':
       for (const line of await status()) console.log(line);

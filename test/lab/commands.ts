@@ -19,6 +19,7 @@ import {
 import { ensureLabPackages } from './packages';
 import { startParts } from './parts';
 import { isPidAlive, stopPid } from './processes';
+import { setSceneObject } from './scene';
 import {
   createLabStateDir,
   labStateDir,
@@ -84,6 +85,16 @@ export async function exec(name: string, argv: readonly string[]): Promise<numbe
   if (lab === undefined)
     throw new Error(`lab ${name} has no state (did "up" finish?): run "npm run lab -- down --name ${name}"`);
   return runInside(lab, argv);
+}
+
+/** Switches the moving object of lab `name`'s path /scene<index> on or off. */
+export async function scene(name: string, index: number, on: boolean): Promise<void> {
+  const lab = await readLabState(name);
+  if (lab === undefined) throw new Error(`lab ${name} has no state (did "up" finish?)`);
+  if (index > lab.scenes.length) {
+    throw new Error(`lab ${name} has ${lab.scenes.length} scene path(s): /scene${index} does not exist`);
+  }
+  await setSceneObject(lab.scene_control_dir, index, on);
 }
 
 /** One line per lab: whether its namespace exists and its processes are alive. */

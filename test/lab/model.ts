@@ -128,6 +128,10 @@ export interface LabJson {
   namespace: string;
   janus: LabJanusJson;
   cameras: LabCameraJson[];
+  /** The camera's /sceneN paths: a still scene with a moving object switched by `scene` (see scene.ts). */
+  scenes: LabCameraJson[];
+  /** The folder of the scenes' control files. */
+  scene_control_dir: string;
   camera_pid: number;
   camera_log_file: string;
   state_dir: string;

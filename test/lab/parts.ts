@@ -57,6 +57,8 @@ export async function startParts(place: LabPlace, options: LabOptions, launch: L
     namespace: place.namespace,
     janus: janusJson(janus.value.config, janus.value.process.pid),
     cameras: cameraJson(camera.value.settings),
+    scenes: cameraJson(camera.value.settings, 'scene'),
+    scene_control_dir: camera.value.settings.sceneControlDir,
     camera_pid: camera.value.process.pid,
     camera_log_file: camera.value.settings.logFile,
     state_dir: stateDir,

@@ -129,6 +129,64 @@ const CORPUS: Case[] = [
     field: 'tags',
   },
   { name: 'a tag is empty', body: cam({ tags: [''] }), field: 'tags/0' },
+  { name: 'motion is true', body: cam({ motion: true }), field: 'motion' },
+  { name: 'motion without enabled', body: cam({ motion: { sensitivity: 50 } }), field: 'motion/enabled' },
+  {
+    name: 'motion sensitivity is 0',
+    body: cam({ motion: { enabled: true, sensitivity: 0 } }),
+    field: 'motion/sensitivity',
+  },
+  {
+    name: 'motion sensitivity is 101',
+    body: cam({ motion: { enabled: true, sensitivity: 101 } }),
+    field: 'motion/sensitivity',
+  },
+  {
+    name: 'motion severity is loud',
+    body: cam({ motion: { enabled: true, severity: 'loud' } }),
+    field: 'motion/severity',
+  },
+  {
+    name: 'motion min_area_percent is 0',
+    body: cam({ motion: { enabled: true, min_area_percent: 0 } }),
+    field: 'motion/min_area_percent',
+  },
+  {
+    name: 'motion zone has 2 corners',
+    body: cam({
+      motion: {
+        enabled: true,
+        zones: [
+          [
+            [0, 0],
+            [1, 1],
+          ],
+        ],
+      },
+    }),
+    field: 'motion/zones/0',
+  },
+  {
+    name: 'motion zone corner past 1',
+    body: cam({
+      motion: {
+        enabled: true,
+        zones: [
+          [
+            [0, 0],
+            [1.5, 0],
+            [0, 1],
+          ],
+        ],
+      },
+    }),
+    field: 'motion/zones/0/1/0',
+  },
+  {
+    name: 'motion has an unknown field',
+    body: cam({ motion: { enabled: true, fps: 30 } }),
+    field: 'motion/fps',
+  },
   { name: 'an unknown field', body: cam({ admin: true }), field: 'admin' },
   { name: 'a stream secret smuggled in', body: cam({ secret: 'x', stream_id: 5 }) },
   { name: '__proto__ key', raw: `{"__proto__":{"admin":true},${JSON.stringify(cameraInput()).slice(1)}` },

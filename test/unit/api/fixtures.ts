@@ -4,6 +4,7 @@ import { Registry } from 'prom-client';
 import type { CameraInput, CameraPatch, CameraView } from '../../../common/camera';
 import { ErrorCode, VigilError } from '../../../common/errors';
 import type { StationEvent } from '../../../common/events';
+import { motionSettings } from '../../../common/motion';
 import type { HealthReport } from '../../../common/health';
 import type { ProbeRequest, ProbeResult } from '../../../common/probe';
 import { buildApi } from '../../../main/api/app';
@@ -122,8 +123,13 @@ export class FakeStation implements StationService {
 
   updateCamera(cameraId: string, patch: CameraPatch): Promise<CameraView> {
     const camera = this.find(cameraId);
-    const { password, skip_probe: _skip, allow_offline: _offline, ...rest } = patch;
-    const next = { ...camera, ...rest, has_password: password !== undefined || camera.has_password };
+    const { password, skip_probe: _skip, allow_offline: _offline, motion, ...rest } = patch;
+    const next = {
+      ...camera,
+      ...rest,
+      ...(motion === undefined ? {} : { motion: motionSettings(motion) }),
+      has_password: password !== undefined || camera.has_password,
+    };
     this.cameras.set(cameraId, next);
     return Promise.resolve(next);
   }

@@ -42,6 +42,11 @@ describe('parseLabArgs', () => {
     [['down'], { command: 'down', name: undefined }],
     [['down', '--name', 'b'], { command: 'down', name: 'b' }],
     [['status'], { command: 'status' }],
+    [['scene', 'on'], { command: 'scene', name: undefined, index: 1, on: true }],
+    [
+      ['scene', '--name', 'motion', '--path', '3', 'off'],
+      { command: 'scene', name: 'motion', index: 3, on: false },
+    ],
     [[], { command: 'help' }],
     [['--help'], { command: 'help' }],
   ])('%j', (args, expected) => {
@@ -58,6 +63,9 @@ describe('parseLabArgs', () => {
     [['up', '--', 'ls'], /up takes no command/],
     [['exec', '--cameras', '2', '--', 'ls'], /exec does not take --cameras/],
     [['exec'], /exec needs a command after --/],
+    [['scene', '--name', 'a'], /scene needs "on" or "off"/],
+    [['scene', '--cameras', '2', 'on'], /scene does not take --cameras/],
+    [['scene', '--path', '0', 'on'], /--path must be 1 or more/],
     [['run', '--'], /run needs a command after --/],
     [['status', '--name', 'x'], /status does not take --name/],
     [['up', '--docker=yes'], /--docker takes no value/],

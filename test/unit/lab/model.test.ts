@@ -28,6 +28,17 @@ const lab: LabJson = {
       auth: 'digest',
     },
   ],
+  scenes: [
+    {
+      path: '/scene1',
+      url: 'rtsp://127.0.0.1:40005/scene1',
+      url_with_credentials: 'rtsp://lab-1:pw@127.0.0.1:40005/scene1',
+      username: 'lab-1',
+      password: 'pw',
+      auth: 'digest',
+    },
+  ],
+  scene_control_dir: '/run/vigil-lab/vigil-lab-abc123/scene',
   camera_pid: 101,
   camera_log_file: '/run/vigil-lab/vigil-lab-abc123/camera.log',
   state_dir: '/run/vigil-lab/vigil-lab-abc123',

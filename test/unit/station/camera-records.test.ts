@@ -153,6 +153,47 @@ describe('patchedCameraRecord', () => {
     });
   });
 
+  it('motion: set with defaults filled in, replaced whole by a patch, kept when a patch leaves it out', () => {
+    const withMotion = patchedCameraRecord(stored, { motion: { enabled: true } }, facts);
+    expect(stored.motion).toBeUndefined();
+    expect(withMotion.motion).toEqual({
+      enabled: true,
+      sensitivity: 50,
+      min_area_percent: 1,
+      severity: 'warning',
+      zones: [],
+    });
+    const zone = [
+      [0, 0],
+      [0.2, 0],
+      [0.2, 0.1],
+    ];
+    const tuned = patchedCameraRecord(
+      withMotion,
+      { motion: { enabled: true, sensitivity: 80, severity: 'critical', zones: [zone] } },
+      facts,
+    );
+    expect(tuned.motion).toMatchObject({
+      sensitivity: 80,
+      severity: 'critical',
+      min_area_percent: 1,
+      zones: [zone],
+    });
+    expect(patchedCameraRecord(tuned, { name: 'Hall' }, facts).motion).toEqual(tuned.motion);
+    const added = newCameraRecord(
+      { ...input, motion: { enabled: false, min_area_percent: 3 } },
+      {
+        source,
+        substreamUrl: null,
+        probed: undefined,
+        passwordSealed: null,
+        mountpoint,
+        now: NOW,
+      },
+    );
+    expect(added.motion).toMatchObject({ enabled: false, min_area_percent: 3, sensitivity: 50 });
+  });
+
   it('refuses credentials inside the sub-stream URL', () => {
     expect(() => patchedCameraRecord(stored, { substream_url: 'rtsp://a:b@10.0.0.5/sub' }, facts)).toThrow(
       expect.objectContaining({ code: 'VIGIL_ERR_VALIDATION', field: 'substream_url' }),

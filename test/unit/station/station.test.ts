@@ -235,3 +235,28 @@ describe('Station on a fake Janus', () => {
     await station.stop();
   });
 });
+
+describe('Station motion flag', () => {
+  it('shows motion in the health of cameras with detection on, announces each change once, forgets removed cameras', async () => {
+    const { station, events } = await startFakeStation();
+    await station.addCamera(camera('yard', { motion: { enabled: true } }));
+    await station.addCamera(camera('hall'));
+    expect(station.getCamera('yard').health.motion).toBe(false);
+    expect(station.getCamera('hall').health.motion).toBeUndefined();
+
+    station.setMotion('yard', true, Date.parse('2025-01-01T00:00:00Z'));
+    station.setMotion('yard', true);
+    expect(station.getCamera('yard').health.motion).toBe(true);
+    expect((await station.health(true)).cameras?.find((c) => c.camera_id === 'yard')?.motion).toBe(true);
+    const motionEvents = events.filter((e) => e.type === 'camera.motion');
+    expect(motionEvents).toEqual([
+      { type: 'camera.motion', camera_id: 'yard', motion: true, at: '2025-01-01T00:00:00.000Z' },
+    ]);
+
+    station.setMotion('nobody', true);
+    await station.removeCamera('yard');
+    station.setMotion('yard', false);
+    expect(events.filter((e) => e.type === 'camera.motion')).toHaveLength(1);
+    await station.stop();
+  });
+});

@@ -25,6 +25,18 @@ describe('applyCameraEvent', () => {
     });
   });
 
+  it('marks motion in place on camera.motion', () => {
+    const { cameras, refetch } = applyCameraEvent(list, {
+      type: 'camera.motion',
+      camera_id: 'a',
+      motion: true,
+      at,
+    });
+    expect(refetch).toBe(false);
+    expect(cameras[0]?.health.motion).toBe(true);
+    expect(cameras[1]).toBe(list[1]);
+  });
+
   it('refetches a camera.state for a camera it does not know', () => {
     const update = applyCameraEvent(list, {
       type: 'camera.state',

@@ -62,6 +62,45 @@ describe('camera form values', () => {
       enabled: false,
     });
   });
+
+  it('adds motion detection only when switched on, and patches it whole, keeping the zones', () => {
+    const values = { ...formFromCamera(), camera_id: 'a', name: 'Gate', rtsp_url: 'rtsp://127.0.0.2/x' };
+    expect(formToInput(values).motion).toBeUndefined();
+    expect(formToInput({ ...values, motion_enabled: true, motion_sensitivity: '70' }).motion).toEqual({
+      enabled: true,
+      sensitivity: 70,
+      min_area_percent: 1,
+      severity: 'warning',
+      zones: [],
+    });
+    const zone = [
+      [0, 0],
+      [1, 0],
+      [1, 0.1],
+    ];
+    const motion = {
+      enabled: true,
+      sensitivity: 50,
+      min_area_percent: 1,
+      severity: 'warning' as const,
+      zones: [zone],
+    };
+    const cam = camera('a', { motion });
+    const form = formFromCamera(cam);
+    expect(form).toMatchObject({
+      motion_enabled: true,
+      motion_sensitivity: '50',
+      motion_severity: 'warning',
+    });
+    expect(formToPatch(form, cam)).toBeNull();
+    expect(formToPatch({ ...form, motion_severity: 'critical' }, cam)).toEqual({
+      motion: { ...motion, severity: 'critical' },
+    });
+    expect(formToPatch({ ...form, motion_enabled: false }, cam)).toEqual({
+      motion: { ...motion, enabled: false },
+    });
+    expect(formToPatch(formFromCamera(camera('b')), camera('b'))).toBeNull();
+  });
 });
 
 describe('probeNotes', () => {
