@@ -62,7 +62,8 @@ export class RecorderRun {
   /** Where the last placed segment ends (wall clock, ms). */
   #placedEnd = Number.NEGATIVE_INFINITY;
   #segments = 0;
-  #lastError = '';
+  /** ffmpeg's last two error lines (the cause is often the one before `pipe:3: …`), redacted. */
+  #errors: string[] = [];
   #finishing: Promise<void> = Promise.resolve();
   #watchdog: ReturnType<typeof setTimeout> | undefined;
   #stalled = false;
@@ -105,7 +106,8 @@ export class RecorderRun {
       this.#listed(line);
     });
     this.#readLines(child.stderr ?? undefined, (line) => {
-      if (line.trim() !== '') this.#lastError = redactCredentials(line.trim(), this.#options.source);
+      if (line.trim() === '') return;
+      this.#errors = [...this.#errors, redactCredentials(line.trim(), this.#options.source)].slice(-2);
     });
     this.#watch();
     const how = await exited;
@@ -114,7 +116,8 @@ export class RecorderRun {
     await this.#finishing;
     await this.#finishLeftovers();
     const why = this.#stalled ? `no video for ${STALL_MS / 1000} s, ${how}` : how;
-    return { segments: this.#segments, reason: this.#lastError === '' ? why : `${why}: ${this.#lastError}` };
+    const errors = this.#errors.join(' / ');
+    return { segments: this.#segments, reason: errors === '' ? why : `${why}: ${errors}` };
   }
 
   /** (Re)arms the stall watchdog: SIGKILL when no segment is listed within STALL_MS. */

@@ -145,13 +145,26 @@ async function playbackOnce(
 }
 
 async function playbackLatency(station: RecordingStation): Promise<void> {
-  const oldest = Date.parse(station.core.recording.recordings.timeline('bench-1', {}).from);
+  // Instants inside what bench-1 recorded (a gap would rightly answer 404), at least 2 s before each span ends.
+  const spans = station.core.recording.recordings
+    .timeline('bench-1', {})
+    .spans.map((span) => ({ start: Date.parse(span.start), end: Date.parse(span.end) - 2_000 }))
+    .filter((span) => span.end > span.start);
+  const recorded = spans.reduce((total, span) => total + span.end - span.start, 0);
+  const instant = (): string => {
+    let offset = Math.random() * recorded;
+    for (const span of spans) {
+      if (offset < span.end - span.start) return new Date(span.start + offset).toISOString();
+      offset -= span.end - span.start;
+    }
+    return new Date(spans[0]?.start ?? Date.now()).toISOString();
+  };
   const firstBytes: number[] = [];
   const firstFrames: number[] = [];
   const timelines: number[] = [];
   const failures: string[] = [];
   for (let i = 0; i < 20; i += 1) {
-    const at = new Date(oldest + 1_000 + Math.random() * (Date.now() - oldest - 8_000)).toISOString();
+    const at = instant();
     const answer = await playbackOnce(station, at);
     if (typeof answer === 'string') {
       failures.push(answer);
@@ -171,7 +184,7 @@ async function playbackLatency(station: RecordingStation): Promise<void> {
     [...timelines].sort((a, b) => a - b),
     0.5,
   );
-  console.log('\nRequest → playback (20 requests at random past instants, 16 cameras recording)');
+  console.log('\nRequest → playback (20 requests at random recorded instants, 16 cameras recording)');
   console.log(row('baseline: GET /recordings (JSON)', timelines, base));
   for (const failure of failures) console.log(`  FAILED ${failure}`);
   console.log(row('first bytes', firstBytes, base));
