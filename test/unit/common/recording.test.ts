@@ -34,8 +34,8 @@ describe('the recording contract', () => {
     expect(Value.Check(RecordingSettings, { mode: 'off', retention_hours: 1.5 })).toBe(false);
   });
 
-  it('puts a GET’s query argument in the query string, leaving out undefined fields', () => {
-    const route = { verb: 'GET', path: '/cameras/:camera_id/recordings' } as const;
+  it('puts a query route’s argument in the query string, leaving out undefined fields', () => {
+    const route = { verb: 'GET', path: '/cameras/:camera_id/recordings', query: true } as const;
     expect(requestFor(route, ['lobby', { from: '2026-12-02T10:00:00Z', to: undefined }])).toEqual({
       path: '/cameras/lobby/recordings?from=2026-12-02T10%3A00%3A00Z',
       body: undefined,
