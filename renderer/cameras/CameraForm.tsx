@@ -15,6 +15,7 @@ import {
   type FormNotes,
 } from './cameraForm';
 import { MotionFields } from './MotionFields';
+import { RecordingFields } from './RecordingFields';
 
 /** The form's inputs: the station, the camera being edited (none to add one), and how it closes. */
 export interface CameraFormProps {
@@ -64,7 +65,7 @@ export function CameraForm({ api, camera, onSaved, onClose }: CameraFormProps) {
     setValues((v) => ({ ...v, [key]: value }));
   };
   const text = (
-    key: Exclude<CameraField, 'auth_method' | 'enabled' | 'motion'>,
+    key: Exclude<CameraField, 'auth_method' | 'enabled' | 'motion' | 'recording'>,
     extra: { type?: string; readOnly?: boolean } = {},
   ) => (
     <input
@@ -194,6 +195,7 @@ export function CameraForm({ api, camera, onSaved, onClose }: CameraFormProps) {
               }}
             />
           </Field>
+          <RecordingFields values={values} set={set} note={notes.fields.recording} />
           <MotionFields values={values} set={set} note={notes.fields.motion} />
           <label className="field">
             <span>Save even if unreachable now</span>

@@ -7,6 +7,7 @@ import {
   type MotionZone,
 } from '../../common/motion';
 import type { ProbeResult } from '../../common/probe';
+import type { RecordingMode, RecordingSettings } from '../../common/recording';
 import { StationApiError } from '../../common/station-api';
 
 /** The form's fields, in the order the form shows them. */
@@ -21,6 +22,7 @@ export const CAMERA_FIELDS = [
   'tags',
   'enabled',
   'motion',
+  'recording',
 ] as const;
 
 /** One of the form's fields (the REST body's names). */
@@ -43,6 +45,9 @@ export interface CameraFormValues {
   /** Percent, as typed. */
   motion_min_area_percent: string;
   motion_severity: MotionSeverity;
+  recording_mode: RecordingMode;
+  /** Hours of video kept, as typed. */
+  recording_retention_hours: string;
 }
 
 /** A message under one field: `ok` for what the probe confirmed, otherwise a problem to fix. */
@@ -73,7 +78,17 @@ export function formFromCamera(camera?: CameraView): CameraFormValues {
     motion_sensitivity: String(camera?.motion?.sensitivity ?? MOTION_DEFAULTS.sensitivity),
     motion_min_area_percent: String(camera?.motion?.min_area_percent ?? MOTION_DEFAULTS.min_area_percent),
     motion_severity: camera?.motion?.severity ?? MOTION_DEFAULTS.severity,
+    recording_mode: camera?.recording?.mode ?? 'off',
+    recording_retention_hours: String(camera?.recording?.retention_hours ?? DEFAULT_RETENTION_HOURS),
   };
+}
+
+/** Hours of video the form offers to keep when a camera starts recording: three days. */
+export const DEFAULT_RETENTION_HOURS = 72;
+
+/** The form's recording setting. */
+export function formRecording(v: CameraFormValues): RecordingSettings {
+  return { mode: v.recording_mode, retention_hours: Number(v.recording_retention_hours) };
 }
 
 /** The form's motion setting; the ignore zones (set through the REST API) are kept as they are. */
@@ -112,6 +127,7 @@ export function formToInput(v: CameraFormValues): CameraInput {
     tags: parseTags(v.tags),
     enabled: v.enabled,
     ...(v.motion_enabled ? { motion: formMotion(v) } : {}),
+    ...(v.recording_mode === 'off' ? {} : { recording: formRecording(v) }),
   };
 }
 
@@ -130,6 +146,11 @@ export function formToPatch(v: CameraFormValues, camera: CameraView): CameraPatc
   const motion = formMotion(v, camera.motion?.zones);
   const motionChanged = JSON.stringify(motionSettings(motion)) !== JSON.stringify(camera.motion);
   if ((camera.motion !== undefined || motion.enabled) && motionChanged) patch.motion = motion;
+  const recording = formRecording(v);
+  const recordingChanged = JSON.stringify(recording) !== JSON.stringify(camera.recording);
+  if ((camera.recording !== undefined || recording.mode !== 'off') && recordingChanged) {
+    patch.recording = recording;
+  }
   return Object.keys(patch).length > 0 ? patch : null;
 }
 

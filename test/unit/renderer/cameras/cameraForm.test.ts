@@ -101,6 +101,35 @@ describe('camera form values', () => {
     });
     expect(formToPatch(formFromCamera(camera('b')), camera('b'))).toBeNull();
   });
+
+  it('records only when switched on (three days by default), and patches the setting whole', () => {
+    const values = { ...formFromCamera(), camera_id: 'a', name: 'Gate', rtsp_url: 'rtsp://127.0.0.2/x' };
+    expect(values).toMatchObject({ recording_mode: 'off', recording_retention_hours: '72' });
+    expect(formToInput(values).recording).toBeUndefined();
+    expect(formToInput({ ...values, recording_mode: 'continuous' }).recording).toEqual({
+      mode: 'continuous',
+      retention_hours: 72,
+    });
+    const cam = camera('a', { recording: { mode: 'continuous', retention_hours: 24 } });
+    const form = formFromCamera(cam);
+    expect(form).toMatchObject({ recording_mode: 'continuous', recording_retention_hours: '24' });
+    expect(formToPatch(form, cam)).toBeNull();
+    expect(formToPatch({ ...form, recording_retention_hours: '168' }, cam)).toEqual({
+      recording: { mode: 'continuous', retention_hours: 168 },
+    });
+    expect(formToPatch({ ...form, recording_mode: 'off' }, cam)).toEqual({
+      recording: { mode: 'off', retention_hours: 24 },
+    });
+  });
+
+  it('shows a refused recording setting under its fieldset', () => {
+    const refused = new StationApiError(
+      'VIGIL_ERR_VALIDATION',
+      'retention_hours must be ≥ 1',
+      'recording/retention_hours',
+    );
+    expect(errorNotes(refused).fields.recording?.message).toContain('retention_hours');
+  });
 });
 
 describe('probeNotes', () => {
