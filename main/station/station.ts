@@ -4,10 +4,9 @@ import type { StationEvent } from '../../common/events';
 import type { HealthReport } from '../../common/health';
 import type { ProbeRequest, ProbeResult } from '../../common/probe';
 import type { GatewayEndpoints } from '../gateway/gateway';
-import { backgroundClock, type Clock } from '../janus';
+import type { Clock } from '../janus';
 import type { StoredCamera } from '../store/stored-camera';
 import { cameraSource, substreamUrl } from './camera-input';
-import { CameraProber } from './camera-probe';
 import {
   afterUpdate,
   newCameraRecord,
@@ -17,22 +16,22 @@ import {
   restartedRecord,
   sourceChanged,
 } from './camera-records';
+import type { CameraProber } from './camera-probe';
 import { cameraView } from './camera-view';
-import { StationEventBus } from './event-bus';
+import type { StationEventBus } from './event-bus';
+import type { HealthMonitor } from './health-monitor';
+import type { MountpointReadiness } from './mountpoint-readiness';
 import { healthReport } from './health-report';
-import { HealthMonitor } from './health-monitor';
-import { JanusLink } from './janus-link';
-import { MountpointReadiness } from './mountpoint-readiness';
 import { nextUp } from './next-up';
-import { Reconciler } from './reconciler';
+import type { Reconciler } from './reconciler';
 import { repeat } from './repeat';
 import type { StationService } from './service';
 import { cameraExists, cameraNotFound, gatewayUnavailable } from './station-errors';
 import type { StationJanus } from './station-janus';
 import { loadStationId } from './station-id';
-import { registerStationMetrics } from './station-metrics';
-import { StationViewers } from './station-viewers';
-import { DEFAULT_TIMINGS, type StationOptions, type StationTimings } from './station-options';
+import { buildStationParts } from './station-parts';
+import type { StationOptions, StationTimings } from './station-options';
+import type { StationViewers } from './station-viewers';
 
 export type { IceServer, StationOptions, StationTimings } from './station-options';
 export type { ViewerStream } from './camera-view';
@@ -55,7 +54,7 @@ export class Station implements StationService {
   readonly #janus: StationJanus;
   readonly #reconciler: Reconciler;
   readonly #health: HealthMonitor;
-  readonly #readiness = new MountpointReadiness();
+  readonly #readiness: MountpointReadiness;
   readonly #prober: CameraProber;
   /** Cameras where motion is going on now (main/motion says so through setMotion). */
   readonly #moving = new Set<string>();
@@ -66,54 +65,18 @@ export class Station implements StationService {
   #switching: Promise<void> | undefined;
 
   private constructor(options: StationOptions, stationId: string) {
-    const { store, logger } = options;
     this.#options = options;
     this.#gateway = options.gateway;
-    this.#events = options.events ?? new StationEventBus();
-    this.#timings = { ...DEFAULT_TIMINGS, ...options.timings };
-    const clock = (this.#clock = options.clock ?? backgroundClock);
-    const janus = (this.#janus =
-      options.janus ?? new JanusLink(options.gateway, logger.child({ name: 'station/janus' })));
-    const health = (this.#health = new HealthMonitor({
-      store,
-      janus,
-      clock,
-      emit: (event) => {
-        this.#events.publish(event);
-      },
-      logger: logger.child({ name: 'station/health' }),
-      thresholds: this.#timings.thresholds,
-    }));
-    this.#reconciler = new Reconciler({
-      stationId,
-      store,
-      janus,
-      clock,
-      logger: logger.child({ name: 'station/reconciler' }),
-      onCreated: (cameraId) => {
-        health.started(cameraId);
-      },
-      onFailed: (cameraId, reason) => {
-        health.failed(cameraId, reason);
-      },
-      onReady: (cameraId) => {
-        this.#readiness.markReady(cameraId);
-      },
-    });
-    this.#prober = new CameraProber(options.probe, this.#timings.probeTimeoutMs);
-    this.viewers = new StationViewers({
-      store,
-      readiness: this.#readiness,
-      janus,
-      events: this.#events,
-      gateway: () => this.#gateway,
-      viewerUrl: options.viewerUrl,
-      iceServers: options.iceServers ?? [],
-    });
-    registerStationMetrics(options.metrics, {
-      cameraStates: () => store.list().map((c) => health.get(c.camera_id).state),
-      janusUp: () => janus.isUp,
-    });
+    const parts = buildStationParts(options, stationId, () => this.#gateway);
+    this.#timings = parts.timings;
+    this.#clock = parts.clock;
+    this.#events = parts.events;
+    this.#janus = parts.janus;
+    this.#health = parts.health;
+    this.#readiness = parts.readiness;
+    this.#reconciler = parts.reconciler;
+    this.#prober = parts.prober;
+    this.viewers = parts.viewers;
   }
 
   /** Starts the station: connects to Janus (retrying while it is down) and keeps it equal to the store. */

@@ -83,15 +83,8 @@ export class VASJanusClient {
     this.createPlayer = options.createPlayer ?? defaultPlayer;
     const source = httpPlaybackSource({ baseUrl, apiKey: options.apiKey, fetch: options.fetch });
     this.playbacks = new Playbacks(source, () => options.media ?? browserMediaEnv());
-    const fetcher = options.fetch;
-    this.events = {
-      baseUrl,
-      apiKey: options.apiKey,
-      fetch:
-        fetcher === undefined
-          ? (url, init) => globalThis.fetch(url, init)
-          : (url, init) => fetcher(url, init),
-    };
+    const fetcher = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
+    this.events = { baseUrl, apiKey: options.apiKey, fetch: (url, init) => fetcher(url, init) };
   }
 
   /**

@@ -1,0 +1,82 @@
+// The working parts a Station coordinates, built and wired once: its Janus link, the health monitor, the
+// reconciler (store → mountpoints), the prober, the viewers' side and the metrics. Station keeps the decisions.
+import type { GatewayEndpoints } from '../gateway/gateway';
+import { backgroundClock, type Clock } from '../janus';
+import { CameraProber } from './camera-probe';
+import { StationEventBus } from './event-bus';
+import { HealthMonitor } from './health-monitor';
+import { JanusLink } from './janus-link';
+import { MountpointReadiness } from './mountpoint-readiness';
+import { Reconciler } from './reconciler';
+import type { StationJanus } from './station-janus';
+import { registerStationMetrics } from './station-metrics';
+import { DEFAULT_TIMINGS, type StationOptions, type StationTimings } from './station-options';
+import { StationViewers } from './station-viewers';
+
+/** What a Station is made of. */
+export interface StationParts {
+  timings: StationTimings;
+  clock: Clock;
+  events: StationEventBus;
+  janus: StationJanus;
+  health: HealthMonitor;
+  readiness: MountpointReadiness;
+  reconciler: Reconciler;
+  prober: CameraProber;
+  viewers: StationViewers;
+}
+
+/** Builds a station's parts from its options; `gateway` answers the Janus the station is on now. */
+export function buildStationParts(
+  options: StationOptions,
+  stationId: string,
+  gateway: () => GatewayEndpoints,
+): StationParts {
+  const { store, logger } = options;
+  const events = options.events ?? new StationEventBus();
+  const timings = { ...DEFAULT_TIMINGS, ...options.timings };
+  const clock = options.clock ?? backgroundClock;
+  const readiness = new MountpointReadiness();
+  const janus = options.janus ?? new JanusLink(options.gateway, logger.child({ name: 'station/janus' }));
+  const health = new HealthMonitor({
+    store,
+    janus,
+    clock,
+    emit: (event) => {
+      events.publish(event);
+    },
+    logger: logger.child({ name: 'station/health' }),
+    thresholds: timings.thresholds,
+  });
+  const reconciler = new Reconciler({
+    stationId,
+    store,
+    janus,
+    clock,
+    logger: logger.child({ name: 'station/reconciler' }),
+    onCreated: (cameraId) => {
+      health.started(cameraId);
+    },
+    onFailed: (cameraId, reason) => {
+      health.failed(cameraId, reason);
+    },
+    onReady: (cameraId) => {
+      readiness.markReady(cameraId);
+    },
+  });
+  const viewers = new StationViewers({
+    store,
+    readiness,
+    janus,
+    events,
+    gateway,
+    viewerUrl: options.viewerUrl,
+    iceServers: options.iceServers ?? [],
+  });
+  registerStationMetrics(options.metrics, {
+    cameraStates: () => store.list().map((c) => health.get(c.camera_id).state),
+    janusUp: () => janus.isUp,
+  });
+  const prober = new CameraProber(options.probe, timings.probeTimeoutMs);
+  return { timings, clock, events, janus, health, readiness, reconciler, prober, viewers };
+}
