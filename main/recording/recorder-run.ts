@@ -92,8 +92,12 @@ export class RecorderRun {
     this.#child = child;
     const forget = child.pid === undefined ? () => undefined : killOnExit(child.pid);
     const exited = new Promise<string>((resolve) => {
-      child.once('error', (error) => {
-        resolve(`ffmpeg could not start (${error.message})`);
+      child.once('error', (error: NodeJS.ErrnoException) => {
+        resolve(
+          error.code === 'ENOENT'
+            ? 'recording needs ffmpeg on PATH (Debian: apt-get install ffmpeg)'
+            : `ffmpeg could not start (${error.message})`,
+        );
       });
       child.once('exit', (code, signal) => {
         resolve(

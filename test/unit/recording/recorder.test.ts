@@ -77,4 +77,23 @@ describe('Recorder', () => {
     await recorder.stop('off', 'recording was turned off');
     expect(events.stopped).toHaveBeenLastCalledWith('off', 'recording was turned off', undefined);
   });
+
+  it('says how to install ffmpeg when there is none', async () => {
+    const stopped = vi.fn<RecorderEvents['stopped']>();
+    const recorder = new Recorder({
+      root: join(folder, 'recordings'),
+      cameraId: 'lobby',
+      source: () => Promise.resolve(SOURCE),
+      events: { started: vi.fn(), stopped, segment: vi.fn() },
+      logger: pino({ level: 'silent' }),
+      ffmpeg: join(folder, 'no-such-ffmpeg'),
+      backoff: { initialDelayMs: 60_000, maxDelayMs: 60_000 },
+    });
+    recorder.start();
+    await vi.waitFor(() => {
+      expect(stopped).toHaveBeenCalled();
+    });
+    expect(stopped.mock.calls[0]?.[1]).toContain('apt-get install ffmpeg');
+    await recorder.stop('off', 'test over');
+  });
 });
