@@ -103,3 +103,30 @@ export function writeOperator(
     // Storage full or refused: the name still holds for this page.
   }
 }
+
+const WALL_NAME_KEY = 'vigil.desk.wall-name';
+
+/** The name a desktop wall window was given (kept per window key: its display), empty when it has none. */
+export function readWallName(
+  windowKey: string | null,
+  storage: SettingsStorage | null = pageStorage(),
+): string {
+  try {
+    return cleanName(storage?.getItem(`${WALL_NAME_KEY}.${windowKey ?? ''}`) ?? '');
+  } catch {
+    return '';
+  }
+}
+
+/** Remembers a desktop wall window's name (empty: none). */
+export function writeWallName(
+  windowKey: string | null,
+  name: string,
+  storage: SettingsStorage | null = pageStorage(),
+): void {
+  try {
+    storage?.setItem(`${WALL_NAME_KEY}.${windowKey ?? ''}`, cleanName(name));
+  } catch {
+    // Storage full or refused: the name still holds for this page.
+  }
+}

@@ -9,6 +9,13 @@ import { createStationHttpClient, type FetchLike } from './http-client';
 export interface HttpStationApiDeps {
   fetch?: FetchLike;
   eventSource?: EventSourceFactory;
+  /** The wall's name (`?wall=NAME` on its page): its event stream names it, so pushes to that name reach it. */
+  wall?: string | null;
+}
+
+/** The event stream's query naming the wall, or nothing for a wall without a name. */
+function wallQuery(wall: string | null | undefined): string {
+  return wall ? `?${new URLSearchParams({ wall }).toString()}` : '';
 }
 
 /** The browser's EventSource; one function for the page, so every client shares one `/events` connection. */
@@ -28,6 +35,6 @@ export function createHttpStationApi(baseUrl = '', deps: HttpStationApiDeps = {}
   const base = baseUrl.replace(/\/+$/, '');
   return {
     ...createStationHttpClient({ baseUrl: base, fetch: deps.fetch }),
-    onEvent: (listener) => subscribeEvents(eventSource, `${base}/events`, listener),
+    onEvent: (listener) => subscribeEvents(eventSource, `${base}/events${wallQuery(deps.wall)}`, listener),
   };
 }

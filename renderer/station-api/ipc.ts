@@ -28,7 +28,10 @@ export function createIpcStationApi(bridge: StationApi): StationApi {
   return { ...(api as Omit<StationApi, 'onEvent'>), onEvent: (listener) => bridge.onEvent(listener) };
 }
 
-/** The page's StationApi: the desktop app's bridge when present, else the station's REST API (browser mode). */
-export function stationApiForPage(page: DesktopBridge): StationApi {
-  return page.vigil === undefined ? createHttpStationApi() : createIpcStationApi(page.vigil);
+/**
+ * The page's StationApi: the desktop app's bridge when present, else the station's REST API (browser mode), its
+ * event stream naming the wall (`?wall=NAME`) when the page has a name.
+ */
+export function stationApiForPage(page: DesktopBridge, wall: string | null = null): StationApi {
+  return page.vigil === undefined ? createHttpStationApi('', { wall }) : createIpcStationApi(page.vigil);
 }

@@ -2,8 +2,9 @@
  * Stable data-testid attributes for end-to-end tests (keep them when changing the markup):
  *   wall                 the grid (data-layout = layout id)
  *   tile-<index>         a tile, 0-based in layout order; data-camera-id (empty when none), data-state
- *                        (empty, connecting, live, reconnecting, stale, offline, paused, disabled, error) and
- *                        data-selected (the tile placements and keys act on)
+ *                        (empty, connecting, live, reconnecting, stale, offline, paused, disabled, error),
+ *                        data-selected (the tile placements and keys act on) and data-alarm (the severity of
+ *                        the alarm on stage when the tile shows one of its cameras, else empty)
  *   tile-video-<index>   the tile's <video>; tile-state-<index> the state in its band
  *   tile-audio-<index>   the tile's mute/unmute button (disabled when the camera sends no audio)
  *   camera-list          the camera list; camera-rows its keyboard-operable list (listbox); camera-item-<id>
@@ -40,10 +41,12 @@ export interface WallProps {
   dispatch: (action: WallAction) => void;
   commands: TileCommands;
   onPlayerStatus: (cameraId: string, status: TileStatus) => void;
+  /** The alarm on stage: tiles showing its cameras are framed in its colour. */
+  alarm?: { cameraIds: readonly string[]; severity: string } | null;
 }
 
 /** The camera wall: the layout's CSS grid with one tile per slot; a full-window tile covers the grid. */
-export function Wall({ state, cameras, player, dispatch, commands, onPlayerStatus }: WallProps) {
+export function Wall({ state, cameras, player, dispatch, commands, onPlayerStatus, alarm }: WallProps) {
   const grid = gridLayout(state.layout);
   const tiles = shownTiles(state);
   return (
@@ -69,6 +72,7 @@ export function Wall({ state, cameras, player, dispatch, commands, onPlayerStatu
             full={state.full === index}
             hidden={state.full !== null && state.full !== index}
             selected={state.focused === index}
+            alarm={cameraId !== null && alarm?.cameraIds.includes(cameraId) ? alarm.severity : null}
             dispatch={dispatch}
             commands={commands}
             onPlayerStatus={onPlayerStatus}

@@ -6,8 +6,10 @@ import {
   NAME_MAX,
   readDeskSettings,
   readOperator,
+  readWallName,
   writeDeskSettings,
   writeOperator,
+  writeWallName,
   type SettingsStorage,
 } from '../../../../renderer/alarms/deskSettings';
 
@@ -50,6 +52,13 @@ describe('the desk settings', () => {
     expect(readOperator('desk-1-right', storage)).toBe('');
   });
 
+  it("keeps a desktop window's wall name per window", () => {
+    const storage = memoryStorage();
+    writeWallName('display-1', 'desk-1-left', storage);
+    expect(readWallName('display-1', storage)).toBe('desk-1-left');
+    expect(readWallName('display-2', storage)).toBe('');
+  });
+
   it('survives a storage that throws', () => {
     const broken: SettingsStorage = {
       getItem: () => {
@@ -64,6 +73,10 @@ describe('the desk settings', () => {
       writeDeskSettings(DEFAULT_DESK_SETTINGS, broken);
     }).not.toThrow();
     expect(readOperator(null, broken)).toBe('');
+    expect(readWallName(null, broken)).toBe('');
+    expect(() => {
+      writeWallName(null, 'x', broken);
+    }).not.toThrow();
   });
 
   it('keeps names to one line of at most NAME_MAX characters', () => {

@@ -145,6 +145,13 @@ describe('onEvent', () => {
     expect(source?.closed).toBe(true);
   });
 
+  it('names a named wall on its event stream, so pushes to that name reach it', () => {
+    const api = createHttpStationApi('', { eventSource, wall: 'desk-1-left' });
+    const stop = api.onEvent(() => undefined);
+    expect(FakeEventSource.opened.map((s) => s.url)).toEqual(['/events?wall=desk-1-left']);
+    stop();
+  });
+
   it('opens the stream again after EventSource gave up, while someone listens', () => {
     vi.useFakeTimers();
     const api = createHttpStationApi('', { eventSource });

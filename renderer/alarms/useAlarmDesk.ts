@@ -1,0 +1,126 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+
+import type { Alarm } from './alarm';
+import type { DeskAction } from './AlarmActions';
+import { nextOnStage, severityRank, takesOverWall, waitingAlarms } from './alarmQueue';
+import {
+  readDeskSettings,
+  readOperator,
+  writeDeskSettings,
+  writeOperator,
+  type DeskSettings,
+} from './deskSettings';
+import { createSoundCues, type CueOutcome } from './soundCue';
+import { useAlarms, type AlarmDeskApi, type Alarms } from './useAlarms';
+
+/** What the desk needs from the wall around it. */
+export interface AlarmDeskDeps {
+  api: AlarmDeskApi;
+  /** This wall's name (`?wall=` or the desktop window's setting), null when it has none. */
+  wallName: string | null;
+  /** The key this window keeps its operator's name under (its `?wall=`), null for the page. */
+  windowKey: string | null;
+  /** Puts cameras on this wall's hotspot tile / puts back the wall the hotspot replaced. */
+  showOnHotspot: (cameraIds: readonly string[]) => void;
+  restoreWall: () => void;
+}
+
+/** The alarm desk: the list, the alarm on stage and its takeover of the wall, the sound, the operator, settings. */
+export interface AlarmDesk extends Pick<Alarms, 'alarms' | 'error' | 'onStationEvent'> {
+  /** The alarm the operator must answer now, and how many wait behind it. */
+  stage: Alarm | null;
+  waiting: number;
+  /** Whether this wall shows the alarm's camera on its own hotspot (else the dedicated alarm wall does). */
+  takesOver: boolean;
+  cue: CueOutcome | null;
+  settings: DeskSettings;
+  changeSettings: (patch: Partial<DeskSettings>) => void;
+  operator: string;
+  setOperator: (name: string) => void;
+  setAnswering: (answering: boolean) => void;
+  act: (alarm: Alarm, action: DeskAction) => Promise<unknown>;
+}
+
+/**
+ * The alarm desk's state for one wall: alarms from the station, the most urgent waiting one on stage (its
+ * cameras on this wall's hotspot unless a dedicated alarm wall is set, the wall put back once nothing waits), a
+ * sound cue per new alarm, and the operator's name sent with every action.
+ */
+export function useAlarmDesk(deps: AlarmDeskDeps): AlarmDesk {
+  const { api, wallName, windowKey } = deps;
+  const [settings, setSettings] = useState<DeskSettings>(() => readDeskSettings());
+  const [operator, setOperatorState] = useState(() => readOperator(windowKey));
+  const [stageId, setStageId] = useState<string | null>(null);
+  const [answering, setAnswering] = useState(false);
+  const [cues, setCues] = useState<ReadonlyMap<string, CueOutcome>>(new Map());
+  const sound = useMemo(() => createSoundCues(), []);
+  const latest = useRef({ settings, deps });
+  useEffect(() => {
+    latest.current = { settings, deps };
+  });
+
+  const onRaised = useCallback(
+    (alarm: Alarm) => {
+      const current = latest.current.settings;
+      if (alarm.state !== 'new' || severityRank(alarm.severity) < severityRank(current.takeover)) return;
+      const outcome = sound.play(alarm.severity, current.muted);
+      setCues((known) => new Map(known).set(alarm.alarm_id, outcome));
+    },
+    [sound],
+  );
+  const { alarms, error, onStationEvent, act } = useAlarms(api, onRaised);
+
+  const waiting = useMemo(
+    () => waitingAlarms(alarms.values(), settings.takeover),
+    [alarms, settings.takeover],
+  );
+  // The stage follows the queue as it renders (React's way to adjust state to a change of props).
+  const nextId = nextOnStage(stageId, waiting, answering);
+  if (nextId !== stageId) setStageId(nextId);
+
+  const stage = nextId === null ? null : (alarms.get(nextId) ?? null);
+  const takesOver = takesOverWall(wallName, settings.alarmWall);
+  const shownOnWall = useRef<string | null>(null);
+  useEffect(() => {
+    const wall = latest.current.deps;
+    if (!takesOver) return;
+    if (stage !== null && shownOnWall.current !== stage.alarm_id) {
+      shownOnWall.current = stage.alarm_id;
+      wall.showOnHotspot(stage.camera_ids);
+    } else if (stage === null && shownOnWall.current !== null) {
+      shownOnWall.current = null;
+      wall.restoreWall();
+    }
+  }, [stage, takesOver]);
+
+  const changeSettings = useCallback((patch: Partial<DeskSettings>) => {
+    setSettings((current) => {
+      const next = { ...current, ...patch };
+      writeDeskSettings(next);
+      return next;
+    });
+  }, []);
+  const setOperator = useCallback(
+    (name: string) => {
+      writeOperator(windowKey, name);
+      setOperatorState(readOperator(windowKey) || name.trim());
+    },
+    [windowKey],
+  );
+
+  return {
+    alarms,
+    error,
+    onStationEvent,
+    stage,
+    waiting: Math.max(0, waiting.length - (stage === null ? 0 : 1)),
+    takesOver,
+    cue: stage === null ? null : (cues.get(stage.alarm_id) ?? null),
+    settings,
+    changeSettings,
+    operator,
+    setOperator,
+    setAnswering,
+    act,
+  };
+}
