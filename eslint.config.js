@@ -30,6 +30,8 @@ const MAIN_LAYERS = [
   ['rtsp'],
   ['store'],
   ['station'],
+  // Alarms, named walls and outgoing webhooks: built on the station's cameras and event bus, served by api and ipc.
+  ['alarms', 'walls', 'webhooks'],
   ['door'],
   ['api', 'demo'],
   // IPC is the REST API's second transport: it serves the same operations with the same wording (api/operations.ts,

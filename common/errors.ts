@@ -13,6 +13,12 @@ export const ErrorCode = {
   CameraExists: 'VIGIL_ERR_CAMERA_EXISTS',
   ViewNotFound: 'VIGIL_ERR_VIEW_NOT_FOUND',
   ViewExists: 'VIGIL_ERR_VIEW_EXISTS',
+  AlarmNotFound: 'VIGIL_ERR_ALARM_NOT_FOUND',
+  /** The alarm's state does not allow this (acknowledging a closed alarm); the message names the state. */
+  AlarmState: 'VIGIL_ERR_ALARM_STATE',
+  /** No wall of that name is connected now. */
+  WallNotFound: 'VIGIL_ERR_WALL_NOT_FOUND',
+  WebhookNotFound: 'VIGIL_ERR_WEBHOOK_NOT_FOUND',
   PayloadTooLarge: 'VIGIL_ERR_PAYLOAD_TOO_LARGE',
   UnsupportedMediaType: 'VIGIL_ERR_UNSUPPORTED_MEDIA_TYPE',
   CameraUnreachable: 'VIGIL_ERR_CAMERA_UNREACHABLE',
@@ -48,6 +54,10 @@ export const errorStatus: Record<ErrorCode, number | undefined> = {
   VIGIL_ERR_CAMERA_EXISTS: 409,
   VIGIL_ERR_VIEW_NOT_FOUND: 404,
   VIGIL_ERR_VIEW_EXISTS: 409,
+  VIGIL_ERR_ALARM_NOT_FOUND: 404,
+  VIGIL_ERR_ALARM_STATE: 409,
+  VIGIL_ERR_WALL_NOT_FOUND: 404,
+  VIGIL_ERR_WEBHOOK_NOT_FOUND: 404,
   VIGIL_ERR_PAYLOAD_TOO_LARGE: 413,
   VIGIL_ERR_UNSUPPORTED_MEDIA_TYPE: 415,
   VIGIL_ERR_CAMERA_UNREACHABLE: 422,

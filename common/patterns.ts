@@ -38,13 +38,45 @@ export const ONE_LINE: NamedPattern = {
   words: 'must not contain control characters (line breaks, tabs, NUL and the like)',
 };
 
+/** One line of text that is not blank (an alarm's title): some visible character, no control characters. */
+export const TEXT_LINE: NamedPattern = {
+  pattern: `^[^${CONTROL}]*[^\\s${CONTROL}][^${CONTROL}]*$`,
+  words:
+    'must hold some text (not only spaces) and no control characters (line breaks, tabs, NUL and the like)',
+};
+
 /** Free text (a description): line breaks and tabs, but no other control characters. */
 export const FREE_TEXT: NamedPattern = {
   pattern: `^[^${CONTROL_BUT_LINE_BREAKS}]*$`,
   words: 'must not contain control characters other than line breaks and tabs (no NUL and the like)',
 };
 
+/**
+ * A webhook's URL: http:// or https://, no user:password (it would be listed), no fragment, no spaces or
+ * control characters. main/webhooks checks the rest (a host, a port).
+ */
+export const HTTP_URL: NamedPattern = {
+  pattern: `^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#@${CONTROL}]+([/?][^\\s#${CONTROL}]*)?$`,
+  words:
+    'must be an http:// or https:// URL without user:password, #fragment, spaces or control characters, ' +
+    'e.g. https://vas.example/hooks',
+};
+
+/** An alarm's id: `alm_` and 20 hex digits. */
+export const ALARM_ID: NamedPattern = {
+  pattern: '^alm_[0-9a-f]{20}$',
+  words: 'must be an alarm id: alm_ and 20 hex digits, as POST /alarms answered',
+};
+
+/** A webhook's id: `whk_` and 16 hex digits. */
+export const WEBHOOK_ID: NamedPattern = {
+  pattern: '^whk_[0-9a-f]{16}$',
+  words: 'must be a webhook id: whk_ and 16 hex digits, as POST /webhooks answered',
+};
+
 /** Every named pattern, by pattern. */
 export const NAMED_PATTERNS: ReadonlyMap<string, NamedPattern> = new Map(
-  [SLUG, RTSP_URL, PIN_DIGITS, ONE_LINE, FREE_TEXT].map((named) => [named.pattern, named]),
+  [SLUG, RTSP_URL, PIN_DIGITS, ONE_LINE, TEXT_LINE, FREE_TEXT, HTTP_URL, ALARM_ID, WEBHOOK_ID].map(
+    (named) => [named.pattern, named],
+  ),
 );

@@ -4,11 +4,14 @@ import type { TSchema } from 'typebox';
 
 import type { OperationName } from './names';
 
-/** Who may call an operation over REST: a key of at least this scope, or anyone (`optional`: a key adds detail). */
-export type OperationScope = 'view' | 'manage' | 'optional';
+/**
+ * Who may call an operation over REST: a key of at least this scope, or anyone (`optional`: a key adds detail).
+ * `alarm`: manage keys and `alarm` keys (a VAS key that may only raise alarms); `alarm-read`: those and view keys.
+ */
+export type OperationScope = 'view' | 'manage' | 'optional' | 'alarm' | 'alarm-read';
 
 /** The services the table's handlers name (main/api/operations.ts gives them their types). */
-export type OperationService = 'station' | 'views';
+export type OperationService = 'station' | 'views' | 'alarms' | 'walls' | 'webhooks';
 
 /** One operation's contract. */
 export interface OperationContract {
@@ -29,6 +32,11 @@ export interface OperationContract {
   readonly message?: string;
   /** Fields of the answer (of each item, for a list) that only manage keys see; view keys get it without them. */
   readonly manageOnly?: readonly string[];
+  /**
+   * The handler also takes who calls (an AlarmActor, after the table's arguments): the API key's name, or the
+   * desk (a signed-in browser or the desktop app), whose operator's name the body may carry.
+   */
+  readonly actor?: true;
 }
 
 /** The contracts of one resource's operations (`cameras` → every `cameras.*` name, no other). */

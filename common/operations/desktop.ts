@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 
 import { DesktopSettings, DesktopSettingsPatch, KioskPin } from '../desktop';
 import { ViewId } from '../views';
+import { WallName } from '../walls';
 import type { ResourceContracts } from './contract';
 
 /** What only the desktop app offers its pages; main/app/desktop-channels.ts serves them. */
@@ -22,5 +23,11 @@ export const desktopContracts = {
     output: Type.Void(),
     summary:
       'Remembers which saved view the calling wall window shows (it comes back after a restart or replug)',
+  },
+  'desktop.name-wall': {
+    args: [Type.Union([WallName, Type.Null()])],
+    output: Type.Void(),
+    summary:
+      'Names the calling wall window (`POST /walls/{name}/show` then reaches it) or, with null, unnames it',
   },
 } as const satisfies ResourceContracts<'desktop'>;

@@ -4,12 +4,15 @@
 // REST routes and the HTTP client are all derived from it. docs/ARCHITECTURE.md shows how to add one.
 import type { Static, TSchema } from 'typebox';
 
+import { alarmContracts } from './alarms';
 import { cameraContracts } from './cameras';
 import type { OperationContract } from './contract';
 import { desktopContracts } from './desktop';
 import { DESKTOP_CALLS, STATION_CALLS, type OperationCall, type OperationName } from './names';
 import { systemContracts } from './system';
 import { viewContracts } from './views';
+import { wallContracts } from './walls';
+import { webhookContracts } from './webhooks';
 
 /** Every operation's call, by operation name (`resource.verb`). */
 export const OPERATION_CALLS: Readonly<Record<OperationName, OperationCall>> = {
@@ -21,6 +24,9 @@ const CONTRACTS = {
   ...cameraContracts,
   ...viewContracts,
   ...systemContracts,
+  ...alarmContracts,
+  ...wallContracts,
+  ...webhookContracts,
   ...desktopContracts,
 } satisfies Record<OperationName, OperationContract>;
 

@@ -11,7 +11,9 @@ export interface RestRoute {
   readonly verb: RestVerb;
   readonly path: string;
   /** The status of a successful answer when it is not 200. */
-  readonly status?: 201;
+  readonly status?: 201 | 202;
+  /** The argument after the path parameters is the query string (`GET /alarms?state=new`), not a JSON body. */
+  readonly query?: true;
 }
 
 /** How one operation is called. */
@@ -85,6 +87,52 @@ export const STATION_CALLS = {
     channel: 'views:shown',
     rest: { verb: 'POST', path: '/views/:view_id/shown' },
   },
+  'alarms.raise': {
+    method: 'raiseAlarm',
+    channel: 'alarms:raise',
+    rest: { verb: 'POST', path: '/alarms', status: 201 },
+  },
+  'alarms.list': {
+    method: 'listAlarms',
+    channel: 'alarms:list',
+    rest: { verb: 'GET', path: '/alarms', query: true },
+  },
+  'alarms.get': {
+    method: 'getAlarm',
+    channel: 'alarms:get',
+    rest: { verb: 'GET', path: '/alarms/:alarm_id' },
+  },
+  'alarms.acknowledge': {
+    method: 'acknowledgeAlarm',
+    channel: 'alarms:acknowledge',
+    rest: { verb: 'POST', path: '/alarms/:alarm_id/acknowledge' },
+  },
+  'alarms.close': {
+    method: 'closeAlarm',
+    channel: 'alarms:close',
+    rest: { verb: 'POST', path: '/alarms/:alarm_id/close' },
+  },
+  'alarms.snooze': {
+    method: 'snoozeAlarm',
+    channel: 'alarms:snooze',
+    rest: { verb: 'POST', path: '/alarms/:alarm_id/snooze' },
+  },
+  'walls.list': { method: 'listWalls', channel: 'walls:list', rest: { verb: 'GET', path: '/walls' } },
+  'walls.show': {
+    method: 'showOnWall',
+    channel: 'walls:show',
+    rest: { verb: 'POST', path: '/walls/:wall/show', status: 202 },
+  },
+  'webhooks.create': {
+    method: 'createWebhook',
+    rest: { verb: 'POST', path: '/webhooks', status: 201 },
+  },
+  'webhooks.list': { method: 'listWebhooks', rest: { verb: 'GET', path: '/webhooks' } },
+  'webhooks.delete': { method: 'deleteWebhook', rest: { verb: 'DELETE', path: '/webhooks/:webhook_id' } },
+  'webhooks.deliveries': {
+    method: 'listWebhookDeliveries',
+    rest: { verb: 'GET', path: '/webhooks/:webhook_id/deliveries' },
+  },
 } as const satisfies Record<string, OperationCall>;
 
 /** What only the desktop app offers its pages (`window.vigilDesktop`): IPC only. */
@@ -93,6 +141,7 @@ export const DESKTOP_CALLS = {
   'desktop.update-settings': { method: 'updateSettings', channel: 'desktop:update-settings' },
   'desktop.unlock-kiosk': { method: 'unlockKiosk', channel: 'desktop:unlock-kiosk' },
   'desktop.wall-view': { method: 'showingView', channel: 'desktop:wall-view' },
+  'desktop.name-wall': { method: 'nameWall', channel: 'desktop:name-wall' },
 } as const satisfies Record<string, OperationCall>;
 
 /** A station operation's name. */

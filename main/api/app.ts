@@ -15,6 +15,7 @@ import { formatValidation, handleError, handleNotFound } from './errors';
 import { allowedHostSet, hostCheck } from './host';
 import { httpMetrics } from './metrics';
 import { serverTimeoutOptions } from './server-timeouts';
+import { alarmRoutes } from './routes/alarms';
 import { cameraRoutes } from './routes/cameras';
 import { eventRoutes, SSE_STREAMS_PER_KEY } from './routes/events';
 import { systemRoutes } from './routes/system';
@@ -84,10 +85,12 @@ export async function buildApi(deps: ApiDeps): Promise<ApiInstance> {
     origins: [...(deps.corsOrigins ?? []), ...(deps.pageOrigins ?? [])],
   });
   if (deps.views !== undefined) await app.register(viewRoutes, { views: deps.views });
+  await app.register(alarmRoutes, { alarms: deps.alarms, walls: deps.walls, webhooks: deps.webhooks });
   if (deps.sessions !== undefined) await app.register(sessionRoutes, { sessions: deps.sessions });
   if (deps.wall !== undefined) await app.register(wallRoutes, deps.wall);
   await app.register(eventRoutes, {
     station: deps.station,
+    walls: deps.walls,
     heartbeatMs: deps.sseHeartbeatMs ?? 15_000,
     streamsPerKey: deps.sseStreamsPerKey ?? SSE_STREAMS_PER_KEY,
   });
@@ -149,6 +152,12 @@ async function setupDocs(app: ApiInstance, version: string): Promise<void> {
         { name: 'cameras', description: 'Cameras and their streams' },
         { name: 'events', description: 'Station events' },
         { name: 'views', description: 'Saved wall views' },
+        {
+          name: 'alarms',
+          description: 'Alarms raised by a VAS, motion detection or the desk, and their workflow',
+        },
+        { name: 'walls', description: 'Named walls, and pushing a camera or view to one' },
+        { name: 'webhooks', description: 'Signed outgoing deliveries of station events' },
         { name: 'session', description: 'Browser sign-in' },
         { name: 'viewers', description: "The station's Janus door, where viewers play cameras" },
       ],

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { ErrorCode, VigilError } from '../../common/errors';
 import type { BrowserSessions } from './browser-sessions';
 import { sessionKey } from './session';
-import type { Access, ApiKey, ApiKeyVerifier } from './types';
+import type { Access, ApiKey, ApiKeyVerifier, Scope } from './types';
 
 const BEARER = /^Bearer +([\x21-\x7e]+) *$/i;
 
@@ -12,10 +12,18 @@ export function bearerKey(header: string | undefined): string | undefined {
   return header === undefined ? undefined : BEARER.exec(header)?.[1];
 }
 
+/** The scopes each keyed access level admits (manage keys everything; alarm keys only alarms). */
+const ADMITTED: Record<Exclude<Access, 'public' | 'optional'>, readonly Scope[]> = {
+  manage: ['manage'],
+  view: ['manage', 'view'],
+  alarm: ['manage', 'alarm'],
+  'alarm-read': ['manage', 'view', 'alarm'],
+};
+
 /** Whether a key's scope grants a route's access level. */
 export function permits(key: ApiKey | undefined, access: Access): boolean {
   if (access === 'public' || access === 'optional') return true;
-  return key !== undefined && (key.scope === 'manage' || access === 'view');
+  return key !== undefined && ADMITTED[access].includes(key.scope);
 }
 
 /** Routes whose plugin cannot set `config.access` (Swagger UI's assets, CORS preflight) are public. */

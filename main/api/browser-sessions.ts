@@ -116,7 +116,7 @@ export class BrowserSessions {
     }
     session.lastSeen = now;
     if (now - session.storedLastSeen >= LAST_SEEN_RESOLUTION_MS) this.#save();
-    return { id: keyIdOf(hash), scope: 'manage' };
+    return { id: keyIdOf(hash), scope: 'manage', desk: true };
   }
 
   /** Ends a session (sign-out); unknown ids are ignored. */

@@ -6,15 +6,22 @@ import {
   type OperationArgs,
   type OperationOutput,
 } from '../../common/operations';
+import type { AlarmActor } from '../../common/alarms';
 import type { OperationService } from '../../common/operations/contract';
 import { pathParams, type OperationName } from '../../common/operations/names';
+import type { AlarmService } from '../alarms/service';
 import type { StationService } from '../station/service';
 import type { ViewService } from '../station/views';
+import type { WallService } from '../walls/service';
+import type { WebhookService } from '../webhooks/service';
 
 /** The services the table's handlers name (`station.restartCamera` → `station`). */
 export interface OperationServices extends Record<OperationService, object> {
   station: StationService;
   views: ViewService;
+  alarms: AlarmService;
+  walls: WallService;
+  webhooks: WebhookService;
 }
 
 /** The operations a service method serves (those whose contract names a handler). */
@@ -30,9 +37,14 @@ type HandlerOf<N extends ServedOperationName> =
       : undefined
     : undefined;
 
+/** The caller a handler takes after the table's arguments, for operations that say `actor: true`. */
+type ActorArg<N extends ServedOperationName> = (typeof OPERATIONS)[N] extends { actor: true }
+  ? [actor: AlarmActor]
+  : [];
+
 /** What a handler must be: it takes the operation's arguments and gives its answer (or nothing, for a message). */
 type FittingHandler<N extends ServedOperationName> = (
-  ...args: OperationArgs<N>
+  ...args: [...OperationArgs<N>, ...ActorArg<N>]
 ) =>
   | Promise<(typeof OPERATIONS)[N] extends { message: string } ? unknown : OperationOutput<N>>
   | ((typeof OPERATIONS)[N] extends { message: string } ? unknown : OperationOutput<N>);
@@ -63,19 +75,23 @@ export function paramsOf(name: OperationName, args: readonly unknown[]): Record<
 
 /**
  * Runs an operation on the service method the table names, with arguments already validated against its
- * schemas (path parameters first, then the body); resolves to its answer.
+ * schemas (path parameters first, then the body); resolves to its answer. Operations whose contract says
+ * `actor` also get `actor` (who calls) after their arguments.
  */
 export async function serveOperation<N extends ServedOperationName>(
   services: Partial<OperationServices>,
   name: N,
   args: readonly unknown[],
+  actor?: AlarmActor,
 ): Promise<OperationOutput<N>> {
-  const operation: { handler?: string; message?: string } = OPERATIONS[name];
+  const operation: { handler?: string; message?: string; actor?: true } = OPERATIONS[name];
+  if (operation.actor === true && actor === undefined) throw new Error(`${name} needs to know who calls`);
+  const callArgs = operation.actor === true ? [...args, actor] : args;
   const [serviceName = '', methodName = ''] = (operation.handler ?? '').split('.');
   const service = services[serviceName as OperationService] as Record<string, unknown> | undefined;
   const method = service?.[methodName];
   if (typeof method !== 'function') throw new Error(`${name} needs ${operation.handler ?? 'a handler'}`);
-  const result: unknown = await Reflect.apply(method, service, args);
+  const result: unknown = await Reflect.apply(method, service, callArgs);
   const answer =
     operation.message === undefined
       ? result

@@ -8,20 +8,28 @@ import type {
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 
+import type { AlarmService } from '../alarms/service';
 import type { Door } from '../door/door';
 import type { StationService } from '../station/service';
 import type { ViewService } from '../station/views';
+import type { WallService } from '../walls/service';
+import type { WebhookService } from '../webhooks/service';
 import type { WallFiles } from './routes/wall';
 import type { BrowserSessions } from './browser-sessions';
 import type { ServerTimeouts } from './server-timeouts';
 
-/** What a bearer key may do: `view` reads, `manage` does everything. */
-export type Scope = 'manage' | 'view';
+/** What a bearer key may do: `view` reads, `manage` does everything, `alarm` raises and reads alarms only. */
+export type Scope = 'manage' | 'view' | 'alarm';
 
-/** A verified API key: its id (for logs and rate limits, never the key itself) and its scope. */
+/**
+ * A verified API key: its id (for logs and rate limits, never the key itself) and its scope; `name` for a
+ * stored key (alarms record it as who acted), `desk` for a signed-in browser wall's session.
+ */
 export interface ApiKey {
   id: string;
   scope: Scope;
+  name?: string;
+  desk?: true;
 }
 
 /** Checks a presented bearer key (main/store/api-keys implements it); `undefined` for an unknown key. */
@@ -32,10 +40,10 @@ export interface ApiKeyVerifier {
 }
 
 /**
- * Who may call a route: anyone (`public`), anyone but a valid key adds detail (`optional`), or a key with at
- * least that scope.
+ * Who may call a route: anyone (`public`), anyone but a valid key adds detail (`optional`), a key with at
+ * least that scope, or alarm keys besides (`alarm`: manage and alarm keys; `alarm-read`: view keys too).
  */
-export type Access = 'public' | 'optional' | Scope;
+export type Access = 'public' | 'optional' | 'manage' | 'view' | 'alarm' | 'alarm-read';
 
 /** Everything `buildApi` needs; it never listens itself. */
 export interface ApiDeps {
@@ -66,10 +74,22 @@ export interface ApiDeps {
   timeouts?: Partial<ServerTimeouts>;
   /** Saved views served at `/views` (the routes are absent without it). */
   views?: ViewService;
+  /** Alarms served at `/alarms` (absent without it). */
+  alarms?: AlarmService;
+  /** Named walls: `/walls`, and `GET /events?wall=NAME` connects one (absent without it). */
+  walls?: WallService & WallConnections;
+  /** Outgoing webhooks served at `/webhooks` (absent without it). */
+  webhooks?: WebhookService;
   /** Browser sign-in links and session cookies (without it only bearer keys authenticate). */
   sessions?: BrowserSessions;
   /** The built wall served to browsers at `/` and the SDK at `/sdk/` (without it `/` is JSON only). */
   wall?: WallFiles;
+}
+
+/** Where `GET /events?wall=NAME` registers a browser wall for as long as its stream is open. */
+export interface WallConnections {
+  /** Registers a connection of `name`; the returned function ends it. */
+  connect(name: string, kind: 'browser' | 'desktop'): () => void;
 }
 
 /** The Fastify instance the API builds, typed by TypeBox schemas. */

@@ -79,7 +79,7 @@ export type Command =
   | { kind: 'help'; topic: string }
   | { kind: 'version' }
   | { kind: 'serve'; args: ServeArgs }
-  | { kind: 'keys-create'; dataDir?: string | undefined; name: string; scope: 'manage' | 'view' }
+  | { kind: 'keys-create'; dataDir?: string | undefined; name: string; scope: 'manage' | 'view' | 'alarm' }
   | { kind: 'keys-list'; dataDir?: string | undefined }
   | { kind: 'keys-revoke'; dataDir?: string | undefined; id: string }
   | { kind: 'janus-config'; args: JanusConfigArgs }
@@ -249,9 +249,9 @@ function required(p: ParsedOptions, name: string, topic: string): string {
   return value;
 }
 
-function scopeOf(text: string): 'manage' | 'view' {
-  if (text === 'manage' || text === 'view') return text;
-  throw new UsageError(`--scope must be manage or view; got "${text}"`, 'keys create');
+function scopeOf(text: string): 'manage' | 'view' | 'alarm' {
+  if (text === 'manage' || text === 'view' || text === 'alarm') return text;
+  throw new UsageError(`--scope must be manage, view or alarm; got "${text}"`, 'keys create');
 }
 
 function noPositionals(p: ParsedOptions, topic: string): void {

@@ -217,7 +217,7 @@ const TOPICS: Record<string, { usage: string; about: string; options?: OptionSpe
     about: 'Manages the REST API bearer keys in the data folder.',
   },
   'keys create': {
-    usage: 'vigil keys create --name NAME --scope manage|view [options]',
+    usage: 'vigil keys create --name NAME --scope manage|view|alarm [options]',
     about: 'Creates an API key and prints it once: it is stored only as a hash.',
     options: KEYS_CREATE_OPTIONS,
   },

@@ -47,7 +47,7 @@ export async function revokeKey(dataDir: string, id: string, out: Output): Promi
 /** The keys as an aligned text table: id, name, scope, created, last used. */
 export function formatKeyTable(keys: readonly ApiKeyInfo[]): string {
   if (keys.length === 0)
-    return 'No API keys. Create one with: vigil keys create --name NAME --scope manage|view\n';
+    return 'No API keys. Create one with: vigil keys create --name NAME --scope manage|view|alarm\n';
   const rows = [
     ['ID', 'NAME', 'SCOPE', 'CREATED', 'LAST USED'],
     ...keys.map((k) => [k.id, k.name, k.scope, shortTime(k.created_at), shortTime(k.last_used_at)]),

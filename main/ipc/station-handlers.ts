@@ -7,16 +7,21 @@ import type { Door } from '../door/door';
 import type { IpcChannel } from './channels';
 import type { IpcHandlers } from './dispatch';
 
+/** Who acts over IPC: the desktop app's operator (named by the body's `operator`, when it has one). */
+const DESK_ACTOR = { kind: 'desk', name: 'desk' } as const;
+
 /** Handles every operation that has an IPC channel and a handler in the table, plus health and stream info. */
 export function handleStationOperations(
   ipc: IpcHandlers,
-  services: OperationServices & { door: Pick<Door, 'streamInfo'> },
+  services: Pick<OperationServices, 'station' | 'views'> &
+    Partial<OperationServices> & { door: Pick<Door, 'streamInfo'> },
 ): void {
   for (const { name, channel, args: schemas } of OPERATION_LIST) {
     if (channel === undefined || !isServed(name)) continue;
     ipc.handle(channel as IpcChannel, (...args: unknown[]) =>
-      // The caller (last) is not the operation's: only the table's arguments reach the service.
-      serveOperation(services, name, args.slice(0, schemas.length)),
+      // The caller (last) is not the operation's: only the table's arguments reach the service, and the desk
+      // acts as itself (alarms record the operator's name the body carries).
+      serveOperation(services, name, args.slice(0, schemas.length), DESK_ACTOR),
     );
   }
   // The desk operator is trusted with per-camera detail (REST gives it to callers with a key).

@@ -14,8 +14,11 @@ import type { StoreBackendFactory } from './store-backend';
 import { StoreUnreadableError, errnoOf } from './store-errors';
 import { STORE_FILE_MODE } from './store-file';
 
-/** What a REST API key may do: `manage` (change cameras, keys, settings) or `view` (read and watch). */
-export const ApiKeyScope = Type.Union([Type.Literal('manage'), Type.Literal('view')]);
+/**
+ * What a REST API key may do: `manage` (change cameras, keys, settings), `view` (read and watch) or `alarm`
+ * (raise and read alarms, nothing else: what a VAS that only tells the desk "look at this" needs).
+ */
+export const ApiKeyScope = Type.Union([Type.Literal('manage'), Type.Literal('view'), Type.Literal('alarm')]);
 
 /** An API key's scope. */
 export type ApiKeyScope = Static<typeof ApiKeyScope>;
@@ -50,7 +53,7 @@ export const API_KEYS_FILE = 'api-keys.json';
 /** The file the first manage key is written to. */
 export const MANAGE_KEY_FILE = 'manage.key';
 
-const KEY_FORMAT = /^vigil_(manage|view)_[A-Za-z0-9_-]{43}$/;
+const KEY_FORMAT = /^vigil_(manage|view|alarm)_[A-Za-z0-9_-]{43}$/;
 
 /** The REST API's bearer keys. */
 export interface ApiKeyStore {
@@ -66,7 +69,7 @@ export interface ApiKeyStore {
    * The key's id and scope when `presented` is a live key (compared in constant time), else undefined. Never
    * writes: the use is written to `last_used_at` later, in the background (best effort).
    */
-  verify(presented: string): { id: string; scope: ApiKeyScope } | undefined;
+  verify(presented: string): { id: string; scope: ApiKeyScope; name: string } | undefined;
   /**
    * First start: creates a manage key and writes it to `<dataDir>/manage.key` (0600), returning that path. Returns the
    * path untouched when the file holds a live manage key; undefined when manage keys exist but the file was removed.
@@ -148,7 +151,7 @@ export function openApiKeyStore(
       const key = match(presented);
       if (key === undefined) return undefined;
       lastUse.used(key.id, key.last_used_at);
-      return { id: key.id, scope: key.scope };
+      return { id: key.id, scope: key.scope, name: key.name };
     },
     ensureManageKey() {
       const keyFile = join(dataDir, MANAGE_KEY_FILE);

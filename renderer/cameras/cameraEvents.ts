@@ -34,6 +34,9 @@ export function applyCameraEvent(cameras: readonly CameraView[], event: StationE
     case 'view.added':
     case 'view.updated':
     case 'view.removed':
+    case 'alarm.raised':
+    case 'alarm.updated':
+    case 'wall.show':
       return { cameras, refetch: false };
   }
 }

@@ -24,6 +24,9 @@ const EVENT_TYPES: Record<StationEvent['type'], true> = {
   'view.removed': true,
   'gateway.up': true,
   'gateway.down': true,
+  'alarm.raised': true,
+  'alarm.updated': true,
+  'wall.show': true,
 };
 
 /** EventSource's readyState once it has given up. */

@@ -24,12 +24,24 @@ export type StationHttpClient = OperationMethods<RestOperationName>;
 /** One call: the route, and the arguments (path parameters first, then the body). */
 type Send = (route: RestRoute, args: readonly unknown[]) => Promise<unknown>;
 
-/** The request for a route and its arguments: the URL path with its parameters filled in, and the body. */
+/**
+ * The request for a route and its arguments: the URL path with its parameters filled in, and the body (or,
+ * for a query route, the query string built from that argument's defined fields).
+ */
 export function requestFor(route: RestRoute, args: readonly unknown[]): { path: string; body: unknown } {
   const params = pathParams(route.path);
   let index = 0;
   const path = route.path.replace(/:[A-Za-z0-9_]+/g, () => encodeURIComponent(String(args[index++])));
-  return { path, body: args[params.length] };
+  const input = args[params.length];
+  if (route.query !== true) return { path, body: input };
+  const fields = Object.entries((input ?? {}) as Record<string, unknown>).filter(
+    (entry): entry is [string, string | number | boolean] =>
+      ['string', 'number', 'boolean'].includes(typeof entry[1]),
+  );
+  const query = new URLSearchParams(
+    fields.map(([key, value]): [string, string] => [key, String(value)]),
+  ).toString();
+  return { path: query === '' ? path : `${path}?${query}`, body: undefined };
 }
 
 function createSend(options: StationHttpOptions): Send {

@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 
 import { ErrorCode, VigilError } from '../../../common/errors';
 import type { StationEvent } from '../../../common/events';
+import { WallName } from '../../../common/walls';
 import { bearer, errorResponses } from './schemas';
 import type { ApiDeps } from '../types';
 
@@ -20,13 +21,19 @@ export function sseFrame(event: StationEvent): string {
   return `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
+/** Whether a stream of the wall `wall` (undefined: an unnamed page) is sent `event`: `wall.show` only to its wall. */
+export function reachesWall(event: StationEvent, wall: string | undefined): boolean {
+  return event.type !== 'wall.show' || event.wall === wall;
+}
+
 /**
  * `GET /events`: the station's events as Server-Sent Events, with a comment heartbeat; at most `streamsPerKey`
- * streams per key or browser session at once (429 past it).
+ * streams per key or browser session at once (429 past it). `?wall=NAME` names the page a wall for as long as
+ * its stream is open (`GET /walls`), and only such a stream gets that wall's `wall.show`.
  */
 export const eventRoutes: FastifyPluginCallbackTypebox<
-  Pick<ApiDeps, 'station'> & { heartbeatMs: number; streamsPerKey: number }
-> = (app, { station, heartbeatMs, streamsPerKey }, done) => {
+  Pick<ApiDeps, 'station' | 'walls'> & { heartbeatMs: number; streamsPerKey: number }
+> = (app, { station, walls, heartbeatMs, streamsPerKey }, done) => {
   const open = new Set<PassThrough>();
   const perKey = new Map<string, number>();
   app.addHook('preClose', (hookDone) => {
@@ -40,8 +47,10 @@ export const eventRoutes: FastifyPluginCallbackTypebox<
       config: { access: 'view' },
       schema: {
         tags: ['events'],
-        summary: 'Station events as Server-Sent Events (event: <type>, data: StationEvent JSON)',
+        summary:
+          'Station events as Server-Sent Events (event: <type>, data: StationEvent JSON); ?wall=NAME names a wall',
         security: bearer,
+        querystring: Type.Object({ wall: Type.Optional(WallName) }, { additionalProperties: false }),
         response: {
           // Documented as text; typed as the stream the handler sends.
           200: { content: { 'text/event-stream': { schema: Type.Unsafe<PassThrough>({ type: 'string' }) } } },
@@ -71,9 +80,12 @@ export const eventRoutes: FastifyPluginCallbackTypebox<
         }
         stream.write(chunk);
       };
+      const { wall } = request.query;
       const unsubscribe = station.onEvent((event) => {
-        write(sseFrame(event));
+        if (reachesWall(event, wall)) write(sseFrame(event));
       });
+      const disconnect =
+        wall === undefined || walls === undefined ? undefined : walls.connect(wall, 'browser');
       const heartbeat = setInterval(() => {
         write(': heartbeat\n\n');
       }, heartbeatMs);
@@ -81,6 +93,7 @@ export const eventRoutes: FastifyPluginCallbackTypebox<
       stream.once('close', () => {
         clearInterval(heartbeat);
         unsubscribe();
+        disconnect?.();
         open.delete(stream);
         const left = (perKey.get(holder) ?? 1) - 1;
         if (left > 0) perKey.set(holder, left);

@@ -4,6 +4,7 @@ import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebo
 import type { FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import { Type, type TSchema } from 'typebox';
 
+import type { AlarmActor } from '../../../common/alarms';
 import { OPERATIONS, type RestOperationName } from '../../../common/operations';
 import type { OperationContract } from '../../../common/operations/contract';
 import { pathParams, type RestRoute, type RestVerb } from '../../../common/operations/names';
@@ -34,6 +35,7 @@ export function operationRoute(name: RestOperationName): OperationRouteOptions {
     if (schema === undefined) throw new Error(`${name}: no argument for :${param}`);
     paramSchemas[param] = schema;
   }
+  const input = body === undefined ? {} : rest.query === true ? { querystring: body } : { body };
   return {
     method: rest.verb,
     url: rest.path,
@@ -43,7 +45,7 @@ export function operationRoute(name: RestOperationName): OperationRouteOptions {
       summary: operation.summary,
       security: scope === 'optional' ? [{}, ...bearer] : bearer,
       ...(params.length === 0 ? {} : { params: Type.Object(paramSchemas, { additionalProperties: false }) }),
-      ...(body === undefined ? {} : { body }),
+      ...input,
       response: { [rest.status ?? 200]: operation.output, ...errorResponses },
     },
   };
@@ -73,17 +75,45 @@ export function registerOperationRoutes(
     const { rest, args: schemas, manageOnly = [] } = operation;
     const params = pathParams(rest.path);
     const hasBody = schemas.length > params.length;
+    const input = rest.query === true ? schemas[params.length] : undefined;
     app.route({
       ...options,
+      // Query values arrive as text: integers the schema asks for become numbers before it checks them.
+      ...(input === undefined ? {} : { preValidation: integersOfQuery(input) }),
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
         const values = request.params as Record<string, unknown>;
-        const args = [...params.map((param) => values[param]), ...(hasBody ? [request.body] : [])];
-        const answer = await serveOperation(services, name, args);
+        const given = rest.query === true ? request.query : request.body;
+        const args = [...params.map((param) => values[param]), ...(hasBody ? [given] : [])];
+        const answer = await serveOperation(services, name, args, actorOf(request));
         const shown = request.apiKey?.scope === 'manage' ? answer : withoutFields(answer, manageOnly);
         return reply.code(rest.status ?? 200).send(shown);
       },
     });
   }
+}
+
+/**
+ * Who calls, as alarms record it: a stored key by its name, a signed-in browser wall as the desk (the body's
+ * `operator` then names the person).
+ */
+export function actorOf(request: FastifyRequest): AlarmActor {
+  const key = request.apiKey;
+  if (key === undefined || key.desk === true) return { kind: 'desk', name: 'desk' };
+  return { kind: 'key', name: key.name ?? key.id };
+}
+
+/** A preValidation hook turning the query's decimal integers into numbers where `schema` wants an integer. */
+export function integersOfQuery(schema: TSchema) {
+  const properties = (schema as { properties?: Record<string, { type?: unknown }> }).properties ?? {};
+  const integers = Object.keys(properties).filter((key) => properties[key]?.type === 'integer');
+  return (request: FastifyRequest, _reply: FastifyReply, done: () => void): void => {
+    const query = request.query as Record<string, unknown>;
+    for (const key of integers) {
+      const value = query[key];
+      if (typeof value === 'string' && /^-?[0-9]{1,15}$/.test(value)) query[key] = Number(value);
+    }
+    done();
+  };
 }
 
 /** The answer without `fields` (on each item of a list); the answer itself when there are none to drop. */

@@ -213,7 +213,7 @@ describe('parseCommand: keys', () => {
     expect(usageError(['keys', 'create', '--scope', 'view']).message).toBe('--name is required');
     expect(usageError(['keys', 'create', '--name', 'x']).message).toBe('--scope is required');
     expect(usageError(['keys', 'create', '--name', 'x', '--scope', 'admin']).message).toContain(
-      '--scope must be manage or view',
+      '--scope must be manage, view or alarm',
     );
   });
 

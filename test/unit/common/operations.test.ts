@@ -89,13 +89,22 @@ describe('the operation table', () => {
         expect(operation.output).toBe(MessageBody);
         for (const [, param] of operation.message.matchAll(/\{(\w+)\}/g)) expect(params).toContain(param);
       }
-      if (operation.handler !== undefined) expect(operation.handler).toMatch(/^(station|views)\.\w+$/);
+      if (operation.handler !== undefined)
+        expect(operation.handler).toMatch(/^(station|views|alarms|walls|webhooks)\.\w+$/);
     },
   );
 
-  it('names resources by their operations: cameras.*, views.*, system.*, desktop.*', () => {
+  it('names resources by their operations: cameras.*, views.*, system.*, alarms.*, walls.*, …', () => {
     const resources = new Set(Object.keys(OPERATIONS).map((name) => name.split('.')[0]));
-    expect([...resources].sort()).toEqual(['cameras', 'desktop', 'system', 'views']);
+    expect([...resources].sort()).toEqual([
+      'alarms',
+      'cameras',
+      'desktop',
+      'system',
+      'views',
+      'walls',
+      'webhooks',
+    ]);
     const name: OperationName = 'cameras.restart';
     expect(OPERATIONS[name]).toMatchObject({
       method: 'restartCamera',

@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { OPERATION_LIST } from '../../../common/operations';
 import {
   FREE_TEXT,
+  HTTP_URL,
   NAMED_PATTERNS,
   ONE_LINE,
   PIN_DIGITS,
   RTSP_URL,
   SLUG,
+  TEXT_LINE,
   type NamedPattern,
 } from '../../../common/patterns';
 
@@ -55,11 +57,31 @@ const SAMPLES: [NamedPattern, string, readonly string[]][] = [
   [RTSP_URL, 'rtsp://192.0.2.10:554/stream1', []],
   [PIN_DIGITS, '1234', []],
   [ONE_LINE, 'Entrance Camera', []],
+  [TEXT_LINE, 'Intrusion at gate 3', []],
+  [HTTP_URL, 'https://vas.example:8443/hooks?x=1', []],
   // The wall edits a description in a text area: line breaks and tabs stay allowed there.
   [FREE_TEXT, 'Main entrance', ['\t', '\n', '\r']],
 ];
 
 describe('named patterns', () => {
+  it('TEXT_LINE refuses blank text; HTTP_URL refuses other schemes, user:password and fragments', () => {
+    const line = new RegExp(TEXT_LINE.pattern, 'u');
+    expect(['', ' ', '   '].map((value) => line.test(value))).toEqual([false, false, false]);
+    expect(line.test(' x ')).toBe(true);
+    const url = new RegExp(HTTP_URL.pattern, 'u');
+    expect(url.test('http://127.0.0.1:9000/hook')).toBe(true);
+    for (const bad of [
+      'ftp://h/x',
+      'https://u:p@h/x',
+      'https://h/x#f',
+      'https://h/a b',
+      'file:///etc',
+      'https://',
+    ]) {
+      expect(url.test(bad), bad).toBe(false);
+    }
+  });
+
   it('cover every pattern of every operation, so no validation message shows a regex', () => {
     const patterns = new Set<string>();
     for (const operation of OPERATION_LIST) patternsIn([operation.args, operation.output], patterns);

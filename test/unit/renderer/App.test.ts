@@ -31,6 +31,14 @@ function fakeApi(): StationApi {
     updateView: never,
     deleteView: never,
     viewShown: never,
+    raiseAlarm: never,
+    listAlarms: vi.fn(() => Promise.resolve([])),
+    getAlarm: never,
+    acknowledgeAlarm: never,
+    closeAlarm: never,
+    snoozeAlarm: never,
+    listWalls: vi.fn(() => Promise.resolve([])),
+    showOnWall: never,
     onEvent,
   };
 }
@@ -69,6 +77,7 @@ describe('App (server render smoke test)', () => {
       updateSettings: vi.fn(),
       unlockKiosk: vi.fn(),
       showingView: vi.fn(),
+      nameWall: vi.fn(),
       onKioskUnlockPrompt: vi.fn(() => () => undefined),
       onKioskChange: vi.fn(() => () => undefined),
     };

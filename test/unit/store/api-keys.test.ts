@@ -39,11 +39,14 @@ describe('ApiKeyStore', () => {
     const keys = open();
     const manage = keys.create('portal', 'manage');
     const view = keys.create('wall', 'view');
+    const alarm = keys.create('vas', 'alarm');
     expect(manage.key).toMatch(/^vigil_manage_[\w-]{43}$/);
     expect(view.key).toMatch(/^vigil_view_[\w-]{43}$/);
+    expect(alarm.key).toMatch(/^vigil_alarm_[\w-]{43}$/);
     expect(manage.id).not.toBe(view.id);
-    expect(keys.verify(manage.key)).toEqual({ id: manage.id, scope: 'manage' });
-    expect(keys.verify(view.key)).toEqual({ id: view.id, scope: 'view' });
+    expect(keys.verify(manage.key)).toEqual({ id: manage.id, scope: 'manage', name: 'portal' });
+    expect(keys.verify(view.key)).toEqual({ id: view.id, scope: 'view', name: 'wall' });
+    expect(keys.verify(alarm.key)).toEqual({ id: alarm.id, scope: 'alarm', name: 'vas' });
   });
 
   it('refuses unknown, altered, re-scoped and malformed keys', () => {
@@ -196,7 +199,7 @@ describe('ApiKeyStore shared with `vigil keys` in another process', () => {
       const initial = station.create('station', 'manage');
       const cli = openApiKeyStore(dataDir);
       const added = cli.create('portal', 'view');
-      expect(station.verify(added.key)).toEqual({ id: added.id, scope: 'view' });
+      expect(station.verify(added.key)).toEqual({ id: added.id, scope: 'view', name: 'portal' });
       // The station's last-used write must not drop what the other process added.
       expect(station.verify(initial.key)?.scope).toBe('manage');
       expect(

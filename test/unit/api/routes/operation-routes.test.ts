@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { OPERATION_LIST, OPERATIONS } from '../../../../common/operations';
 import { pathParams } from '../../../../common/operations/names';
+import type { AlarmService } from '../../../../main/alarms/service';
+import { alarmRoutes } from '../../../../main/api/routes/alarms';
 import { cameraRoutes } from '../../../../main/api/routes/cameras';
 import { operationRoute, restOperationsOf } from '../../../../main/api/routes/operation-routes';
 import { bearer, errorResponses } from '../../../../main/api/routes/schemas';
@@ -18,6 +20,8 @@ import { viewRoutes } from '../../../../main/api/routes/views';
 import { ViewService } from '../../../../main/station/views';
 import { openViewStore } from '../../../../main/store/view-store';
 import { Door } from '../../../../main/door/door';
+import type { WallService } from '../../../../main/walls/service';
+import type { WebhookService } from '../../../../main/webhooks/service';
 import { FakeStation, fakeKeys, fakeViewers } from '../fixtures';
 
 /** Every route the three resource plugins register, by `VERB path`. */
@@ -36,6 +40,12 @@ beforeAll(async () => {
   await app.register(cameraRoutes, { station, door, keys: fakeKeys });
   await app.register(viewRoutes, { views: new ViewService(openViewStore({ dataDir })) });
   await app.register(systemRoutes, { station, metrics: new Registry(), version: 'test' });
+  // Only the routes are looked at here: the services are never called.
+  await app.register(alarmRoutes, {
+    alarms: {} as AlarmService,
+    walls: {} as WallService,
+    webhooks: {} as WebhookService,
+  });
   await app.ready();
   close = () => app.close();
 });
@@ -71,7 +81,10 @@ describe('REST routes from the operation table', () => {
         expect(paramSchema?.properties[param]).toBe(args[index]);
       }
     }
-    expect(schema.body).toBe(args[params.length]);
+    if (rest.query === true) {
+      expect(schema.querystring).toBe(args[params.length]);
+      expect(schema.body).toBeUndefined();
+    } else expect(schema.body).toBe(args[params.length]);
   });
 
   it('registers nothing the table does not list, besides the system routes', () => {
