@@ -1,13 +1,18 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 
-import type { CameraView } from '../common/camera';
 import type { DesktopApi } from '../common/desktop';
 import type { StationEvent } from '../common/events';
 import { PRODUCT_NAME } from '../common/product';
 import type { StationApi } from '../common/station-api';
 import type { View } from '../common/views';
 import { errorText, runInBackground } from '../common/background';
-import { CameraForm } from './cameras/CameraForm';
+import { openAlarms } from './alarms/alarmList';
+import { AlarmPanel } from './alarms/AlarmPanel';
+import { AlarmReplay } from './alarms/AlarmReplay';
+import { AlarmToggle } from './alarms/AlarmToggle';
+import { useAlarmDesk } from './alarms/useAlarmDesk';
+import { AppOverlays, type Overlay } from './AppOverlays';
+import { useNow } from './alarms/useNow';
 import { CameraList } from './cameras/CameraList';
 import { useCameras } from './cameras/useCameras';
 import { ContextMenu } from './menu/ContextMenu';
@@ -15,18 +20,17 @@ import type { MenuRequest } from './menu/menu';
 import type { StreamPlayer } from './player/types';
 import { DesktopControls } from './settings/DesktopControls';
 import { useStationEvents } from './useStationEvents';
-import { TourEditor } from './views/TourEditor';
 import { useTour } from './views/useTour';
 import { useViews } from './views/useViews';
 import { ViewBar } from './views/ViewBar';
 import { emptyWall, shownTiles, wallReducer } from './views/viewState';
 import { AlertBanner } from './wall/AlertBanner';
-import { HelpOverlay } from './wall/HelpOverlay';
 import { placementLabel } from './wall/placement';
 import type { Shortcut } from './wall/shortcuts';
 import { useAlerts } from './wall/useAlerts';
 import { useShortcuts } from './wall/useShortcuts';
 import { Wall } from './wall/Wall';
+import { pushFor } from './wall/wallPush';
 
 /** What the app runs on: the station and the window's one stream player. */
 export interface AppProps {
@@ -35,15 +39,19 @@ export interface AppProps {
   player: StreamPlayer;
   /** The desktop app's settings and kiosk (absent in browser mode). */
   desktop?: DesktopApi | undefined;
+  /** This wall's name (`?wall=NAME`, or the desktop window's setting): pushes to it and the alarm wall use it. */
+  wallName?: string | null;
+  /** The key this window keeps its own things under (its `?wall=`), null for a plain page. */
+  windowKey?: string | null;
 }
 
-type Overlay = { type: 'help' } | { type: 'tour' } | { type: 'camera'; camera: CameraView | null } | null;
-
 /** The camera wall: toolbar, desk alerts, camera list and the wall itself. */
-export function App({ api, player, desktop }: AppProps) {
+export function App({ api, player, desktop, wallName = null, windowKey = null }: AppProps) {
   const [state, dispatch] = useReducer(wallReducer, emptyWall);
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [listShown, setListShown] = useState(true);
+  // The alarm panel: null follows the alarms (shown while any is open), a boolean is the operator's choice.
+  const [alarmsShown, setAlarmsShown] = useState<boolean | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const [menu, setMenu] = useState<{ request: MenuRequest; key: number } | null>(null);
@@ -59,6 +67,10 @@ export function App({ api, player, desktop }: AppProps) {
     [player],
   );
   const views = useViews(api, loadView);
+  const wall = { dispatch, player, cameras: cameras.byId, ready: views.loaded };
+  const desk = useAlarmDesk({ api, wallName, windowKey, wall });
+  const now = useNow(desk.stage === null ? null : 1000);
+  const panelShown = desk.stage !== null || (alarmsShown ?? openAlarms(desk.alarms) > 0);
   useTour(state.tour, state.tourMode, dispatch);
   const shownViewId = views.current?.view_id;
   useEffect(() => {
@@ -70,6 +82,10 @@ export function App({ api, player, desktop }: AppProps) {
     cameras.onStationEvent(event);
     alerts.onStationEvent(event);
     views.onStationEvent(event);
+    desk.onStationEvent(event);
+    const push = pushFor(event, wallName);
+    if (push?.kind === 'camera') dispatch({ type: 'hotspot', cameraIds: [push.cameraId] });
+    if (push?.kind === 'view') views.show(push.viewId);
     if (event.type === 'camera.removed') dispatch({ type: 'camera-removed', cameraId: event.camera_id });
     if (event.type === 'gateway.down') setNotice(`Gateway down${event.reason ? `: ${event.reason}` : ''}`);
     if (event.type === 'gateway.up') setNotice(null);
@@ -165,6 +181,18 @@ export function App({ api, player, desktop }: AppProps) {
           }}
         />
         {desktop && <DesktopControls desktop={desktop} />}
+        {state.restore !== null && desk.stage === null && (
+          <button
+            type="button"
+            data-testid="wall-restore"
+            title="Put back the wall the alarm or push replaced"
+            onClick={() => {
+              dispatch({ type: 'restore' });
+            }}
+          >
+            {`Back to ${views.current?.name ?? 'the wall'}`}
+          </button>
+        )}
         {notice && (
           <span
             className="problem"
@@ -176,6 +204,13 @@ export function App({ api, player, desktop }: AppProps) {
             {notice}
           </span>
         )}
+        <AlarmToggle
+          alarms={desk.alarms}
+          shown={panelShown}
+          onToggle={() => {
+            setAlarmsShown(!panelShown);
+          }}
+        />
       </div>
       <AlertBanner alerts={alerts.alerts} cameras={cameras.byId} onAcknowledge={alerts.acknowledge} />
       <div className="body">
@@ -221,43 +256,38 @@ export function App({ api, player, desktop }: AppProps) {
               },
             }}
             onPlayerStatus={alerts.onPlayerStatus}
+            alarm={desk.stage && { cameraIds: desk.stage.camera_ids, severity: desk.stage.severity }}
           />
         </main>
+        {panelShown && (
+          <AlarmPanel
+            desk={desk}
+            now={now}
+            wallName={wallName}
+            cameraName={(cameraId) => cameras.byId.get(cameraId)?.name}
+            replay={(alarm) => <AlarmReplay key={alarm.alarm_id} alarm={alarm} cameras={cameras.byId} />}
+            onShow={(alarm) => {
+              dispatch({ type: 'hotspot', cameraIds: alarm.camera_ids });
+            }}
+            onHide={() => {
+              setAlarmsShown(false);
+            }}
+          />
+        )}
       </div>
       {menu && <ContextMenu key={menu.key} request={menu.request} onClose={closeMenu} />}
-      {overlay?.type === 'help' && (
-        <HelpOverlay
-          onClose={() => {
-            setOverlay(null);
-          }}
-        />
-      )}
-      {overlay?.type === 'tour' && (
-        <TourEditor
-          cameras={cameras.cameras}
-          tour={state.tour}
-          onSave={(tour) => {
-            dispatch({ type: 'set-tour', tour });
-            setOverlay(null);
-          }}
-          onClose={() => {
-            setOverlay(null);
-          }}
-        />
-      )}
-      {overlay?.type === 'camera' && (
-        <CameraForm
-          api={api}
-          camera={overlay.camera}
-          onSaved={() => {
-            setOverlay(null);
-            cameras.refresh();
-          }}
-          onClose={() => {
-            setOverlay(null);
-          }}
-        />
-      )}
+      <AppOverlays
+        overlay={overlay}
+        api={api}
+        cameras={cameras}
+        tour={state.tour}
+        onTour={(tour) => {
+          dispatch({ type: 'set-tour', tour });
+        }}
+        onClose={() => {
+          setOverlay(null);
+        }}
+      />
     </div>
   );
 }

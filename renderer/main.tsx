@@ -7,15 +7,23 @@ import { createStreamPlayer } from './player';
 import { SessionGate } from './session/SessionGate';
 import { watchSession } from './session/sessionWatch';
 import { stationApiForPage, type DesktopBridge } from './station-api/ipc';
+import { readWallName } from './alarms/deskSettings';
+import { browserWallName, wallParam } from './wall/wallName';
 // The styles, in cascade order.
 import './styles.css';
 import './cameras/cameras.css';
 import './wall/wall.css';
 import './panels.css';
+import './alarms/alarms.css';
 
 const page = window as DesktopBridge;
+// A browser wall is named by its URL (`?wall=NAME`); a desktop window's `?wall=` is its display's key, and its
+// name is a setting kept under that key.
+const windowKey = wallParam(location.search);
+const wallName =
+  page.vigilDesktop === undefined ? browserWallName(location.search) : readWallName(windowKey) || null;
 // A browser wall's session can end; the gate shows one page that says so instead of failing tiles.
-const { api, session } = watchSession(stationApiForPage(page));
+const { api, session } = watchSession(stationApiForPage(page, wallName));
 // The window's one stream player (one Janus session per window), for as long as the page is shown.
 const player = createStreamPlayer({ streamInfo: (cameraId: string) => api.streamInfo(cameraId) });
 window.addEventListener(
@@ -32,7 +40,13 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <SessionGate session={session} api={api}>
-        <App api={api} player={player} desktop={page.vigilDesktop} />
+        <App
+          api={api}
+          player={player}
+          desktop={page.vigilDesktop}
+          wallName={wallName}
+          windowKey={windowKey}
+        />
       </SessionGate>
     </StrictMode>,
   );

@@ -65,6 +65,13 @@ export function countAlarms(alarms: ReadonlyMap<string, Alarm>): AlarmCounts {
   return counts;
 }
 
+/** How many alarms are not closed. */
+export function openAlarms(alarms: ReadonlyMap<string, Alarm>): number {
+  let open = 0;
+  for (const alarm of alarms.values()) if (alarm.state !== 'closed') open += 1;
+  return open;
+}
+
 /** The last change of an alarm (who, when, with which note), for its row. */
 export function lastChange(alarm: Alarm): Alarm['history'][number] | undefined {
   return alarm.history[alarm.history.length - 1];

@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
+import type { CameraView } from '../../common/camera';
+import type { StreamPlayer } from '../player/types';
+import type { WallAction } from '../views/viewState';
 import type { Alarm } from './alarm';
 import type { DeskAction } from './AlarmActions';
 import { nextOnStage, severityRank, takesOverWall, waitingAlarms } from './alarmQueue';
@@ -20,9 +23,21 @@ export interface AlarmDeskDeps {
   wallName: string | null;
   /** The key this window keeps its operator's name under (its `?wall=`), null for the page. */
   windowKey: string | null;
-  /** Puts cameras on this wall's hotspot tile / puts back the wall the hotspot replaced. */
-  showOnHotspot: (cameraIds: readonly string[]) => void;
-  restoreWall: () => void;
+  /** The wall an alarm takes over. */
+  wall: {
+    dispatch: (action: WallAction) => void;
+    player: Pick<StreamPlayer, 'prefetch'>;
+    cameras: ReadonlyMap<string, CameraView>;
+    /** It shows the view it opens on: an alarm may take it over from now on (not before, or the view would). */
+    ready: boolean;
+  };
+}
+
+/** Puts an alarm's cameras (those the station still has) on the wall's hotspot tile. */
+function showAlarm(wall: AlarmDeskDeps['wall'], alarm: Alarm): void {
+  const known = alarm.camera_ids.filter((id) => wall.cameras.size === 0 || wall.cameras.has(id));
+  wall.player.prefetch(known);
+  wall.dispatch({ type: 'hotspot', cameraIds: known });
 }
 
 /** The alarm desk: the list, the alarm on stage and its takeover of the wall, the sound, the operator, settings. */
@@ -48,6 +63,7 @@ export interface AlarmDesk extends Pick<Alarms, 'alarms' | 'error' | 'onStationE
  */
 export function useAlarmDesk(deps: AlarmDeskDeps): AlarmDesk {
   const { api, wallName, windowKey } = deps;
+  const wallReady = deps.wall.ready;
   const [settings, setSettings] = useState<DeskSettings>(() => readDeskSettings());
   const [operator, setOperatorState] = useState(() => readOperator(windowKey));
   const [stageId, setStageId] = useState<string | null>(null);
@@ -82,16 +98,16 @@ export function useAlarmDesk(deps: AlarmDeskDeps): AlarmDesk {
   const takesOver = takesOverWall(wallName, settings.alarmWall);
   const shownOnWall = useRef<string | null>(null);
   useEffect(() => {
-    const wall = latest.current.deps;
-    if (!takesOver) return;
+    const wall = latest.current.deps.wall;
+    if (!takesOver || !wallReady) return;
     if (stage !== null && shownOnWall.current !== stage.alarm_id) {
       shownOnWall.current = stage.alarm_id;
-      wall.showOnHotspot(stage.camera_ids);
+      showAlarm(wall, stage);
     } else if (stage === null && shownOnWall.current !== null) {
       shownOnWall.current = null;
-      wall.restoreWall();
+      wall.dispatch({ type: 'restore' });
     }
-  }, [stage, takesOver]);
+  }, [stage, takesOver, wallReady]);
 
   const changeSettings = useCallback((patch: Partial<DeskSettings>) => {
     setSettings((current) => {

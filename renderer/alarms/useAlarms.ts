@@ -1,24 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { errorText, runInBackground } from '../../common/background';
+import type { StationEvent } from '../../common/events';
+import type { StationApi } from '../../common/station-api';
 import type { Alarm } from './alarm';
 import { mergeAlarms, upsertAlarm } from './alarmList';
 import type { DeskAction } from './AlarmActions';
 import { noteToSend } from './promptRules';
 
-/** What the alarm list asks of the station (StationApi has it, over HTTP or IPC). */
-export interface AlarmDeskApi {
-  listAlarms(query: { state?: Alarm['state']; limit?: number }): Promise<Alarm[]>;
-  acknowledgeAlarm(alarmId: string, input: { note?: string; operator?: string }): Promise<Alarm>;
-  closeAlarm(alarmId: string, input: { note?: string; operator?: string }): Promise<Alarm>;
-  snoozeAlarm(alarmId: string, input: { minutes: number; note?: string; operator?: string }): Promise<Alarm>;
-}
-
-/** An alarm event as the station sends it. */
-export interface AlarmEvent {
-  type: string;
-  alarm?: Alarm;
-}
+/** What the alarm list asks of the station (over HTTP or IPC). */
+export type AlarmDeskApi = Pick<StationApi, 'listAlarms' | 'acknowledgeAlarm' | 'closeAlarm' | 'snoozeAlarm'>;
 
 /** The alarms this wall knows and what changes them. */
 export interface Alarms {
@@ -26,7 +17,7 @@ export interface Alarms {
   /** Why the last list failed, until one succeeds. */
   error: string | null;
   /** Feeds a station event (`alarm.raised`, `alarm.updated`); calls `onRaised` for a raised one. */
-  onStationEvent: (event: AlarmEvent) => void;
+  onStationEvent: (event: StationEvent) => void;
   /** Sends a desk action with the operator's name; the answer updates the list at once. */
   act: (alarm: Alarm, action: DeskAction) => Promise<Alarm>;
 }
@@ -78,11 +69,10 @@ export function useAlarms(api: AlarmDeskApi, onRaised: (alarm: Alarm) => void): 
     };
   }, [api]);
 
-  const onStationEvent = useCallback((event: AlarmEvent) => {
-    const alarm = event.alarm;
-    if (alarm === undefined || (event.type !== 'alarm.raised' && event.type !== 'alarm.updated')) return;
-    setAlarms((known) => upsertAlarm(known, alarm));
-    if (event.type === 'alarm.raised') raised.current(alarm);
+  const onStationEvent = useCallback((event: StationEvent) => {
+    if (event.type !== 'alarm.raised' && event.type !== 'alarm.updated') return;
+    setAlarms((known) => upsertAlarm(known, event.alarm));
+    if (event.type === 'alarm.raised') raised.current(event.alarm);
   }, []);
 
   const act = useCallback(

@@ -21,6 +21,7 @@ export function alarm(id: string, over: Partial<Alarm> = {}, minute = 0): Alarm 
 /** The alarm after a desk action: its state and one more history entry. */
 export function changed(a: Alarm, state: Alarm['state'], note?: string): Alarm {
   const at = '2026-12-02T11:00:00.000Z';
-  const entry = { action: state, state, at, by: 'Ana', ...(note === undefined ? {} : { note }) };
+  const action: Alarm['history'][number]['action'] = state === 'new' ? 'unsnoozed' : state;
+  const entry = { action, state, at, by: 'Ana', ...(note === undefined ? {} : { note }) };
   return { ...a, state, updated_at: at, history: [...a.history, entry] };
 }

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+
+import type { StationEvent } from '../../../../common/events';
+import { browserWallName, isWallName, wallParam } from '../../../../renderer/wall/wallName';
+import { pushFor } from '../../../../renderer/wall/wallPush';
+
+const at = '2026-12-02T10:00:00.000Z';
+
+describe('pushFor', () => {
+  it.each<[string, StationEvent, string | null, ReturnType<typeof pushFor>]>([
+    [
+      'a camera for this wall',
+      { type: 'wall.show', wall: 'left', camera_id: 'gate', at },
+      'left',
+      { kind: 'camera', cameraId: 'gate' },
+    ],
+    [
+      'a view for this wall',
+      { type: 'wall.show', wall: 'left', view_id: 'lobby', at },
+      'left',
+      { kind: 'view', viewId: 'lobby' },
+    ],
+    ["another wall's push", { type: 'wall.show', wall: 'right', camera_id: 'gate', at }, 'left', null],
+    [
+      'a push to a wall without a name',
+      { type: 'wall.show', wall: 'left', camera_id: 'gate', at },
+      null,
+      null,
+    ],
+    ['an empty push', { type: 'wall.show', wall: 'left', at }, 'left', null],
+    ['another event', { type: 'gateway.up', at }, 'left', null],
+  ])('%s', (_, event, wall, expected) => {
+    expect(pushFor(event, wall)).toEqual(expected);
+  });
+});
+
+describe('wall names', () => {
+  it('takes a browser wall name from ?wall= when it is a valid name', () => {
+    expect(browserWallName('?wall=desk-1-left')).toBe('desk-1-left');
+    expect(browserWallName('?view=x')).toBeNull();
+    expect(browserWallName('?wall=not%20a%20name')).toBeNull();
+    expect(wallParam('?wall=3:1920x1080')).toBe('3:1920x1080');
+    expect(isWallName('desk_2')).toBe(true);
+    expect(isWallName('-desk')).toBe(false);
+  });
+});
