@@ -1,0 +1,273 @@
+// Outgoing webhooks (WebhookService): each station event a hook asked for becomes a delivery, journaled before
+// it is tried, POSTed signed, in order per hook (the next waits while the one before is retried), retried on the
+// one backoff until it is delivered or its retry window runs out — across station restarts too.
+import { randomBytes } from 'node:crypto';
+
+import type { Logger } from 'pino';
+
+import { ErrorCode, VigilError } from '../../common/errors';
+import type { StationEvent } from '../../common/events';
+import type { Webhook, WebhookBody, WebhookDelivery, WebhookInput } from '../../common/webhooks';
+import { JournalWriter, readJournal } from '../store/journal';
+import type { SecretCipher } from '../store/secret-cipher';
+import {
+  checkStoredDelivery,
+  checkStoredHook,
+  hookFiles,
+  type StoredDelivery,
+  type StoredHook,
+} from './hook-files';
+import { afterAttempt, DEFAULT_RETRY, type RetryPolicy } from './delivery-state';
+import { checkHookUrl } from './hook-url';
+import { postDelivery, type PostFetch } from './post';
+import type { WebhookService } from './service';
+import { deliveryHeaders } from './signature';
+
+/** How many deliveries per hook the log keeps. */
+const KEPT_PER_HOOK = 200;
+
+/** What the dispatcher needs. */
+export interface WebhookDispatcherOptions {
+  dataDir: string;
+  logger: Logger;
+  /** Seals the hooks' secrets at rest (the station's camera-password cipher). */
+  cipher: SecretCipher;
+  /** Subscribes to the station's events; returns the unsubscribe. */
+  subscribe: (listener: (event: StationEvent) => void) => () => void;
+  /** The station's own port: a hook may not target it on loopback. */
+  ownPort?: number;
+  userAgent: string;
+  retry?: RetryPolicy;
+  timeoutMs?: number;
+  fetch?: PostFetch;
+  now?: () => Date;
+}
+
+interface Hook {
+  stored: StoredHook;
+  secret: string;
+  queue: StoredDelivery[];
+  log: StoredDelivery[];
+  busy: boolean;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
+/** The station's webhooks and their deliveries. */
+export class WebhookDispatcher implements WebhookService {
+  readonly #hooks = new Map<string, Hook>();
+  readonly #hooksFile: JournalWriter<StoredHook>;
+  readonly #deliveries: JournalWriter<StoredDelivery>;
+  readonly #retry: RetryPolicy;
+  readonly #now: () => Date;
+  readonly #fetch: PostFetch;
+  #unsubscribe: (() => void) | undefined;
+  #stopped = false;
+
+  private constructor(private readonly options: WebhookDispatcherOptions) {
+    const files = hookFiles(options.dataDir);
+    this.#hooksFile = new JournalWriter(files.hooks);
+    this.#deliveries = new JournalWriter(files.deliveries);
+    this.#retry = options.retry ?? DEFAULT_RETRY;
+    this.#now = options.now ?? (() => new Date());
+    this.#fetch = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
+  }
+
+  /** Opens both files (damaged lines logged, not fatal), resumes pending deliveries and starts listening. */
+  static async open(options: WebhookDispatcherOptions): Promise<WebhookDispatcher> {
+    const dispatcher = new WebhookDispatcher(options);
+    await dispatcher.#load();
+    dispatcher.#unsubscribe = options.subscribe((event) => {
+      dispatcher.#onEvent(event);
+    });
+    for (const id of dispatcher.#hooks.keys()) dispatcher.#pump(id);
+    return dispatcher;
+  }
+
+  async create(input: WebhookInput): Promise<Webhook> {
+    checkHookUrl(input.url, this.options.ownPort);
+    const stored: StoredHook = {
+      v: 1,
+      hook: {
+        webhook_id: `whk_${randomBytes(8).toString('hex')}`,
+        url: input.url,
+        events: [...input.events],
+        ...(input.description === undefined ? {} : { description: input.description }),
+        created_at: this.#now().toISOString(),
+      },
+      sealed_secret: await this.options.cipher.encrypt(input.secret),
+    };
+    const hooks = [...this.#hooks.values()].map((hook) => hook.stored);
+    await this.#hooksFile.rewrite([...hooks, stored]);
+    const hook: Hook = { stored, secret: input.secret, queue: [], log: [], busy: false, timer: undefined };
+    this.#hooks.set(stored.hook.webhook_id, hook);
+    this.options.logger.info({ webhook: stored.hook.webhook_id, events: input.events }, 'webhook added');
+    return view(hook);
+  }
+
+  list(): Webhook[] {
+    return [...this.#hooks.values()].map(view);
+  }
+
+  async remove(webhookId: string): Promise<void> {
+    const hook = this.#hook(webhookId);
+    const rest = [...this.#hooks.values()].filter((other) => other !== hook).map((other) => other.stored);
+    await this.#hooksFile.rewrite(rest);
+    if (hook.timer !== undefined) clearTimeout(hook.timer);
+    this.#hooks.delete(webhookId);
+    this.options.logger.info({ webhook: webhookId }, 'webhook deleted');
+  }
+
+  deliveries(webhookId: string): WebhookDelivery[] {
+    return [...this.#hook(webhookId).log].reverse().map((entry) => entry.delivery);
+  }
+
+  /** Stops listening and retrying; pending deliveries stay in the log and resume at the next start. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#unsubscribe?.();
+    for (const hook of this.#hooks.values()) if (hook.timer !== undefined) clearTimeout(hook.timer);
+    await this.#hooksFile.close();
+    await this.#deliveries.close();
+  }
+
+  #hook(webhookId: string): Hook {
+    const hook = this.#hooks.get(webhookId);
+    if (hook === undefined) {
+      throw new VigilError(ErrorCode.WebhookNotFound, `No webhook "${webhookId}"`, 'webhook_id');
+    }
+    return hook;
+  }
+
+  async #load(): Promise<void> {
+    const files = hookFiles(this.options.dataDir);
+    const hooks = readJournal(files.hooks, checkStoredHook);
+    const deliveries = readJournal(files.deliveries, checkStoredDelivery);
+    for (const [file, damage] of [
+      [files.hooks, hooks.damage],
+      [files.deliveries, deliveries.damage],
+    ] as const) {
+      for (const { line, problem } of damage)
+        this.options.logger.warn({ file, line, problem }, 'webhooks: a line was left out');
+    }
+    for (const stored of hooks.records) {
+      const secret = await this.options.cipher.decrypt(stored.sealed_secret);
+      this.#hooks.set(stored.hook.webhook_id, {
+        stored,
+        secret,
+        queue: [],
+        log: [],
+        busy: false,
+        timer: undefined,
+      });
+    }
+    const latest = new Map<string, StoredDelivery>();
+    for (const record of deliveries.records) latest.set(record.delivery.delivery_id, record);
+    for (const record of latest.values()) {
+      const hook = this.#hooks.get(record.delivery.webhook_id);
+      if (hook === undefined) continue;
+      hook.log.push(record);
+      if (record.delivery.state === 'pending') hook.queue.push(record);
+    }
+    const kept = [...this.#hooks.values()].flatMap((hook) => {
+      hook.log = hook.log.slice(-KEPT_PER_HOOK);
+      return hook.log;
+    });
+    // One line per kept delivery (in order), so the log does not grow without end.
+    if (kept.length < deliveries.records.length) await this.#deliveries.rewrite(kept);
+  }
+
+  #onEvent(event: StationEvent): void {
+    if (this.#stopped) return;
+    for (const hook of this.#hooks.values()) {
+      if (!(hook.stored.hook.events as readonly string[]).includes(event.type)) continue;
+      const deliveryId = `dlv_${randomBytes(8).toString('hex')}`;
+      const body: WebhookBody = { delivery_id: deliveryId, type: event.type, at: event.at, event };
+      const record: StoredDelivery = {
+        v: 1,
+        delivery: {
+          delivery_id: deliveryId,
+          webhook_id: hook.stored.hook.webhook_id,
+          event_type: event.type,
+          state: 'pending',
+          attempts: 0,
+          created_at: this.#now().toISOString(),
+        },
+        body: JSON.stringify(body),
+      };
+      hook.queue.push(record);
+      hook.log.push(record);
+      if (hook.log.length > KEPT_PER_HOOK) hook.log.shift();
+      this.#save(record);
+      this.#pump(hook.stored.hook.webhook_id);
+    }
+  }
+
+  /** Journals a delivery's new snapshot (logged, never thrown: the delivery goes on in memory). */
+  #save(record: StoredDelivery): void {
+    this.#deliveries.append(record).catch((error: unknown) => {
+      this.options.logger.warn(
+        { err: error, delivery: record.delivery.delivery_id },
+        'delivery log not written',
+      );
+    });
+  }
+
+  /** Works through one hook's queue in order; a failed head is retried later and holds the rest back. */
+  #pump(webhookId: string): void {
+    const hook = this.#hooks.get(webhookId);
+    if (hook === undefined || hook.busy || hook.timer !== undefined || this.#stopped) return;
+    const head = hook.queue[0];
+    if (head === undefined) return;
+    hook.busy = true;
+    this.#attempt(hook, head)
+      .catch((error: unknown) => {
+        this.options.logger.error({ err: error, webhook: webhookId }, 'webhook delivery failed unexpectedly');
+      })
+      .finally(() => {
+        hook.busy = false;
+        this.#pump(webhookId);
+      });
+  }
+
+  async #attempt(hook: Hook, record: StoredDelivery): Promise<void> {
+    const { delivery } = record;
+    const headers = deliveryHeaders(hook.secret, record.body, {
+      deliveryId: delivery.delivery_id,
+      eventType: delivery.event_type,
+      userAgent: this.options.userAgent,
+    });
+    const result = await postDelivery(
+      this.#fetch,
+      hook.stored.hook.url,
+      record.body,
+      headers,
+      this.options.timeoutMs ?? 5000,
+    );
+    if (!this.#hooks.has(delivery.webhook_id)) return;
+    const { next, retryInMs } = afterAttempt(delivery, result, this.#now(), this.#retry, Math.random);
+    if (next.state === 'failed') {
+      this.options.logger.warn(
+        { webhook: next.webhook_id, delivery: next.delivery_id },
+        'webhook delivery given up',
+      );
+    }
+    if (retryInMs !== undefined) {
+      hook.timer = setTimeout(() => {
+        hook.timer = undefined;
+        this.#pump(delivery.webhook_id);
+      }, retryInMs);
+      hook.timer.unref();
+    }
+    const updated: StoredDelivery = { ...record, delivery: next };
+    if (next.state !== 'pending') hook.queue.shift();
+    else hook.queue[0] = updated;
+    const at = hook.log.indexOf(record);
+    if (at >= 0) hook.log[at] = updated;
+    this.#save(updated);
+  }
+}
+
+/** A hook as GET /webhooks shows it: never its secret. */
+function view(hook: Hook): Webhook {
+  return { ...hook.stored.hook, pending: hook.queue.length };
+}
