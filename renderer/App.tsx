@@ -31,6 +31,7 @@ import { useAlerts } from './wall/useAlerts';
 import { useShortcuts } from './wall/useShortcuts';
 import { Wall } from './wall/Wall';
 import { pushFor } from './wall/wallPush';
+import { useWallName } from './wall/useWallName';
 
 /** What the app runs on: the station and the window's one stream player. */
 export interface AppProps {
@@ -46,7 +47,8 @@ export interface AppProps {
 }
 
 /** The camera wall: toolbar, desk alerts, camera list and the wall itself. */
-export function App({ api, player, desktop, wallName = null, windowKey = null }: AppProps) {
+export function App({ api, player, desktop, wallName: initialName = null, windowKey = null }: AppProps) {
+  const { name: wallName, rename: renameWall } = useWallName(desktop, initialName, windowKey);
   const [state, dispatch] = useReducer(wallReducer, emptyWall);
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [listShown, setListShown] = useState(true);
@@ -264,6 +266,7 @@ export function App({ api, player, desktop, wallName = null, windowKey = null }:
             desk={desk}
             now={now}
             wallName={wallName}
+            onRenameWall={renameWall}
             cameraName={(cameraId) => cameras.byId.get(cameraId)?.name}
             replay={(alarm) => <AlarmReplay key={alarm.alarm_id} alarm={alarm} cameras={cameras.byId} />}
             onShow={(alarm) => {

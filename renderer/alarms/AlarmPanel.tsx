@@ -27,6 +27,8 @@ export interface AlarmPanelProps {
   desk: AlarmDesk;
   now: number;
   wallName: string | null;
+  /** Renames this wall (the desktop app; a browser wall's name is its URL's). */
+  onRenameWall?: ((name: string) => void) | undefined;
   cameraName: (cameraId: string) => string | undefined;
   replay: (alarm: Alarm) => ReactNode;
   onShow: (alarm: Alarm) => void;
@@ -45,7 +47,8 @@ const EMPTY: Record<AlarmFilter, string> = {
  * The alarm side panel beside the wall: the alarm the operator must answer on top, then every alarm newest first
  * (a row opens for details and actions), and a status bar of counts that filter the list.
  */
-export function AlarmPanel({ desk, now, wallName, cameraName, replay, onShow, onHide }: AlarmPanelProps) {
+export function AlarmPanel(props: AlarmPanelProps) {
+  const { desk, now, wallName, cameraName, replay, onShow, onHide } = props;
   const [filter, setFilter] = useState<AlarmFilter>('open');
   const [openId, setOpenId] = useState<string | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -94,6 +97,7 @@ export function AlarmPanel({ desk, now, wallName, cameraName, replay, onShow, on
               operator={desk.operator}
               onOperator={desk.setOperator}
               wallName={wallName}
+              onRenameWall={props.onRenameWall}
               onClose={() => {
                 setSettingsOpen(false);
               }}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 
 import type { AlarmSeverity } from './alarm';
 import { SEVERITIES } from './alarmQueue';
+import { isWallName } from '../wall/wallName';
 import { cleanName, NAME_MAX, type DeskSettings } from './deskSettings';
 
 /** The settings popover's inputs. */
@@ -12,6 +13,8 @@ export interface AlarmSettingsProps {
   onOperator: (name: string) => void;
   /** This wall's name, if it has one (said so the operator knows what to type elsewhere). */
   wallName: string | null;
+  /** Renames this wall: the desktop app's windows are named here, a browser wall by its URL. */
+  onRenameWall?: ((name: string) => void) | undefined;
   onClose: () => void;
 }
 
@@ -21,17 +24,16 @@ const TAKEOVER_WORDS: Record<AlarmSeverity, string> = {
   critical: 'critical only',
 };
 
-/** The alarm desk's settings: operator, the dedicated alarm wall, which alarms take a wall over. */
-export function AlarmSettings({
-  settings,
-  onChange,
-  operator,
-  onOperator,
-  wallName,
-  onClose,
-}: AlarmSettingsProps) {
+/**
+ * The alarm desk's settings: operator, the dedicated alarm wall, which alarms take a wall over, and in the
+ * desktop app this window's wall name.
+ */
+export function AlarmSettings(props: AlarmSettingsProps) {
+  const { settings, onChange, operator, onOperator, wallName, onRenameWall, onClose } = props;
   const [name, setName] = useState(operator);
   const [alarmWall, setAlarmWall] = useState(settings.alarmWall);
+  const [ownName, setOwnName] = useState(wallName ?? '');
+  const ownNameValid = cleanName(ownName) === '' || isWallName(cleanName(ownName));
   return (
     <div
       className="popover alarm-settings"
@@ -77,12 +79,33 @@ export function AlarmSettings({
           ))}
         </select>
       </label>
-      <p className="muted">This wall: {wallName === null ? 'no name (open it with ?wall=NAME)' : wallName}</p>
+      {onRenameWall === undefined ? (
+        <p className="muted">{`This wall: ${wallName ?? 'no name (open it with ?wall=NAME)'}`}</p>
+      ) : (
+        <label className="field">
+          <span>This wall's name (pushes and the alarm wall use it)</span>
+          <input
+            data-testid="alarm-settings-own-name"
+            value={ownName}
+            maxLength={NAME_MAX}
+            placeholder="e.g. desk-1-left"
+            aria-invalid={!ownNameValid}
+            onChange={(event) => {
+              setOwnName(event.target.value);
+            }}
+          />
+          {!ownNameValid && (
+            <small className="note-error">Letters, digits, _ or -, starting with a letter or digit</small>
+          )}
+        </label>
+      )}
       <div className="actions">
         <button
           type="button"
+          disabled={!ownNameValid}
           onClick={() => {
             if (cleanName(name) !== '') onOperator(name);
+            if (onRenameWall !== undefined && cleanName(ownName) !== (wallName ?? '')) onRenameWall(ownName);
             onChange({ alarmWall: cleanName(alarmWall) });
             onClose();
           }}
