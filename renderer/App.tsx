@@ -267,6 +267,7 @@ export function App({ api, player, desktop, wallName: initialName = null, window
             now={now}
             wallName={wallName}
             onRenameWall={renameWall}
+            desktop={desktop}
             cameraName={(cameraId) => cameras.byId.get(cameraId)?.name}
             replay={(alarm) => <AlarmReplay key={alarm.alarm_id} alarm={alarm} cameras={cameras.byId} />}
             onShow={(alarm) => {

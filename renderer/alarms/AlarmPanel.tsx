@@ -12,8 +12,10 @@
  *   alarm-counts         the status bar; alarm-count-<state> (data-count) filters by a state
  *   alarm-mute           mutes the sound cue (aria-pressed); alarm-settings-open opens alarm-settings
  */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 
+import type { DesktopApi } from '../../common/desktop';
+import { offersSettings, watchKiosk } from '../settings/kioskState';
 import type { Alarm } from './alarm';
 import { AlarmCounts } from './AlarmCounts';
 import { countAlarms, listAlarms, type AlarmFilter } from './alarmList';
@@ -33,6 +35,8 @@ export interface AlarmPanelProps {
   replay: (alarm: Alarm) => ReactNode;
   onShow: (alarm: Alarm) => void;
   onHide: () => void;
+  /** The desktop app, whose kiosk walls answer alarms but offer no alarm settings (absent in a browser). */
+  desktop?: DesktopApi | undefined;
 }
 
 const EMPTY: Record<AlarmFilter, string> = {
@@ -52,6 +56,10 @@ export function AlarmPanel(props: AlarmPanelProps) {
   const [filter, setFilter] = useState<AlarmFilter>('open');
   const [openId, setOpenId] = useState<string | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [kiosk, setKiosk] = useState<boolean | undefined>(undefined);
+  const desktop = props.desktop;
+  useEffect(() => (desktop === undefined ? undefined : watchKiosk(desktop, setKiosk)), [desktop]);
+  const settingsOffered = desktop === undefined || offersSettings(kiosk);
   const counts = countAlarms(desk.alarms);
   const shown = listAlarms(desk.alarms, filter);
   const where = desk.takesOver ? 'on the hotspot of this wall' : `on wall ${desk.settings.alarmWall}`;
@@ -79,31 +87,33 @@ export function AlarmPanel(props: AlarmPanelProps) {
         >
           {desk.settings.muted ? 'Sound off' : 'Sound on'}
         </button>
-        <span className="group">
-          <button
-            type="button"
-            data-testid="alarm-settings-open"
-            aria-expanded={settingsOpen}
-            onClick={() => {
-              setSettingsOpen(!settingsOpen);
-            }}
-          >
-            Settings
-          </button>
-          {settingsOpen && (
-            <AlarmSettings
-              settings={desk.settings}
-              onChange={desk.changeSettings}
-              operator={desk.operator}
-              onOperator={desk.setOperator}
-              wallName={wallName}
-              onRenameWall={props.onRenameWall}
-              onClose={() => {
-                setSettingsOpen(false);
+        {settingsOffered && (
+          <span className="group">
+            <button
+              type="button"
+              data-testid="alarm-settings-open"
+              aria-expanded={settingsOpen}
+              onClick={() => {
+                setSettingsOpen(!settingsOpen);
               }}
-            />
-          )}
-        </span>
+            >
+              Settings
+            </button>
+            {settingsOpen && (
+              <AlarmSettings
+                settings={desk.settings}
+                onChange={desk.changeSettings}
+                operator={desk.operator}
+                onOperator={desk.setOperator}
+                wallName={wallName}
+                onRenameWall={props.onRenameWall}
+                onClose={() => {
+                  setSettingsOpen(false);
+                }}
+              />
+            )}
+          </span>
+        )}
         <button
           type="button"
           className="alarm-hide"

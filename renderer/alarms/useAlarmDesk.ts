@@ -92,7 +92,11 @@ export function useAlarmDesk(deps: AlarmDeskDeps): AlarmDesk {
   );
   // The stage follows the queue as it renders (React's way to adjust state to a change of props).
   const nextId = nextOnStage(stageId, waiting, answering);
-  if (nextId !== stageId) setStageId(nextId);
+  if (nextId !== stageId) {
+    setStageId(nextId);
+    // A new alarm on stage: nobody has typed anything for it yet.
+    setAnswering(false);
+  }
 
   const stage = nextId === null ? null : (alarms.get(nextId) ?? null);
   const takesOver = takesOverWall(wallName, settings.alarmWall);
