@@ -8,7 +8,7 @@ import { SessionGate } from './session/SessionGate';
 import { watchSession } from './session/sessionWatch';
 import { stationApiForPage, type DesktopBridge } from './station-api/ipc';
 import { readWallName } from './alarms/deskSettings';
-import { browserWallName, wallParam } from './wall/wallName';
+import { wallNameOf, wallParam } from './wall/wallName';
 // The styles, in cascade order.
 import './styles.css';
 import './cameras/cameras.css';
@@ -17,11 +17,11 @@ import './panels.css';
 import './alarms/alarms.css';
 
 const page = window as DesktopBridge;
-// A browser wall is named by its URL (`?wall=NAME`); a desktop window's `?wall=` is its display's key, and its
-// name is a setting kept under that key.
+// A wall opened with ?wall=NAME is that named wall (POST /walls/{name}/show reaches it). A desktop window's
+// `?wall=` is its display's key; a name given in its alarm settings (kept under that key) comes first.
 const windowKey = wallParam(location.search);
-const wallName =
-  page.vigilDesktop === undefined ? browserWallName(location.search) : readWallName(windowKey) || null;
+const ownName = page.vigilDesktop === undefined ? '' : readWallName(windowKey);
+const wallName = ownName === '' ? wallNameOf(location.search) : ownName;
 // A browser wall's session can end; the gate shows one page that says so instead of failing tiles.
 const { api, session } = watchSession(stationApiForPage(page, wallName));
 // The window's one stream player (one Janus session per window), for as long as the page is shown.
@@ -44,7 +44,7 @@ if (root) {
           api={api}
           player={player}
           desktop={page.vigilDesktop}
-          wallName={wallName}
+          wallName={wallName ?? null}
           windowKey={windowKey}
         />
       </SessionGate>

@@ -27,6 +27,8 @@ export interface DesktopChannelDeps {
   switchJanus: (mode: JanusMode) => Promise<void>;
   /** Remembers the view the wall window of `page` shows. */
   rememberView: (page: WebContents, viewId: string) => void;
+  /** Names (or with null unnames) the wall window of `page`, for `POST /walls/{name}/show`. */
+  nameWall: (page: WebContents, name: string | null) => void;
 }
 
 /** The settings page's view of the stored settings. */
@@ -78,6 +80,9 @@ export function registerDesktopChannels(ipc: IpcRegistry, deps: DesktopChannelDe
   ipc.handle('desktop:update-settings', (patch) => applyDesktopSettings(deps, patch));
   ipc.handle('desktop:wall-view', (viewId, page) => {
     deps.rememberView(page, viewId);
+  });
+  ipc.handle('desktop:name-wall', (name, page) => {
+    deps.nameWall(page, name);
   });
   ipc.handle('desktop:unlock-kiosk', async (pin) => {
     const result = await deps.kiosk.unlock(pin);

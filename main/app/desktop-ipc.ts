@@ -1,10 +1,11 @@
 // The desktop's IPC: the station's channels and the desktop's own (settings, kiosk, wall views), with what the
 // settings page changes wired to runtime (Janus switches) and to the OS (start at login); station events are
 // pushed to every page.
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, type WebContents } from 'electron';
 import type { Logger } from 'pino';
 
 import type { SecretStorageStatus } from '../../common/desktop';
+import { PageWalls } from '../ipc/page-walls';
 import { autostartFile, autostartPath, createStartAtLogin } from '../runtime/desk/start-at-login';
 import type { StationCore } from '../runtime/station-core';
 import type { StationGateway } from '../runtime/station-gateway';
@@ -34,7 +35,9 @@ export function setupIpc(deps: DesktopIpcDeps, teardown: Teardown): void {
     ipc.dispose();
     return Promise.resolve();
   });
-  registerStationChannels(ipc, core.station, core.views, core.door);
+  registerStationChannels(ipc, core);
+  const pageWalls = new PageWalls<WebContents>(core.walls);
+  const watched = new WeakSet<WebContents>();
   registerDesktopChannels(ipc, {
     settings: deps.settings,
     secretStorage: deps.secretStorage,
@@ -55,8 +58,18 @@ export function setupIpc(deps: DesktopIpcDeps, teardown: Teardown): void {
       const window = BrowserWindow.fromWebContents(page);
       if (window !== null) windows.walls.setView(window, viewId);
     },
+    nameWall: (page, name) => {
+      pageWalls.name(page, name);
+      if (watched.has(page)) return;
+      watched.add(page);
+      page.once('destroyed', () => {
+        pageWalls.forget(page);
+      });
+    },
   });
-  const stopEvents = forwardStationEvents(core.station, appPages);
+  const stopEvents = forwardStationEvents(core.station, appPages, (page, event) =>
+    pageWalls.reaches(page as WebContents, event),
+  );
   teardown.add('station events', () => {
     stopEvents();
     return Promise.resolve();

@@ -4,6 +4,7 @@
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { Logger } from 'pino';
 
+import { AlarmBook } from '../alarms/alarm-book';
 import { buildApi } from '../api/app';
 import { wallCsp, type WallFiles } from '../api/routes/wall';
 import type { BrowserSessions } from '../api/browser-sessions';
@@ -18,8 +19,11 @@ import type { Gateway } from '../gateway/gateway';
 import { StationEventBus } from '../station/event-bus';
 import { Station, type IceServer } from '../station/station';
 import { ViewService } from '../station/views';
+import { WallRegistry } from '../walls/wall-registry';
+import { WebhookDispatcher } from '../webhooks/dispatcher';
 import { StartupError } from './errors';
 import { registerLogMetrics } from './logging';
+import type { StationEvent } from '../../common/events';
 import type { Teardown } from './teardown';
 import { vigilVersion } from './version';
 
@@ -69,6 +73,11 @@ export interface StationCore {
   /** The Janus door viewers play through (the desktop app's IPC hands its pages tickets from it). */
   door: Door;
   views: ViewService;
+  /** The alarms (motion detection and the desk raise through `alarms.raise`). */
+  alarms: AlarmBook;
+  /** The named walls connected now (desktop windows register here too). */
+  walls: WallRegistry;
+  webhooks: WebhookDispatcher;
   keys: ApiKeyStore;
   /** The file holding the manage key when this start created it (first start), else undefined. */
   manageKeyFile: string | undefined;
@@ -109,6 +118,7 @@ export async function startStationCore(
   options.gateway.onEvent?.((event) => {
     if (event.type === 'restarted') station.gatewayRestarted();
   });
+  const { alarms, walls, webhooks } = await startAlarms(options, { station, views, events }, teardown);
   const door = new Door({ station: station.viewers, keys, logger });
   const api = await buildApi({
     station,
@@ -117,6 +127,9 @@ export async function startStationCore(
     logger,
     metrics,
     views,
+    alarms,
+    walls,
+    webhooks,
     ...(options.sessions === undefined ? {} : { sessions: options.sessions }),
     version: vigilVersion(),
     bind: { host: options.api.host, port: options.api.port },
@@ -132,12 +145,51 @@ export async function startStationCore(
     station,
     door,
     views,
+    alarms,
+    walls,
+    webhooks,
     keys,
     manageKeyFile,
     api,
     apiUrl,
     wallCsp: () => wallCsp(station.gatewayUrls()),
   };
+}
+
+/** The alarms, named walls and webhooks on the station's cameras, views and events; stopped on `teardown`. */
+async function startAlarms(
+  options: StationCoreOptions,
+  { station, views, events }: { station: Station; views: ViewService; events: StationEventBus },
+  teardown: Teardown,
+): Promise<Pick<StationCore, 'alarms' | 'walls' | 'webhooks'>> {
+  const { dataDir, logger } = options;
+  const hasCamera = (cameraId: string): boolean =>
+    station.listCameras().some((camera) => camera.camera_id === cameraId);
+  const publish = (event: StationEvent): void => {
+    events.publish(event);
+  };
+  const alarms = await AlarmBook.open({
+    dataDir,
+    logger: logger.child({ name: 'alarms' }),
+    hasCamera,
+    publish,
+  });
+  teardown.add('alarms', () => alarms.stop());
+  const walls = new WallRegistry({
+    publish,
+    hasCamera,
+    hasView: (viewId) => views.list().some((view) => view.view_id === viewId),
+  });
+  const webhooks = await WebhookDispatcher.open({
+    dataDir,
+    logger: logger.child({ name: 'webhooks' }),
+    cipher: options.cipher,
+    subscribe: (listener) => station.onEvent(listener),
+    ownPort: options.api.port,
+    userAgent: `Vigil/${vigilVersion()}`,
+  });
+  teardown.add('webhooks', () => webhooks.stop());
+  return { alarms, walls, webhooks };
 }
 
 /** One registry for the process: Node's default metrics, the dropped log lines, the API's and the station's. */

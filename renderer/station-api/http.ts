@@ -9,13 +9,8 @@ import { createStationHttpClient, type FetchLike } from './http-client';
 export interface HttpStationApiDeps {
   fetch?: FetchLike;
   eventSource?: EventSourceFactory;
-  /** The wall's name (`?wall=NAME` on its page): its event stream names it, so pushes to that name reach it. */
-  wall?: string | null;
-}
-
-/** The event stream's query naming the wall, or nothing for a wall without a name. */
-function wallQuery(wall: string | null | undefined): string {
-  return wall ? `?${new URLSearchParams({ wall }).toString()}` : '';
+  /** The wall this page is (`?wall=NAME`): its event stream names it, so `POST /walls/{name}/show` reaches it. */
+  wall?: string | undefined;
 }
 
 /** The browser's EventSource; one function for the page, so every client shares one `/events` connection. */
@@ -33,8 +28,10 @@ const browserEventSource: EventSourceFactory = (url) => new EventSource(url);
 export function createHttpStationApi(baseUrl = '', deps: HttpStationApiDeps = {}): StationApi {
   const eventSource = deps.eventSource ?? browserEventSource;
   const base = baseUrl.replace(/\/+$/, '');
+  const eventsUrl =
+    deps.wall === undefined ? `${base}/events` : `${base}/events?wall=${encodeURIComponent(deps.wall)}`;
   return {
     ...createStationHttpClient({ baseUrl: base, fetch: deps.fetch }),
-    onEvent: (listener) => subscribeEvents(eventSource, `${base}/events${wallQuery(deps.wall)}`, listener),
+    onEvent: (listener) => subscribeEvents(eventSource, eventsUrl, listener),
   };
 }

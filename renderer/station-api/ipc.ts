@@ -29,9 +29,13 @@ export function createIpcStationApi(bridge: StationApi): StationApi {
 }
 
 /**
- * The page's StationApi: the desktop app's bridge when present, else the station's REST API (browser mode), its
- * event stream naming the wall (`?wall=NAME`) when the page has a name.
+ * The page's StationApi: the desktop app's bridge when present, else the station's REST API (browser mode). A
+ * page opened as a named wall (`wall`) says so: on its event stream in a browser, over IPC in the desktop app.
  */
-export function stationApiForPage(page: DesktopBridge, wall: string | null = null): StationApi {
-  return page.vigil === undefined ? createHttpStationApi('', { wall }) : createIpcStationApi(page.vigil);
+export function stationApiForPage(page: DesktopBridge, wall?: string): StationApi {
+  if (page.vigil === undefined) return createHttpStationApi('', { wall });
+  if (wall !== undefined && page.vigilDesktop !== undefined) {
+    page.vigilDesktop.nameWall(wall).catch(() => undefined);
+  }
+  return createIpcStationApi(page.vigil);
 }

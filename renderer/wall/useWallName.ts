@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 
 import { runInBackground } from '../../common/background';
 import type { DesktopApi } from '../../common/desktop';
 import { cleanName, writeWallName } from '../alarms/deskSettings';
-import { isWallName } from './wallName';
+import { isWallName, wallNameOf } from './wallName';
 
 /** This wall's name and, in the desktop app, how to rename it (a browser wall's name is its URL's). */
 export interface WallNaming {
@@ -12,8 +12,9 @@ export interface WallNaming {
 }
 
 /**
- * The wall's name. A desktop window registers its name with main (`desktop.nameWall`) at start and on each
- * rename, and keeps it under its window key; a browser wall's name came with its URL and its event stream.
+ * The wall's name. A desktop window registered its name with main as its page started (stationApiForPage); a
+ * rename registers the new one (`desktop.nameWall`) and keeps it under the window's key. A browser wall's name
+ * came with its URL and its event stream.
  */
 export function useWallName(
   desktop: DesktopApi | undefined,
@@ -21,19 +22,19 @@ export function useWallName(
   windowKey: string | null,
 ): WallNaming {
   const [name, setName] = useState(initial);
-  useEffect(() => {
-    if (desktop === undefined) return;
-    // Best effort: a window main cannot name still works as a wall, pushes just do not reach it.
-    runInBackground(desktop.nameWall(name), () => undefined);
-  }, [desktop, name]);
   const rename = useCallback(
     (next: string) => {
       const cleaned = cleanName(next);
-      if (cleaned !== '' && !isWallName(cleaned)) return;
+      if (desktop === undefined || (cleaned !== '' && !isWallName(cleaned))) return;
       writeWallName(windowKey, cleaned);
-      setName(cleaned === '' ? null : cleaned);
+      // Without a name of its own, the window is known by its display's key again.
+      const byKey = wallNameOf(`?${new URLSearchParams({ wall: windowKey ?? '' }).toString()}`) ?? null;
+      const named = cleaned === '' ? byKey : cleaned;
+      setName(named);
+      // Best effort: a window main cannot name still works as a wall, pushes just do not reach it.
+      runInBackground(desktop.nameWall(named), () => undefined);
     },
-    [windowKey],
+    [desktop, windowKey],
   );
   return { name, rename: desktop === undefined ? undefined : rename };
 }

@@ -1,6 +1,6 @@
 // A wall's name (`desk-1-left`), which `POST /walls/{name}/show` and a dedicated alarm wall refer to. A browser
-// wall takes it from its page URL (`?wall=NAME`); a desktop window from its setting (the desktop windows' own
-// `?wall=` is their display's key, not a name).
+// wall takes it from its page URL (`?wall=NAME`); a desktop window's `?wall=` is its display's key (a slug too),
+// which names it unless the window was given a name in its alarm settings.
 import { SLUG } from '../../common/patterns';
 
 const NAME = new RegExp(SLUG.pattern);
@@ -15,8 +15,8 @@ export function wallParam(search: string): string | null {
   return new URLSearchParams(search).get('wall');
 }
 
-/** A browser wall's name from its page URL, or null when it has none or an invalid one. */
-export function browserWallName(search: string): string | null {
+/** The wall name a page was opened with (`?wall=desk-1-left`), or undefined when it has none or a malformed one. */
+export function wallNameOf(search: string): string | undefined {
   const name = wallParam(search);
-  return name !== null && isWallName(name) ? name : null;
+  return name !== null && isWallName(name) ? name : undefined;
 }

@@ -3,28 +3,44 @@
 import type { WebContents } from 'electron';
 
 import { IPC_STATION_EVENT } from '../../../common/ipc-channels';
+import type { StationEvent } from '../../../common/events';
+import type { AlarmService } from '../../alarms/service';
 import type { Door } from '../../door/door';
 import { handleStationOperations } from '../../ipc/station-handlers';
 import type { StationService } from '../../station/service';
 import type { ViewService } from '../../station/views';
+import type { WallService } from '../../walls/service';
 import type { IpcRegistry } from './handle';
 
 /** Registers every StationApi channel on the registry. */
 export function registerStationChannels(
   ipc: IpcRegistry,
-  station: StationService,
-  views: ViewService,
-  door: Pick<Door, 'streamInfo'>,
+  services: {
+    station: StationService;
+    views: ViewService;
+    alarms: AlarmService;
+    walls: WallService;
+    door: Pick<Door, 'streamInfo'>;
+  },
 ): void {
-  handleStationOperations(ipc, { station, views, door });
+  handleStationOperations(ipc, services);
 }
 
-/** Sends every station event to the app's pages; returns the unsubscribe function. */
+/** A page events are sent to. */
+type EventPage = Pick<WebContents, 'send' | 'isDestroyed'>;
+
+/**
+ * Sends every station event to the app's pages (`wall.show` only to the pages `reaches` says hold that wall);
+ * returns the unsubscribe function.
+ */
 export function forwardStationEvents(
   station: Pick<StationService, 'onEvent'>,
-  pages: () => readonly Pick<WebContents, 'send' | 'isDestroyed'>[],
+  pages: () => readonly EventPage[],
+  reaches: (page: EventPage, event: StationEvent) => boolean = (_page, event) => event.type !== 'wall.show',
 ): () => void {
   return station.onEvent((event) => {
-    for (const page of pages()) if (!page.isDestroyed()) page.send(IPC_STATION_EVENT, event);
+    for (const page of pages()) {
+      if (!page.isDestroyed() && reaches(page, event)) page.send(IPC_STATION_EVENT, event);
+    }
   });
 }

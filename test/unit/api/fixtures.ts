@@ -17,6 +17,7 @@ export const KEYS = {
   manage: 'k-manage-0123456789',
   manage2: 'k-manage2-0123456789',
   view: 'k-view-0123456789',
+  alarm: 'k-alarm-0123456789',
 } as const;
 
 /** The Host header a loopback station on port 3000 accepts. */
@@ -36,9 +37,10 @@ export const fakeKeys: ApiKeyVerifier = {
     if (presented === KEYS.manage) return { id: 'key-manage', scope: 'manage' };
     if (presented === KEYS.manage2) return { id: 'key-manage-2', scope: 'manage' };
     if (presented === KEYS.view) return { id: 'key-view', scope: 'view' };
+    if (presented === KEYS.alarm) return { id: 'key-alarm', scope: 'alarm', name: 'vas-portal' };
     return undefined;
   },
-  list: () => [{ id: 'key-manage' }, { id: 'key-manage-2' }, { id: 'key-view' }],
+  list: () => [{ id: 'key-manage' }, { id: 'key-manage-2' }, { id: 'key-view' }, { id: 'key-alarm' }],
 };
 
 /** Where the fake station's door is. */

@@ -39,6 +39,7 @@ function deps(overrides: Partial<DesktopChannelDeps> = {}): DesktopChannelDeps {
     setStartAtLogin: vi.fn(() => Promise.resolve()),
     switchJanus: vi.fn(() => Promise.resolve()),
     rememberView: vi.fn(),
+    nameWall: vi.fn(),
     ...overrides,
   };
 }

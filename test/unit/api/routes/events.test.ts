@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { StationEvent } from '../../../../common/events';
 import { sseFrame } from '../../../../main/api/routes/events';
+import { WallRegistry } from '../../../../main/walls/wall-registry';
 import { KEYS, makeApi, type TestApi } from '../fixtures';
 
 let api: TestApi;
@@ -23,12 +24,13 @@ afterEach(async () => {
 function openEvents(
   key: string | undefined,
   at = port,
+  path = '/events',
 ): Promise<{ response: IncomingMessage; close: () => void }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({
       host: '127.0.0.1',
       port: at,
-      path: '/events',
+      path,
       headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), accept: 'text/event-stream' },
     });
     req.on('response', (response) => {
@@ -132,5 +134,41 @@ describe('GET /events', () => {
     await api.app.close();
     await ended;
     expect(api.station.listeners.size).toBe(0);
+  });
+});
+
+describe('GET /events?wall=NAME', () => {
+  it('connects a named wall while its stream is open; wall.show reaches only that wall', async () => {
+    const walls = new WallRegistry({ publish: () => undefined, hasCamera: () => true, hasView: () => true });
+    const named = await makeApi({ walls });
+    await named.app.listen({ host: '127.0.0.1', port: 0 });
+    const address = named.app.server.address();
+    if (address === null || typeof address === 'string') throw new Error('not listening on TCP');
+    try {
+      const left = await openEvents(KEYS.view, address.port, '/events?wall=desk-1-left');
+      const plain = await openEvents(KEYS.view, address.port);
+      await readUntil(left.response, (text) => text.includes('\n\n'));
+      expect(walls.list()).toMatchObject([{ name: 'desk-1-left', kind: 'browser', connections: 1 }]);
+      const show: StationEvent = { type: 'wall.show', wall: 'desk-1-left', camera_id: 'cam1', at: added.at };
+      const other: StationEvent = { ...show, wall: 'desk-2' };
+      const plainText = readUntil(plain.response, (text) => text.includes('event: camera.added'));
+      const leftText = readUntil(left.response, (text) => text.includes('event: camera.added'));
+      named.station.emit(other);
+      named.station.emit(show);
+      named.station.emit(added);
+      expect(await leftText).toContain(sseFrame(show));
+      expect(await leftText).not.toContain('desk-2');
+      expect(await plainText).not.toContain('wall.show');
+      left.close();
+      plain.close();
+      await vi.waitFor(() => {
+        expect(walls.list()).toEqual([]);
+      });
+      const bad = await openEvents(KEYS.view, address.port, '/events?wall=no%20spaces');
+      expect(bad.response.statusCode).toBe(400);
+      bad.close();
+    } finally {
+      await named.app.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 
+import type { DesktopApi } from '../../../../common/desktop';
 import { ErrorCode, VigilError } from '../../../../common/errors';
 import type { StationApi } from '../../../../common/station-api';
 import { createIpcStationApi, stationApiForPage } from '../../../../renderer/station-api/ipc';
@@ -70,5 +71,12 @@ describe('stationApiForPage', () => {
       code: ErrorCode.Forbidden,
     });
     expect(stationApiForPage({})).not.toBe(bridge);
+  });
+
+  it('names the desktop window as a wall over IPC when the page is one', () => {
+    const nameWall = vi.fn(() => Promise.resolve());
+    const desktop = { nameWall } as unknown as DesktopApi;
+    stationApiForPage({ vigil: rejectingBridge({}), vigilDesktop: desktop }, 'desk-1-left');
+    expect(nameWall).toHaveBeenCalledWith('desk-1-left');
   });
 });
