@@ -33,6 +33,21 @@ import { shownTiles, type WallAction, type WallState } from '../views/viewState'
 import { gridArea, gridLayout } from './layout';
 import { Tile, type TileCommands } from './Tile';
 
+/**
+ * React keys for the tiles: a camera's tile is keyed by the camera (and which of its tiles it is, for a camera
+ * placed twice), so a camera moving to another tile — onto the hotspot for an alarm, a layout change — keeps
+ * its tile, its `<video>` and its stream instead of watching again; an empty tile by its place.
+ */
+export function tileKeys(tiles: readonly (string | null)[]): string[] {
+  const seen = new Map<string, number>();
+  return tiles.map((cameraId, index) => {
+    if (cameraId === null) return `empty:${index}`;
+    const n = seen.get(cameraId) ?? 0;
+    seen.set(cameraId, n + 1);
+    return `camera:${cameraId}:${n}`;
+  });
+}
+
 /** The wall's inputs: its state, the cameras by id, the window's player. */
 export interface WallProps {
   state: WallState;
@@ -49,6 +64,7 @@ export interface WallProps {
 export function Wall({ state, cameras, player, dispatch, commands, onPlayerStatus, alarm }: WallProps) {
   const grid = gridLayout(state.layout);
   const tiles = shownTiles(state);
+  const keys = tileKeys(tiles.slice(0, grid.tiles.length));
   return (
     <div
       className="wall"
@@ -63,7 +79,7 @@ export function Wall({ state, cameras, player, dispatch, commands, onPlayerStatu
         const cameraId = tiles[index] ?? null;
         return (
           <Tile
-            key={`${index}:${cameraId ?? ''}`}
+            key={keys[index]}
             index={index}
             cameraId={cameraId}
             camera={cameraId ? cameras.get(cameraId) : undefined}

@@ -1,7 +1,11 @@
 // What the alarm E2E tests read on a wall page and send to the station: the hotspot tile, the alarm list, the
 // prompt, and `POST /alarms` timed from just before it is sent.
-import type { Page } from 'playwright-core';
+import { join } from 'node:path';
 
+import type { BrowserContext, Page } from 'playwright-core';
+import { vi } from 'vitest';
+
+import { bundlePage } from './bundle';
 import type { E2EStation } from './station';
 
 /** What a wall shows of one alarm: its hotspot tile, its row in the list and its prompt. */
@@ -28,35 +32,38 @@ export async function readAlarmOnWall(page: Page, alarmId: string): Promise<Alar
   };
 }
 
+type Seen = { at: number; alarmId: string };
+type AlarmProbe = { watch(cameraId: string): void; seen(): Seen | null };
+
+/** Adds the alarm probe to every page of `context` before the page's own scripts run. */
+export async function installAlarmProbe(context: BrowserContext): Promise<void> {
+  await context.addInitScript({
+    content: await bundlePage(join(import.meta.dirname, 'pages/alarm-probe.ts')),
+  });
+}
+
 /**
- * Waits in the page (checked every animation frame, so the time is the page's own) until the hotspot tile plays
- * `cameraId` live framed for the alarm, the alarm is in the list and the prompt asks for it; resolves with the
- * epoch ms at which the page saw it. (An expression string: this side of the test has no DOM types.)
+ * Has the page watch (every animation frame, on its own clock) for its hotspot tile playing `cameraId` live,
+ * framed for an alarm, that alarm listed and the prompt asking for it. Call before raising the alarm.
  */
-export async function seenAt(
-  page: Page,
-  alarmId: string,
-  cameraId: string,
-  timeoutMs: number,
-): Promise<number> {
-  const [id, camera] = [JSON.stringify(alarmId), JSON.stringify(cameraId)];
-  const handle = await page.waitForFunction(
-    `(() => {
-      const byId = (testId) => document.querySelector('[data-testid="' + testId + '"]');
-      const tile = byId('tile-0');
-      const ok =
-        tile !== null &&
-        tile.getAttribute('data-camera-id') === ${camera} &&
-        tile.getAttribute('data-state') === 'live' &&
-        tile.getAttribute('data-alarm') !== '' &&
-        byId('alarm-row-' + ${id}) !== null &&
-        byId('alarm-prompt')?.getAttribute('data-alarm-id') === ${id};
-      return ok ? Date.now() : false;
-    })()`,
-    undefined,
-    { polling: 'raf', timeout: timeoutMs },
+export function watchFor(page: Page, cameraId: string): Promise<void> {
+  return page.evaluate((camera) => {
+    (globalThis as unknown as { alarmProbe: AlarmProbe }).alarmProbe.watch(camera);
+  }, cameraId);
+}
+
+/** Waits until the page saw what `watchFor` asked; resolves with when (epoch ms) and for which alarm. */
+export function seen(page: Page, timeoutMs: number): Promise<Seen> {
+  return vi.waitFor(
+    async () => {
+      const found = await page.evaluate(() =>
+        (globalThis as unknown as { alarmProbe: AlarmProbe }).alarmProbe.seen(),
+      );
+      if (found === null) throw new Error('the wall does not show the alarm yet');
+      return found;
+    },
+    { timeout: timeoutMs, interval: 50 },
   );
-  return (await handle.jsonValue()) as number;
 }
 
 /** An alarm as `POST /alarms` answered it, and when the request left. */

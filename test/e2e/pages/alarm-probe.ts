@@ -1,0 +1,50 @@
+// Watches a wall page for an alarm (installed before the page's own scripts): every animation frame it checks
+// that the hotspot tile plays a camera live, framed for an alarm, and the prompt asks for an alarm that is also
+// listed, and notes when that first held and for which alarm (the page's own clock, no round trip per check).
+// Watching starts before the alarm is raised, so it is keyed by the camera; the test checks the alarm's id.
+
+/** What to look for: the camera the hotspot should play, and what was seen. */
+interface Watch {
+  cameraId: string;
+  /** When it was first all there (ms since the epoch) and the alarm the prompt asked for, null until then. */
+  seen: { at: number; alarmId: string } | null;
+}
+
+let watch: Watch | null = null;
+
+function byId(testId: string): Element | null {
+  return document.querySelector(`[data-testid="${testId}"]`);
+}
+
+/** The alarm the wall shows for the watched camera, or null while it does not show it all. */
+function shownAlarm(w: Watch): string | null {
+  const tile = byId('tile-0');
+  const alarmId = byId('alarm-prompt')?.getAttribute('data-alarm-id') ?? null;
+  const all =
+    tile?.getAttribute('data-camera-id') === w.cameraId &&
+    tile.getAttribute('data-state') === 'live' &&
+    (tile.getAttribute('data-alarm') ?? '') !== '' &&
+    alarmId !== null &&
+    byId(`alarm-row-${alarmId}`) !== null;
+  return all ? alarmId : null;
+}
+
+function check(): void {
+  if (watch !== null && watch.seen === null) {
+    const alarmId = shownAlarm(watch);
+    if (alarmId !== null) watch.seen = { at: Date.now(), alarmId };
+  }
+  requestAnimationFrame(check);
+}
+requestAnimationFrame(check);
+
+(globalThis as unknown as { alarmProbe: unknown }).alarmProbe = {
+  /** Starts watching for an alarm on a camera (forgetting an earlier watch). */
+  watch(cameraId: string): void {
+    watch = { cameraId, seen: null };
+  },
+  /** When an alarm on the watched camera was first all there and which, or null. */
+  seen(): { at: number; alarmId: string } | null {
+    return watch?.seen ?? null;
+  },
+};
