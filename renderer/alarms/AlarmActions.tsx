@@ -96,7 +96,7 @@ export function AlarmActions({
             : `alarm-snooze-${minutes}`
         }
         disabled={busy || blocked !== null}
-        title={blocked ?? undefined}
+        title={blocked ?? (minutes === undefined ? undefined : `Snooze for ${minutes} minutes`)}
         onClick={() => {
           act(action, minutes);
         }}
@@ -141,13 +141,13 @@ export function AlarmActions({
       />
       <div className="alarm-buttons">
         {offersAction(alarm, 'acknowledge') && button('acknowledge')}
+        {offersAction(alarm, 'close') && button('close')}
         {offersAction(alarm, 'snooze') && (
           <span className="alarm-snooze" role="group" aria-label="Snooze">
             <span className="muted">Snooze</span>
             {SNOOZE_MINUTES.map((minutes) => button('snooze', minutes))}
           </span>
         )}
-        {offersAction(alarm, 'close') && button('close')}
       </div>
       {hint !== null && (
         <p className={problem ? 'note-error' : 'muted'} role="status" data-testid="alarm-action-note">

@@ -85,7 +85,7 @@ export function AlarmPanel(props: AlarmPanelProps) {
             desk.changeSettings({ muted: !desk.settings.muted });
           }}
         >
-          {desk.settings.muted ? 'Sound off' : 'Sound on'}
+          {desk.settings.muted ? 'Muted' : 'Mute'}
         </button>
         {settingsOffered && (
           <span className="group">

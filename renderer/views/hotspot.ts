@@ -54,7 +54,8 @@ export function showOnHotspot(
     tiles,
     tourMode: 'off',
     full: null,
-    focused: 0,
+    // No selection drawn over the hotspot: its frame is the alarm's colour.
+    focused: null,
     restore,
   };
 }

@@ -46,7 +46,7 @@ describe('a camera on the hotspot', () => {
     expect(s.layout).toBe('1+5');
     expect(shownTiles(s)).toEqual(['x', 'a', 'b', 'd', null, null]);
     expect(s.dirty).toBe(false);
-    expect(s.focused).toBe(0);
+    expect(s.focused).toBeNull();
   });
 
   it('moves a placed camera to the big tile instead of playing it twice', () => {
