@@ -32,7 +32,8 @@ const MAIN_LAYERS = [
   ['station'],
   // Alarms, named walls and outgoing webhooks: built on the station's cameras and event bus, served by api and ipc.
   ['alarms', 'walls', 'webhooks'],
-  ['door'],
+  // Recording needs the cameras (station) and nothing the door does: the two sit side by side.
+  ['door', 'recording'],
   ['api', 'demo'],
   // IPC is the REST API's second transport: it serves the same operations with the same wording (api/operations.ts,
   // api/validation.ts), so it sits just above api.

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 
 import { FREE_TEXT, ONE_LINE, RTSP_URL, SLUG } from './patterns';
+import { RecordingSettings } from './recording';
 
 /** A camera's id: a slug of 1–64 letters, digits, `_` or `-`, starting with a letter or digit. */
 export const CameraId = Type.String({
@@ -45,6 +46,7 @@ const editable = {
     maxItems: 16,
     uniqueItems: true,
   }),
+  recording: RecordingSettings,
 };
 
 /** What `POST /cameras` takes: the seed's fields plus the wall's, and probe switches. */
@@ -60,6 +62,7 @@ export const CameraInput = Type.Object(
     enabled: Type.Optional(editable.enabled),
     substream_url: Type.Optional(editable.substream_url),
     tags: Type.Optional(editable.tags),
+    recording: Type.Optional(editable.recording),
     skip_probe: Type.Optional(Type.Boolean({ description: 'Add without probing the camera first' })),
     allow_offline: Type.Optional(
       Type.Boolean({ description: 'Add even if the camera cannot be reached now' }),
@@ -83,6 +86,7 @@ export const CameraPatch = Type.Object(
     enabled: Type.Optional(editable.enabled),
     substream_url: Type.Optional(editable.substream_url),
     tags: Type.Optional(editable.tags),
+    recording: Type.Optional(editable.recording),
     skip_probe: Type.Optional(Type.Boolean()),
     allow_offline: Type.Optional(Type.Boolean()),
   },
@@ -124,6 +128,7 @@ export const CameraView = Type.Object(
       Type.Union([Type.String(), Type.Null()], { description: 'Manage keys only' }),
     ),
     tags: Type.Array(Type.String()),
+    recording: Type.Optional(RecordingSettings),
     health: CameraHealth,
     created_at: Type.String({ format: 'date-time' }),
     updated_at: Type.String({ format: 'date-time' }),

@@ -19,6 +19,8 @@ export const ErrorCode = {
   /** No wall of that name is connected now. */
   WallNotFound: 'VIGIL_ERR_WALL_NOT_FOUND',
   WebhookNotFound: 'VIGIL_ERR_WEBHOOK_NOT_FOUND',
+  /** Nothing is recorded for that camera at that instant or span (the message names the oldest recording). */
+  RecordingNotFound: 'VIGIL_ERR_RECORDING_NOT_FOUND',
   PayloadTooLarge: 'VIGIL_ERR_PAYLOAD_TOO_LARGE',
   UnsupportedMediaType: 'VIGIL_ERR_UNSUPPORTED_MEDIA_TYPE',
   CameraUnreachable: 'VIGIL_ERR_CAMERA_UNREACHABLE',
@@ -58,6 +60,7 @@ export const errorStatus: Record<ErrorCode, number | undefined> = {
   VIGIL_ERR_ALARM_STATE: 409,
   VIGIL_ERR_WALL_NOT_FOUND: 404,
   VIGIL_ERR_WEBHOOK_NOT_FOUND: 404,
+  VIGIL_ERR_RECORDING_NOT_FOUND: 404,
   VIGIL_ERR_PAYLOAD_TOO_LARGE: 413,
   VIGIL_ERR_UNSUPPORTED_MEDIA_TYPE: 415,
   VIGIL_ERR_CAMERA_UNREACHABLE: 422,

@@ -6,8 +6,22 @@ import { ViewId } from './views';
 import { WallName } from './walls';
 
 /**
- * Everything the station announces (SSE `/events`, IPC): cameras added/removed/changed, health, views, gateway,
- * alarms raised and changed, and pushes to a named wall (`wall.show` reaches only the wall of that name).
+ * Why a recorder stopped: `off` (the camera no longer records, or was removed or disabled), `failed` (ffmpeg
+ * ended; it restarts with backoff), `disk_full` (every recorder waits for space), `station_stopping`.
+ */
+export const RecordingStopCause = Type.Union([
+  Type.Literal('off'),
+  Type.Literal('failed'),
+  Type.Literal('disk_full'),
+  Type.Literal('station_stopping'),
+]);
+
+/** Why a recorder stopped. */
+export type RecordingStopCause = Static<typeof RecordingStopCause>;
+
+/**
+ * Everything the station announces (SSE `/events`, IPC): cameras added/removed/changed, health, views, recording,
+ * gateway, alarms raised and changed, and pushes to a named wall (`wall.show` reaches only the wall of that name).
  */
 export const StationEvent = Type.Union(
   [
@@ -35,6 +49,39 @@ export const StationEvent = Type.Union(
         Type.Literal('view.removed'),
       ]),
       view_id: ViewId,
+      at: Type.String({ format: 'date-time' }),
+    }),
+    Type.Object({
+      type: Type.Literal('recording.started'),
+      camera_id: CameraId,
+      at: Type.String({ format: 'date-time' }),
+    }),
+    Type.Object({
+      type: Type.Literal('recording.stopped'),
+      camera_id: CameraId,
+      cause: RecordingStopCause,
+      reason: Type.String({
+        description: 'What happened, in words (the recorder’s last error, the disk, …)',
+      }),
+      /** When the recorder tries again (absent when it will not by itself: turned off, disk full, stopping). */
+      retry_at: Type.Optional(Type.String({ format: 'date-time' })),
+      at: Type.String({ format: 'date-time' }),
+    }),
+    Type.Object({
+      type: Type.Literal('recording.exported'),
+      camera_id: CameraId,
+      from: Type.String({ format: 'date-time' }),
+      to: Type.String({ format: 'date-time' }),
+      /** Who exported: the API key's id, or the browser session's key id. */
+      by: Type.String(),
+      at: Type.String({ format: 'date-time' }),
+    }),
+    Type.Object({
+      type: Type.Literal('recording.storage'),
+      /** `disk_full`: every recorder stopped (a desk alert); `ok`: space is back and recorders resume. */
+      state: Type.Union([Type.Literal('ok'), Type.Literal('disk_full')]),
+      free_bytes: Type.Integer(),
+      reason: Type.String(),
       at: Type.String({ format: 'date-time' }),
     }),
     Type.Object({

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 
 import { CameraHealth, CameraId } from './camera';
+import { RecordingHealth } from './recording';
 
 /** `GET /health`: the seed's summary (open to all), plus per-camera detail for authenticated callers. */
 export const HealthReport = Type.Object(
@@ -10,6 +11,7 @@ export const HealthReport = Type.Object(
     active_cameras: Type.Integer({ description: 'Cameras whose stream is live' }),
     active_sessions: Type.Integer({ description: 'Janus sessions open on the gateway' }),
     cameras: Type.Optional(Type.Array(Type.Object({ camera_id: CameraId, ...CameraHealth.properties }))),
+    recording: Type.Optional(RecordingHealth),
   },
   { $id: 'HealthReport' },
 );

@@ -74,9 +74,25 @@ export const WEBHOOK_ID: NamedPattern = {
   words: 'must be a webhook id: whk_ and 16 hex digits, as POST /webhooks answered',
 };
 
+/** An instant: an ISO 8601 date and time with seconds optional, a fraction optional and a time zone required. */
+export const ISO_INSTANT: NamedPattern = {
+  pattern:
+    '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2})$',
+  words: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-12-02T09:30:00.000Z',
+};
+
 /** Every named pattern, by pattern. */
 export const NAMED_PATTERNS: ReadonlyMap<string, NamedPattern> = new Map(
-  [SLUG, RTSP_URL, PIN_DIGITS, ONE_LINE, TEXT_LINE, FREE_TEXT, HTTP_URL, ALARM_ID, WEBHOOK_ID].map(
-    (named) => [named.pattern, named],
-  ),
+  [
+    SLUG,
+    RTSP_URL,
+    PIN_DIGITS,
+    ONE_LINE,
+    TEXT_LINE,
+    FREE_TEXT,
+    HTTP_URL,
+    ALARM_ID,
+    WEBHOOK_ID,
+    ISO_INSTANT,
+  ].map((named) => [named.pattern, named]),
 );

@@ -17,7 +17,11 @@ import { CameraList } from './cameras/CameraList';
 import { useCameras } from './cameras/useCameras';
 import { ContextMenu } from './menu/ContextMenu';
 import type { MenuRequest } from './menu/menu';
+import type { PlaybackSource } from './playback';
 import type { StreamPlayer } from './player/types';
+import type { ReplayScope } from './replay/ReplayPicker';
+import { useWallReplay } from './replay/useWallReplay';
+import { ViewReplayBar } from './replay/ViewReplayBar';
 import { DesktopControls } from './settings/DesktopControls';
 import { useStationEvents } from './useStationEvents';
 import { useTour } from './views/useTour';
@@ -40,15 +44,18 @@ export interface AppProps {
   player: StreamPlayer;
   /** The desktop app's settings and kiosk (absent in browser mode). */
   desktop?: DesktopApi | undefined;
+  /** Recorded playback streams (absent where the page has no way to fetch them: the desktop app for now). */
+  playback?: PlaybackSource | undefined;
   /** This wall's name (`?wall=NAME`, or the desktop window's setting): pushes to it and the alarm wall use it. */
   wallName?: string | null;
   /** The key this window keeps its own things under (its `?wall=`), null for a plain page. */
   windowKey?: string | null;
 }
 
-/** The camera wall: toolbar, desk alerts, camera list and the wall itself. */
-export function App({ api, player, desktop, wallName: initialName = null, windowKey = null }: AppProps) {
-  const { name: wallName, rename: renameWall } = useWallName(desktop, initialName, windowKey);
+/** The camera wall: toolbar, desk alerts, camera list, the wall itself and the alarm panel. */
+export function App(props: AppProps) {
+  const { api, player, desktop, playback, windowKey = null } = props;
+  const { name: wallName, rename: renameWall } = useWallName(desktop, props.wallName ?? null, windowKey);
   const [state, dispatch] = useReducer(wallReducer, emptyWall);
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [listShown, setListShown] = useState(true);
@@ -70,9 +77,15 @@ export function App({ api, player, desktop, wallName: initialName = null, window
   );
   const views = useViews(api, loadView);
   const wall = { dispatch, player, cameras: cameras.byId, ready: views.loaded };
-  const desk = useAlarmDesk({ api, wallName, windowKey, wall });
-  const now = useNow(desk.stage === null ? null : 1000);
-  const panelShown = desk.stage !== null || (alarmsShown ?? openAlarms(desk.alarms) > 0);
+  const alarmDesk = useAlarmDesk({ api, wallName, windowKey, wall });
+  const now = useNow(alarmDesk.stage === null ? null : 1000);
+  const panelShown = alarmDesk.stage !== null || (alarmsShown ?? openAlarms(alarmDesk.alarms) > 0);
+  const openReplay = useCallback((tile: number | null, scope: ReplayScope = 'tile') => {
+    setOverlay({ type: 'replay', tile, scope });
+  }, []);
+  const replay = useWallReplay(playback, state, cameras.byId, openReplay, setNotice);
+  const replayDesk = replay.desk;
+  const syncGroup = replayDesk?.syncGroup();
   useTour(state.tour, state.tourMode, dispatch);
   const shownViewId = views.current?.view_id;
   useEffect(() => {
@@ -84,7 +97,7 @@ export function App({ api, player, desktop, wallName: initialName = null, window
     cameras.onStationEvent(event);
     alerts.onStationEvent(event);
     views.onStationEvent(event);
-    desk.onStationEvent(event);
+    alarmDesk.onStationEvent(event);
     const push = pushFor(event, wallName);
     if (push?.kind === 'camera') dispatch({ type: 'hotspot', cameraIds: [push.cameraId] });
     if (push?.kind === 'view') views.show(push.viewId);
@@ -143,6 +156,8 @@ export function App({ api, player, desktop, wallName: initialName = null, window
       case 'help':
         setOverlay(overlay?.type === 'help' ? null : { type: 'help' });
         return;
+      default:
+        if (overlay === null) replay.onKey(shortcut);
     }
   });
 
@@ -182,8 +197,20 @@ export function App({ api, player, desktop, wallName: initialName = null, window
             setOverlay({ type: 'help' });
           }}
         />
+        {replayDesk && (
+          <button
+            type="button"
+            data-testid="replay-view-button"
+            title="Instant replay of the view or the selected tile (G)"
+            onClick={() => {
+              openReplay(state.focused, 'view');
+            }}
+          >
+            ⟲ Replay…
+          </button>
+        )}
         {desktop && <DesktopControls desktop={desktop} />}
-        {state.restore !== null && desk.stage === null && (
+        {state.restore !== null && alarmDesk.stage === null && (
           <button
             type="button"
             data-testid="wall-restore"
@@ -207,7 +234,7 @@ export function App({ api, player, desktop, wallName: initialName = null, window
           </span>
         )}
         <AlarmToggle
-          alarms={desk.alarms}
+          alarms={alarmDesk.alarms}
           shown={panelShown}
           onToggle={() => {
             setAlarmsShown(!panelShown);
@@ -242,28 +269,46 @@ export function App({ api, player, desktop, wallName: initialName = null, window
           />
         )}
         <main className="wall-area">
-          <Wall
-            state={state}
-            cameras={cameras.byId}
-            player={player}
-            dispatch={dispatch}
-            commands={{
-              openMenu,
-              highlighted: highlighted === null ? undefined : cameras.byId.get(highlighted),
-              restart: (cameraId) => {
-                act(`Restart ${cameras.byId.get(cameraId)?.name ?? cameraId}`, api.restartCamera(cameraId));
-              },
-              edit: (camera) => {
-                setOverlay({ type: 'camera', camera });
-              },
-            }}
-            onPlayerStatus={alerts.onPlayerStatus}
-            alarm={desk.stage && { cameraIds: desk.stage.camera_ids, severity: desk.stage.severity }}
-          />
+          <div className="wall-frame">
+            <Wall
+              state={state}
+              cameras={cameras.byId}
+              player={player}
+              dispatch={dispatch}
+              commands={{
+                openMenu,
+                highlighted: highlighted === null ? undefined : cameras.byId.get(highlighted),
+                restart: (cameraId) => {
+                  act(`Restart ${cameras.byId.get(cameraId)?.name ?? cameraId}`, api.restartCamera(cameraId));
+                },
+                edit: (camera) => {
+                  setOverlay({ type: 'camera', camera });
+                },
+              }}
+              onPlayerStatus={alerts.onPlayerStatus}
+              replay={replayDesk && { desk: replayDesk, api, pick: openReplay }}
+              alarm={
+                alarmDesk.stage && {
+                  cameraIds: alarmDesk.stage.camera_ids,
+                  severity: alarmDesk.stage.severity,
+                }
+              }
+            />
+          </div>
+          {replayDesk && syncGroup && (
+            <ViewReplayBar
+              api={api}
+              group={syncGroup}
+              cameraIds={replay.tileKeys.map((key) => key.slice(key.indexOf(':') + 1))}
+              onLive={() => {
+                replayDesk.liveAll();
+              }}
+            />
+          )}
         </main>
         {panelShown && (
           <AlarmPanel
-            desk={desk}
+            desk={alarmDesk}
             now={now}
             wallName={wallName}
             onRenameWall={renameWall}
@@ -288,6 +333,7 @@ export function App({ api, player, desktop, wallName: initialName = null, window
         onTour={(tour) => {
           dispatch({ type: 'set-tour', tour });
         }}
+        replay={replay}
         onClose={() => {
           setOverlay(null);
         }}

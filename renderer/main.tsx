@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 
 import { runInBackground } from '../common/background';
 import { App } from './App';
+import { httpPlaybackSource } from './playback';
 import { createStreamPlayer } from './player';
 import { SessionGate } from './session/SessionGate';
 import { watchSession } from './session/sessionWatch';
@@ -13,6 +14,7 @@ import { wallNameOf, wallParam } from './wall/wallName';
 import './styles.css';
 import './cameras/cameras.css';
 import './wall/wall.css';
+import './replay/replay.css';
 import './panels.css';
 import './alarms/alarms.css';
 
@@ -35,6 +37,10 @@ window.addEventListener(
   { once: true },
 );
 
+// Recorded playback is fetched from the station's REST API with the session cookie (browser mode). The desktop
+// app's pages reach the station over IPC only, which carries no video stream: no replay there yet.
+const playback = page.vigil === undefined ? httpPlaybackSource() : undefined;
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
@@ -44,6 +50,7 @@ if (root) {
           api={api}
           player={player}
           desktop={page.vigilDesktop}
+          playback={playback}
           wallName={wallName ?? null}
           windowKey={windowKey}
         />

@@ -11,11 +11,11 @@ import type { OperationName } from './names';
 export type OperationScope = 'view' | 'manage' | 'optional' | 'alarm' | 'alarm-read';
 
 /** The services the table's handlers name (main/api/operations.ts gives them their types). */
-export type OperationService = 'station' | 'views' | 'alarms' | 'walls' | 'webhooks';
+export type OperationService = 'station' | 'views' | 'recordings' | 'alarms' | 'walls' | 'webhooks';
 
 /** One operation's contract. */
 export interface OperationContract {
-  /** Its arguments, in order: the REST path's `:param`s first, then the JSON body, if any. */
+  /** Its arguments, in order: the REST path's `:param`s first, then the JSON body (a GET's query string), if any. */
   readonly args: readonly TSchema[];
   /** Its answer. */
   readonly output: TSchema;

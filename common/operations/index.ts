@@ -9,6 +9,7 @@ import { cameraContracts } from './cameras';
 import type { OperationContract } from './contract';
 import { desktopContracts } from './desktop';
 import { DESKTOP_CALLS, STATION_CALLS, type OperationCall, type OperationName } from './names';
+import { recordingContracts } from './recordings';
 import { systemContracts } from './system';
 import { viewContracts } from './views';
 import { wallContracts } from './walls';
@@ -23,6 +24,7 @@ export const OPERATION_CALLS: Readonly<Record<OperationName, OperationCall>> = {
 const CONTRACTS = {
   ...cameraContracts,
   ...viewContracts,
+  ...recordingContracts,
   ...systemContracts,
   ...alarmContracts,
   ...wallContracts,

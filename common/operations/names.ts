@@ -14,6 +14,11 @@ export interface RestRoute {
   readonly status?: 201 | 202;
   /** The argument after the path parameters is the query string (`GET /alarms?state=new`), not a JSON body. */
   readonly query?: true;
+  /**
+   * The media type of an answer that is not JSON (`video/mp4`): players fetch such routes themselves, so the one
+   * HTTP client has no method for them. A GET's argument after its path parameters is its query string.
+   */
+  readonly media?: 'video/mp4';
 }
 
 /** How one operation is called. */
@@ -63,6 +68,19 @@ export const STATION_CALLS = {
     method: 'streamInfo',
     channel: 'cameras:stream',
     rest: { verb: 'GET', path: '/cameras/:camera_id/stream' },
+  },
+  'recordings.list': {
+    method: 'listRecordings',
+    channel: 'recordings:list',
+    rest: { verb: 'GET', path: '/cameras/:camera_id/recordings' },
+  },
+  'recordings.playback': {
+    method: 'playback',
+    rest: { verb: 'GET', path: '/cameras/:camera_id/playback', media: 'video/mp4' },
+  },
+  'recordings.export': {
+    method: 'exportRecording',
+    rest: { verb: 'GET', path: '/cameras/:camera_id/export.mp4', media: 'video/mp4' },
   },
   'system.health': { method: 'health', channel: 'station:health', rest: { verb: 'GET', path: '/health' } },
   'views.list': { method: 'listViews', channel: 'views:list', rest: { verb: 'GET', path: '/views' } },
@@ -143,6 +161,15 @@ export const DESKTOP_CALLS = {
   'desktop.wall-view': { method: 'showingView', channel: 'desktop:wall-view' },
   'desktop.name-wall': { method: 'nameWall', channel: 'desktop:name-wall' },
 } as const satisfies Record<string, OperationCall>;
+
+/** The station operations the one HTTP client calls: REST routes answering JSON (not `media`). */
+export type JsonRestOperationName = {
+  [K in StationOperationName]: (typeof STATION_CALLS)[K] extends { rest: { media: string } }
+    ? never
+    : (typeof STATION_CALLS)[K] extends { rest: object }
+      ? K
+      : never;
+}[StationOperationName];
 
 /** A station operation's name. */
 export type StationOperationName = keyof typeof STATION_CALLS;

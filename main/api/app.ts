@@ -8,6 +8,7 @@ import Fastify, { LogController, type FastifyReply, type FastifyRequest } from '
 
 import { runInBackground } from '../../common/background';
 import { ErrorCode, VigilError } from '../../common/errors';
+import { PLAYBACK_START_HEADER } from '../../common/recording';
 import { REDACTED_PATHS } from '../base/log';
 import { authenticate, defaultAccess } from './auth';
 import { setupDoorUpgrade } from './door-upgrade';
@@ -18,6 +19,7 @@ import { serverTimeoutOptions } from './server-timeouts';
 import { alarmRoutes } from './routes/alarms';
 import { cameraRoutes } from './routes/cameras';
 import { eventRoutes, SSE_STREAMS_PER_KEY } from './routes/events';
+import { recordingRoutes } from './routes/recordings';
 import { systemRoutes } from './routes/system';
 import { viewRoutes } from './routes/views';
 import { homePage, wallRoutes } from './routes/wall';
@@ -78,6 +80,7 @@ export async function buildApi(deps: ApiDeps): Promise<ApiInstance> {
 
   await app.register(systemRoutes, { ...deps, home: homePage(deps) });
   await app.register(cameraRoutes, deps);
+  await app.register(recordingRoutes, { recordings: deps.recordings });
   setupDoorUpgrade(app, {
     door: deps.door,
     sessions: deps.sessions,
@@ -120,7 +123,8 @@ async function setupCors(app: ApiInstance, origins: string[]): Promise<void> {
     credentials: false,
     methods: ['GET', 'POST', 'PATCH', 'DELETE'],
     allowedHeaders: ['Authorization', 'Content-Type'],
-    exposedHeaders: ['Retry-After'],
+    // A player reads where playback starts; a portal the export's file name.
+    exposedHeaders: ['Retry-After', PLAYBACK_START_HEADER, 'Content-Disposition'],
     maxAge: 600,
   });
 }
@@ -150,6 +154,7 @@ async function setupDocs(app: ApiInstance, version: string): Promise<void> {
       tags: [
         { name: 'system', description: 'Service information, health, metrics and this document' },
         { name: 'cameras', description: 'Cameras and their streams' },
+        { name: 'recordings', description: 'Recorded video: timelines, playback streams, MP4 exports' },
         { name: 'events', description: 'Station events' },
         { name: 'views', description: 'Saved wall views' },
         {

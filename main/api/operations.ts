@@ -10,6 +10,7 @@ import type { AlarmActor } from '../../common/alarms';
 import type { OperationService } from '../../common/operations/contract';
 import { pathParams, type OperationName } from '../../common/operations/names';
 import type { AlarmService } from '../alarms/service';
+import type { RecordingService } from '../recording/service';
 import type { StationService } from '../station/service';
 import type { ViewService } from '../station/views';
 import type { WallService } from '../walls/service';
@@ -22,6 +23,7 @@ export interface OperationServices extends Record<OperationService, object> {
   alarms: AlarmService;
   walls: WallService;
   webhooks: WebhookService;
+  recordings: RecordingService;
 }
 
 /** The operations a service method serves (those whose contract names a handler). */

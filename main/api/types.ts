@@ -10,6 +10,7 @@ import type { Registry } from 'prom-client';
 
 import type { AlarmService } from '../alarms/service';
 import type { Door } from '../door/door';
+import type { RecordingService } from '../recording/service';
 import type { StationService } from '../station/service';
 import type { ViewService } from '../station/views';
 import type { WallService } from '../walls/service';
@@ -72,6 +73,8 @@ export interface ApiDeps {
   sseStreamsPerKey?: number;
   /** How long the server waits for clients (default SERVER_TIMEOUTS: every wait within 15 s). */
   timeouts?: Partial<ServerTimeouts>;
+  /** Recordings served at `/cameras/{id}/recordings`, `/playback` and `/export.mp4` (404 without it). */
+  recordings?: RecordingService;
   /** Saved views served at `/views` (the routes are absent without it). */
   views?: ViewService;
   /** Alarms served at `/alarms` (absent without it). */

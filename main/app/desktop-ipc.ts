@@ -35,7 +35,7 @@ export function setupIpc(deps: DesktopIpcDeps, teardown: Teardown): void {
     ipc.dispose();
     return Promise.resolve();
   });
-  registerStationChannels(ipc, core);
+  registerStationChannels(ipc, { ...core, recordings: core.recording.recordings });
   const pageWalls = new PageWalls<WebContents>(core.walls);
   const watched = new WeakSet<WebContents>();
   registerDesktopChannels(ipc, {

@@ -21,6 +21,7 @@ import { MAX_DEMO_CAMERAS } from '../demo/demo-cameras';
 import type { BundledJanusMode } from '../runtime/janus-choice';
 import type { LogLevel } from '../runtime/logging';
 import {
+  parseByteSize,
   parseCount,
   parseHostName,
   parseHttpUrl,
@@ -62,6 +63,10 @@ export interface ServeArgs {
   janus: JanusPortArgs;
   /** How many simulated cameras to start and add (`--demo N`). */
   demo?: number | undefined;
+  /** Where recordings go (`--recordings-dir`; default `<data-dir>/recordings`). */
+  recordingsDir?: string | undefined;
+  /** The recordings' byte quota (`--recordings-max-bytes`; default chosen at first start). */
+  recordingsMaxBytes?: number | undefined;
 }
 
 /** `vigil janus-config`'s settings. */
@@ -184,6 +189,7 @@ function serveArgs(p: ParsedOptions): ServeArgs {
   const logLevel = stringValue(p, 'log-level');
   const demo = stringValue(p, 'demo');
   const janusMode = stringValue(p, 'janus-mode');
+  const maxBytes = stringValue(p, 'recordings-max-bytes');
   if (janusMode !== undefined && janusMode !== 'native' && janusMode !== 'container') {
     throw new UsageError(`--janus-mode must be native or container; got "${janusMode}"`, topic);
   }
@@ -202,6 +208,9 @@ function serveArgs(p: ParsedOptions): ServeArgs {
     janusMode,
     janus: janusPortArgs(p, topic),
     demo: demo === undefined ? undefined : parseCount('--demo', demo, topic, MAX_DEMO_CAMERAS),
+    recordingsDir: stringValue(p, 'recordings-dir'),
+    recordingsMaxBytes:
+      maxBytes === undefined ? undefined : parseByteSize('--recordings-max-bytes', maxBytes, topic),
   };
 }
 

@@ -122,6 +122,16 @@ export const SERVE_OPTIONS = {
     value: 'N',
     help: 'Start N simulated cameras (1-16) and add them as demo-1…demo-N (needs python3-gi and GStreamer)',
   },
+  'recordings-dir': {
+    type: 'string',
+    value: 'DIR',
+    help: 'Where cameras that record keep their video (default <data-dir>/recordings)',
+  },
+  'recordings-max-bytes': {
+    type: 'string',
+    value: 'BYTES',
+    help: 'Most bytes the recordings may take, e.g. 500G or 2T (default: 80% of the free space at first start)',
+  },
   'janus-mode': {
     type: 'string',
     value: 'MODE',

@@ -80,6 +80,7 @@ async function setupStation(
       cipher: await createKeyFileCipher(dataDir),
       janus: janusSetup(args, dataDir),
       demoCameras: args.demo,
+      recording: { dir: args.recordingsDir, maxBytes: args.recordingsMaxBytes },
       iceServers: args.iceServers.map((urls) => ({ urls })),
       api: apiBinding(args),
       sessions,
@@ -113,6 +114,7 @@ async function printStartupMessage(
       signIn,
       signInProblem,
       demoCameras: running.demoCameraIds,
+      recording: core.recording,
     }),
   );
 }

@@ -23,6 +23,8 @@ export interface StartupFacts {
   signInProblem?: string | undefined;
   /** The simulated cameras' ids (`--demo N`). */
   demoCameras?: string[] | undefined;
+  /** Where recordings go and the byte quota (chosen now at a first start). */
+  recording?: { dir: string; maxBytes: number; quotaChosenNow: boolean } | undefined;
 }
 
 /** The startup message, a few lines of plain text. */
@@ -35,6 +37,7 @@ export function formatStartupMessage(facts: StartupFacts): string {
     `  Docs:   ${api}/docs`,
     `  Janus:  ${describeJanus(facts.janusMode)} at ${facts.janusUrl}`,
     `  Data:   ${facts.dataDir} (log: ${facts.logFile})`,
+    ...recordingLines(facts.recording),
     ...(facts.demoCameras === undefined
       ? []
       : [`  Demo:   simulated cameras ${facts.demoCameras.join(', ')}`]),
@@ -51,6 +54,15 @@ export function formatStartupMessage(facts: StartupFacts): string {
   // The sign-in link comes last: it is what a newcomer looks for, and the terminal stays quiet after it.
   lines.push(...signInLines(facts.signIn, facts.signInProblem));
   return `${lines.join('\n')}\n`;
+}
+
+function recordingLines(recording: StartupFacts['recording']): string[] {
+  if (recording === undefined) return [];
+  const gib = (recording.maxBytes / 2 ** 30).toFixed(1);
+  const why = recording.quotaChosenNow
+    ? ' (80% of the free space now; kept for later starts; --recordings-max-bytes changes it)'
+    : '';
+  return [`  Record: ${recording.dir}, at most ${gib} GiB${why}`];
 }
 
 function describeJanus(mode: StartupFacts['janusMode']): string {

@@ -95,3 +95,21 @@ export function parseCount(flag: string, text: string, topic: string, max: numbe
   }
   return count;
 }
+
+const BYTE_UNITS: Readonly<Record<string, number>> = {
+  '': 1,
+  K: 2 ** 10,
+  M: 2 ** 20,
+  G: 2 ** 30,
+  T: 2 ** 40,
+};
+
+/** A byte count: digits with an optional K, M, G or T (powers of 1024), e.g. `500G`; at least 1 MiB. */
+export function parseByteSize(flag: string, text: string, topic: string): number {
+  const match = /^(\d{1,15})([KMGT]?)B?$/i.exec(text.trim());
+  const bytes = match === null ? NaN : Number(match[1]) * (BYTE_UNITS[(match[2] ?? '').toUpperCase()] ?? NaN);
+  if (!Number.isSafeInteger(bytes) || bytes < 2 ** 20) {
+    throw new UsageError(`${flag} must be a size of at least 1M, e.g. 500G or 2T; got "${text}"`, topic);
+  }
+  return bytes;
+}

@@ -1,6 +1,7 @@
 // Main's IPC handlers for the station's operations: one loop over the table onto the services that serve them
 // (the same serveOperation the REST routes call), plus health and stream info, which depend on the caller.
 import { OPERATION_LIST } from '../../common/operations';
+import { healthReport } from '../api/health';
 import { isServed, serveOperation, type OperationServices } from '../api/operations';
 import { DESK } from '../door/credential';
 import type { Door } from '../door/door';
@@ -10,7 +11,10 @@ import type { IpcHandlers } from './dispatch';
 /** Who acts over IPC: the desktop app's operator (named by the body's `operator`, when it has one). */
 const DESK_ACTOR = { kind: 'desk', name: 'desk' } as const;
 
-/** Handles every operation that has an IPC channel and a handler in the table, plus health and stream info. */
+/**
+ * Handles every operation that has an IPC channel and a handler in the table, plus health and stream info.
+ * A service left out (a station that does not record) answers that its operations need it.
+ */
 export function handleStationOperations(
   ipc: IpcHandlers,
   services: Pick<OperationServices, 'station' | 'views'> &
@@ -25,7 +29,7 @@ export function handleStationOperations(
     );
   }
   // The desk operator is trusted with per-camera detail (REST gives it to callers with a key).
-  ipc.handle('station:health', () => services.station.health(true));
+  ipc.handle('station:health', () => healthReport(services.station, services.recordings, true));
   // The desk's pages play through the Janus door with tickets bound to the desk.
   ipc.handle('cameras:stream', (cameraId) => services.door.streamInfo(cameraId, DESK));
 }

@@ -22,6 +22,7 @@ import { ViewService } from '../station/views';
 import { WallRegistry } from '../walls/wall-registry';
 import { WebhookDispatcher } from '../webhooks/dispatcher';
 import { StartupError } from './errors';
+import { setupRecording, type RecordingSetup, type StartedRecording } from './recording';
 import { registerLogMetrics } from './logging';
 import type { StationEvent } from '../../common/events';
 import type { Teardown } from './teardown';
@@ -65,6 +66,8 @@ export interface StationCoreOptions {
   wall: WallFiles;
   /** Log lines the log file dropped so far (`vigil_log_lines_dropped_total`). */
   droppedLogLines?: (() => number) | undefined;
+  /** Where recordings go and how many bytes they may take (defaults: <dataDir>/recordings, chosen at first start). */
+  recording?: RecordingSetup | undefined;
 }
 
 /** The running core: the station and what the hosts wire around it. */
@@ -86,6 +89,8 @@ export interface StationCore {
   apiUrl: string;
   /** The wall page's Content-Security-Policy now (it names the current Janus's origins). */
   wallCsp: () => string;
+  /** Recording: the recorders, the index, playback and exports, with its folder and quota. */
+  recording: StartedRecording;
 }
 
 /** Opens the stores, starts the station on the gateway and the REST API; stops are registered on `teardown`. */
@@ -115,6 +120,12 @@ export async function startStationCore(
   });
   teardown.add('station', () => station.stop({ removeMountpoints: options.gateway.mode !== 'remote' }));
   forgetRemovedCameras(station, views, logger);
+  const recording = await setupRecording(
+    options.recording ?? {},
+    dataDir,
+    { cameras: stores.cameras, events, logger },
+    teardown,
+  );
   options.gateway.onEvent?.((event) => {
     if (event.type === 'restarted') station.gatewayRestarted();
   });
@@ -130,6 +141,7 @@ export async function startStationCore(
     alarms,
     walls,
     webhooks,
+    recordings: recording.recordings,
     ...(options.sessions === undefined ? {} : { sessions: options.sessions }),
     version: vigilVersion(),
     bind: { host: options.api.host, port: options.api.port },
@@ -153,6 +165,7 @@ export async function startStationCore(
     api,
     apiUrl,
     wallCsp: () => wallCsp(station.gatewayUrls()),
+    recording,
   };
 }
 

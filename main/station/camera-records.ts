@@ -42,6 +42,7 @@ export function newCameraRecord(input: CameraInput, facts: NewCameraFacts): Stor
     audio: relaysAudio(probed),
     substream_url: facts.substreamUrl,
     tags: input.tags ?? [],
+    ...(input.recording === undefined ? {} : { recording: input.recording }),
     mountpoint: facts.mountpoint,
     created_at: facts.now,
     updated_at: facts.now,
@@ -97,6 +98,7 @@ export function patchedCameraRecord(
     substream_url:
       patch.substream_url === undefined ? camera.substream_url : substreamUrl(patch.substream_url),
     tags: patch.tags ?? camera.tags,
+    ...(patch.recording === undefined ? {} : { recording: patch.recording }),
     mountpoint: changed ? nextRevision(camera.mountpoint) : camera.mountpoint,
     updated_at: facts.now,
   };

@@ -20,6 +20,7 @@ export function cameraView(camera: StoredCamera, health: HealthRecord, websocket
     audio: camera.audio === true,
     substream_url: camera.substream_url,
     tags: [...camera.tags],
+    ...(camera.recording === undefined ? {} : { recording: { ...camera.recording } }),
     health: healthView(health),
     created_at: camera.created_at,
     updated_at: camera.updated_at,

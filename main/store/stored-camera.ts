@@ -4,6 +4,7 @@ import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 
 import { AuthMethod, CameraId } from '../../common/camera';
+import { RecordingSettings } from '../../common/recording';
 import { RtspUrlError } from '../rtsp/errors';
 import { parseRtspUrl } from '../rtsp/rtsp-url';
 import { schemaProblem } from './record-checks';
@@ -53,6 +54,8 @@ export const StoredCamera = Type.Object(
     audio: Type.Optional(Type.Boolean()),
     substream_url: Type.Union([BareRtspUrl, Type.Null()]),
     tags: Type.Array(Type.String({ minLength: 1, maxLength: 32 }), { maxItems: 16, uniqueItems: true }),
+    /** Whether and how long the camera records (absent: it does not). */
+    recording: Type.Optional(RecordingSettings),
     mountpoint: StoredMountpoint,
     created_at: Timestamp,
     updated_at: Timestamp,

@@ -37,6 +37,10 @@ export function applyCameraEvent(cameras: readonly CameraView[], event: StationE
     case 'alarm.raised':
     case 'alarm.updated':
     case 'wall.show':
+    case 'recording.started':
+    case 'recording.stopped':
+    case 'recording.exported':
+    case 'recording.storage':
       return { cameras, refetch: false };
   }
 }

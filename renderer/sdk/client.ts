@@ -1,10 +1,13 @@
 import type { MessageBody } from '../../common/answers';
 import type { CameraInput, CameraView, StreamInfo } from '../../common/camera';
 import type { HealthReport } from '../../common/health';
+import type { RecordingsQuery, RecordingTimeline } from '../../common/recording';
+import { browserMediaEnv, httpPlaybackSource, type MediaEnv, type PlaybackHandle } from '../playback';
 import { createStreamPlayer } from '../player';
 import type { PlayerTile, StreamPlayer, TileStatus } from '../player/types';
 import { createStationHttpClient, type StationHttpClient } from '../station-api/http-client';
 import { VASError } from './errors';
+import { Playbacks, type StartPlaybackOptions } from './playbacks';
 
 /** Makes the stream player the client plays through, given how to fetch a camera's stream info. */
 export type PlayerFactory = (streamInfo: (cameraId: string) => Promise<StreamInfo>) => StreamPlayer;
@@ -17,6 +20,8 @@ export interface VASJanusClientOptions {
   fetch?: typeof fetch;
   /** Makes the stream player (default: Vigil's Janus player); tests pass a fake. */
   createPlayer?: PlayerFactory;
+  /** Where recorded playback gets its MediaSources (default: the browser's); tests pass a fake. */
+  media?: MediaEnv;
 }
 
 /** Options of `startCameraStream`. */
@@ -32,6 +37,7 @@ export type StationMessage = MessageBody;
 
 interface ActiveStream {
   tile: PlayerTile;
+  video: HTMLVideoElement;
   unsubscribe: () => void;
 }
 
@@ -39,12 +45,16 @@ const defaultPlayer: PlayerFactory = (streamInfo) => createStreamPlayer({ stream
 
 /**
  * The VAS portal's client for a Vigil station: the seed's camera REST API plus live playback into a
- * `<video>` element through the station's Janus door (the station's own port; never Janus's).
+ * `<video>` element through the station's Janus door (the station's own port; never Janus's), and recorded
+ * playback from any instant.
  *
  * @example
  * const client = new VASJanusClient('http://127.0.0.1:3000', { apiKey });
  * await client.startCameraStream('entrance_cam', document.querySelector('video')!);
  * await client.stopCameraStream('entrance_cam');
+ * const replay = await client.startPlayback('entrance_cam', video, { from: Date.now() - 30_000 });
+ * replay.setRate(4);
+ * await client.stopPlayback('entrance_cam');
  */
 export class VASJanusClient {
   private readonly station: StationHttpClient;
@@ -55,11 +65,14 @@ export class VASJanusClient {
   private readonly starting = new Map<string, number>();
   /** Stream info fetched by `startCameraStream`, handed to the player's first watch of that camera. */
   private readonly prefetched = new Map<string, StreamInfo>();
+  private readonly playbacks: Playbacks;
   private tickets = 0;
 
   constructor(baseUrl: string, options: VASJanusClientOptions = {}) {
     this.station = createStationHttpClient({ baseUrl, apiKey: options.apiKey, fetch: options.fetch });
     this.createPlayer = options.createPlayer ?? defaultPlayer;
+    const source = httpPlaybackSource({ baseUrl, apiKey: options.apiKey, fetch: options.fetch });
+    this.playbacks = new Playbacks(source, () => options.media ?? browserMediaEnv());
   }
 
   /** Adds a camera (`POST /cameras`; needs a manage key); the station probes it first unless `skip_probe`. */
@@ -97,6 +110,14 @@ export class VASJanusClient {
     return answer;
   }
 
+  /**
+   * What is recorded of the camera within [from, to] (`GET /cameras/{id}/recordings`; default: the oldest
+   * recording to now): the recorded `spans` and the `gaps` between them, ISO 8601 UTC.
+   */
+  getRecordings(cameraId: string, range: RecordingsQuery = {}): Promise<RecordingTimeline> {
+    return this.station.listRecordings(cameraId, range);
+  }
+
   /** Station health (`GET /health`), with per-camera detail when the client has a key. */
   checkHealth(): Promise<HealthReport> {
     return this.station.health();
@@ -118,8 +139,9 @@ export class VASJanusClient {
     let current: boolean;
     try {
       info = await this.getStreamInfo(cameraId);
-      // The earlier stream lets go of its video element before the new one takes it.
+      // The earlier stream (or a recorded playback in this element) lets go before the new one takes it.
       await this.stopTile(cameraId);
+      await this.playbacks.stopInto(videoElement);
     } finally {
       current = this.starting.get(cameraId) === ticket;
       if (current) this.starting.delete(cameraId);
@@ -136,7 +158,7 @@ export class VASJanusClient {
     );
     const { onStatus } = options;
     const unsubscribe = onStatus ? tile.onStatus(onStatus) : () => undefined;
-    this.streams.set(cameraId, { tile, unsubscribe });
+    this.streams.set(cameraId, { tile, video: videoElement, unsubscribe });
     return tile;
   }
 
@@ -151,9 +173,44 @@ export class VASJanusClient {
     return [...this.streams.keys()];
   }
 
-  /** Stops every stream and closes the player's Janus session; the client can start streams again later. */
+  /**
+   * Plays the camera's recording from `options.from` into `videoElement` (fragmented MP4 from
+   * `GET /cameras/{id}/playback`, appended through Media Source Extensions), replacing this client's earlier
+   * playback of the camera and any live stream in that element. Resolves with the playback's controls (pause,
+   * speed 1×/2×/4×/8×, frame step, seek) once the station answered; rejects with a `VASError` when it refuses
+   * (unknown camera, nothing recorded there: `VIGIL_ERR_RECORDING_NOT_FOUND`, bad key), on a `from` that is no
+   * instant (`VIGIL_ERR_VALIDATION`), or when a stop came first (`VIGIL_ERR_CANCELLED`).
+   * @example
+   * const replay = await client.startPlayback('lobby', video, { from: '2026-12-02T14:02:11Z' });
+   * replay.stepFrame(1);
+   */
+  async startPlayback(
+    cameraId: string,
+    videoElement: HTMLVideoElement,
+    options: StartPlaybackOptions,
+  ): Promise<PlaybackHandle> {
+    const live = [...this.streams].find(([, stream]) => stream.video === videoElement);
+    if (live) await this.stopCameraStream(live[0]);
+    return this.playbacks.start(cameraId, videoElement, options);
+  }
+
+  /**
+   * Stops the camera's recorded playback: the request is aborted, the MediaSource freed and the element
+   * cleared; a no-op when not playing (a start still under way rejects with `VIGIL_ERR_CANCELLED`).
+   */
+  stopPlayback(cameraId: string): Promise<void> {
+    return this.playbacks.stop(cameraId);
+  }
+
+  /** The cameras this client plays recordings of now. */
+  activePlaybacks(): string[] {
+    return this.playbacks.cameras();
+  }
+
+  /** Stops every stream and playback and closes the player's Janus session; the client can start again later. */
   async destroy(): Promise<void> {
     this.starting.clear();
+    await this.playbacks.stopAll();
     await Promise.all([...this.streams.keys()].map((cameraId) => this.stopTile(cameraId)));
     const player = this.player;
     this.player = undefined;

@@ -10,3 +10,7 @@ export type { CameraHealth, CameraInput, CameraState, CameraView, StreamInfo } f
 export type { ErrorCode } from '../../common/errors';
 export type { HealthReport } from '../../common/health';
 export type { PlayerTile, StreamPlayer, TileState, TileStats, TileStatus } from '../player/types';
+export type { StartPlaybackOptions } from './playbacks';
+export type { MediaEnv, MemberPhase as PlaybackPhase, MemberStatus as PlaybackStatus } from '../playback';
+export type { PlaybackHandle, PlaybackRate } from '../playback';
+export type { RecordingsQuery, RecordingTimeline, TimeSpan } from '../../common/recording';

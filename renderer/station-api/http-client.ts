@@ -2,8 +2,14 @@
 // operation with a REST route. The wall in browser mode uses it with the session cookie (same origin); the
 // SDK's VASJanusClient with a bearer API key. Failures reject with VigilError (common/errors).
 import { ErrorCode, VigilError, errorFromWire } from '../../common/errors';
-import type { OperationMethods, RestOperationName } from '../../common/operations';
-import { STATION_CALLS, pathParams, type OperationCall, type RestRoute } from '../../common/operations/names';
+import type { OperationMethods } from '../../common/operations';
+import {
+  STATION_CALLS,
+  pathParams,
+  type JsonRestOperationName,
+  type OperationCall,
+  type RestRoute,
+} from '../../common/operations/names';
 
 /** The subset of `fetch` the client uses (tests pass a fake). */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -18,30 +24,33 @@ export interface StationHttpOptions {
   fetch?: FetchLike | undefined;
 }
 
-/** The station's REST API: one method per operation with a REST route, named as in the table. */
-export type StationHttpClient = OperationMethods<RestOperationName>;
+/**
+ * The station's REST API: one method per operation with a JSON REST route, named as in the table (the MP4 routes
+ * of playback and export are fetched by players: common/recording.ts has their paths).
+ */
+export type StationHttpClient = OperationMethods<JsonRestOperationName>;
 
 /** One call: the route, and the arguments (path parameters first, then the body). */
 type Send = (route: RestRoute, args: readonly unknown[]) => Promise<unknown>;
 
 /**
- * The request for a route and its arguments: the URL path with its parameters filled in, and the body (or,
- * for a query route, the query string built from that argument's defined fields).
+ * The request for a route and its arguments: the URL path with its parameters filled in, and the body — or, for
+ * a GET or a query route, the query string made of the argument after the path parameters (fields left
+ * undefined are left out).
  */
 export function requestFor(route: RestRoute, args: readonly unknown[]): { path: string; body: unknown } {
   const params = pathParams(route.path);
   let index = 0;
   const path = route.path.replace(/:[A-Za-z0-9_]+/g, () => encodeURIComponent(String(args[index++])));
-  const input = args[params.length];
-  if (route.query !== true) return { path, body: input };
-  const fields = Object.entries((input ?? {}) as Record<string, unknown>).filter(
-    (entry): entry is [string, string | number | boolean] =>
-      ['string', 'number', 'boolean'].includes(typeof entry[1]),
-  );
-  const query = new URLSearchParams(
-    fields.map(([key, value]): [string, string] => [key, String(value)]),
-  ).toString();
-  return { path: query === '' ? path : `${path}?${query}`, body: undefined };
+  const rest = args[params.length];
+  if ((route.verb !== 'GET' && route.query !== true) || rest === undefined) return { path, body: rest };
+  const query = new URLSearchParams();
+  // Query fields are strings, numbers or booleans (the table's query arguments have no nested objects).
+  for (const [name, value] of Object.entries(rest as Record<string, string | number | boolean | undefined>)) {
+    if (value !== undefined) query.set(name, String(value));
+  }
+  const search = query.toString();
+  return { path: search === '' ? path : `${path}?${search}`, body: undefined };
 }
 
 function createSend(options: StationHttpOptions): Send {
@@ -104,7 +113,7 @@ export function createStationHttpClient(options: StationHttpOptions = {}): Stati
   // Desktop operations are IPC only: every REST route is a station operation's.
   const calls: readonly OperationCall[] = Object.values(STATION_CALLS);
   for (const { method, rest } of calls) {
-    if (rest !== undefined) client[method] = (...args) => send(rest, args);
+    if (rest !== undefined && rest.media === undefined) client[method] = (...args) => send(rest, args);
   }
   return client as StationHttpClient;
 }

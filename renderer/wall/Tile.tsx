@@ -1,8 +1,13 @@
-import { memo, useEffect, useRef, useState, type DragEvent, type Ref } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type DragEvent, type Ref } from 'react';
 
 import type { CameraView } from '../../common/camera';
 import { errorText, runInBackground } from '../../common/background';
 import type { StreamPlayer, TileStats, TileStatus } from '../player/types';
+import { playbackBadge, TileReplay } from '../replay/TileReplay';
+import { tileKey } from '../replay/replayDesk';
+import { useGroupValue } from '../replay/useGroup';
+import type { GroupSnapshot } from '../playback';
+import type { WallReplay } from '../replay/wallReplay';
 import { menuPoint } from '../menu/ContextMenu';
 import type { MenuContent, MenuRequest } from '../menu/menu';
 import type { WallAction } from '../views/viewState';
@@ -41,6 +46,10 @@ export interface TileProps {
   commands: TileCommands;
   /** Called with each status of this tile's player, for desk alerts. */
   onPlayerStatus: (cameraId: string, status: TileStatus) => void;
+  /** Instant replay (absent where the station offers no playback). */
+  replay: WallReplay | undefined;
+  /** Small tiles (3×3 and up): compact replay controls. */
+  dense: boolean;
 }
 
 const TileVideo = memo(function TileVideo({ index, ref }: { index: number; ref: Ref<HTMLVideoElement> }) {
@@ -73,7 +82,19 @@ export function Tile(props: TileProps) {
   const element = useRef<HTMLDivElement | null>(null);
   // A disabled camera has no stream on the gateway: the tile says so instead of retrying forever.
   const playable = cameraId !== null && camera?.enabled !== false && camera?.health.state !== 'disabled';
-  const { playInto, tile, video, status } = useTilePlayer(props.player, playable ? cameraId : null, muted);
+  const { replay } = props;
+  const member = cameraId === null ? null : tileKey(index, cameraId);
+  const group = member !== null && replay ? replay.desk.groupFor(member) : undefined;
+  const readBadge = useCallback((s: GroupSnapshot) => playbackBadge(s, member ?? ''), [member]);
+  const readPhase = useCallback(
+    (s: GroupSnapshot) => s.members.get(member ?? '')?.phase ?? 'opening',
+    [member],
+  );
+  const badge = useGroupValue(group, readBadge, 'PLAYBACK');
+  const phase = useGroupValue(group, readPhase, 'opening');
+  const replaying = group !== undefined && member !== null && cameraId !== null;
+  const live = playable && !replaying;
+  const { playInto, tile, video, status } = useTilePlayer(props.player, live ? cameraId : null, muted);
   const stats = useTileStats(tile, showStats);
   const view = cameraId ? tileView(camera, status) : EMPTY_TILE;
 
@@ -111,6 +132,9 @@ export function Tile(props: TileProps) {
   const toggleMute = (): void => {
     setMuted(!muted);
   };
+  const goLive = (): void => {
+    if (member !== null) replay?.desk.live(member);
+  };
   const menu = (): MenuContent =>
     tileMenu(
       {
@@ -121,8 +145,16 @@ export function Tile(props: TileProps) {
         statsShown: showStats,
         muted,
         highlighted: commands.highlighted,
+        replay: replay ? (replaying ? 'playback' : 'live') : 'unavailable',
       },
       {
+        replayBack: (seconds) => {
+          if (member !== null) replay?.desk.replayTile(member, Date.now() - seconds * 1000);
+        },
+        replayPick: () => {
+          replay?.pick(index);
+        },
+        live: goLive,
         toggleFull: () => {
           dispatch({ type: 'full', tile: index });
         },
@@ -155,7 +187,9 @@ export function Tile(props: TileProps) {
       hidden={props.hidden}
       data-testid={`tile-${index}`}
       data-camera-id={cameraId ?? ''}
-      data-state={view.kind}
+      data-state={replaying ? 'playback' : view.kind}
+      data-mode={replaying ? 'playback' : 'live'}
+      data-playback-phase={replaying ? phase : undefined}
       data-selected={selected}
       data-alarm={props.alarm ?? ''}
       tabIndex={0}
@@ -192,28 +226,50 @@ export function Tile(props: TileProps) {
         onSnapshot={snapshot}
         onToggleMute={toggleMute}
         onClear={clear}
+        playback={replaying ? badge : null}
+        onReplay={
+          replay && playable
+            ? () => {
+                replay.pick(index);
+              }
+            : undefined
+        }
+        onLive={goLive}
       />
-      <div className="tile-picture">
-        {playable && <TileVideo index={index} ref={playInto} />}
-        {(down || view.kind === 'empty' || view.kind === 'disabled') && (
-          <div className={`tile-message${down ? ' tile-message-loud' : ''}`}>
-            <strong>{view.label}</strong>
-            {view.reason && <span>{view.reason}</span>}
-          </div>
-        )}
-        {showStats && <div className="tile-stats">{stats ? formatStats(stats) : 'no stats yet'}</div>}
-        {notice && (
-          <div
-            className="tile-notice"
-            role="status"
-            onClick={() => {
-              setNotice(null);
-            }}
-          >
-            {notice}
-          </div>
-        )}
-      </div>
+      {replaying && replay ? (
+        <TileReplay
+          index={index}
+          member={member}
+          cameraId={cameraId}
+          group={group}
+          inSync={replay.desk.inSync(member)}
+          compact={props.dense}
+          api={replay.api}
+          onLive={goLive}
+        />
+      ) : (
+        <div className="tile-picture">
+          {live && <TileVideo index={index} ref={playInto} />}
+          {(down || view.kind === 'empty' || view.kind === 'disabled') && (
+            <div className={`tile-message${down ? ' tile-message-loud' : ''}`}>
+              <strong>{view.label}</strong>
+              {view.reason && <span>{view.reason}</span>}
+            </div>
+          )}
+          {showStats && <div className="tile-stats">{stats ? formatStats(stats) : 'no stats yet'}</div>}
+          {notice && (
+            <div
+              className="tile-notice"
+              role="status"
+              onClick={() => {
+                setNotice(null);
+              }}
+            >
+              {notice}
+            </div>
+          )}
+        </div>
+      )}
     </div>
   );
 }

@@ -7,6 +7,14 @@
  *                        the alarm on stage when the tile shows one of its cameras, else empty)
  *   tile-video-<index>   the tile's <video>; tile-state-<index> the state in its band
  *   tile-audio-<index>   the tile's mute/unmute button (disabled when the camera sends no audio)
+ *                        A tile also has data-mode (live, playback) and, in playback, data-state playback and
+ *                        data-playback-phase (opening, buffering, playing, paused, gap, ended, error)
+ *   tile-mode-<index>    the PLAYBACK badge of a tile in replay; tile-replay-video-<index> its <video>
+ *   tile-replay-button-<index> / tile-live-button-<index>  the band's replay / back-to-live buttons
+ *   tile-replay-<index>  a tile's own replay controls (-play, -step-back, -step-forward, -rate or -rate-<n>,
+ *                        -timeline, -live); view-replay the synchronized view's (same suffixes)
+ *   replay-picker        the replay dialog: replay-scope-tile|view, replay-back-10|30|120, replay-time,
+ *                        replay-go; tile-menu-replay-<10|30|120|pick>, tile-menu-live in a tile's menu
  *   camera-list          the camera list; camera-rows its keyboard-operable list (listbox); camera-item-<id>
  *                        one camera in it (drag source, double-click places it; data-state = station health,
  *                        aria-selected = highlighted); delete-camera-<id> then delete-camera-confirm-<id>
@@ -28,7 +36,10 @@
  *                        acknowledges them all (when there are several)
  */
 import type { CameraView } from '../../common/camera';
+import { useEffect } from 'react';
+
 import type { StreamPlayer, TileStatus } from '../player/types';
+import { shownTileKeys, type WallReplay } from '../replay/wallReplay';
 import { shownTiles, type WallAction, type WallState } from '../views/viewState';
 import { gridArea, gridLayout } from './layout';
 import { Tile, type TileCommands } from './Tile';
@@ -56,15 +67,23 @@ export interface WallProps {
   dispatch: (action: WallAction) => void;
   commands: TileCommands;
   onPlayerStatus: (cameraId: string, status: TileStatus) => void;
+  replay: WallReplay | undefined;
   /** The alarm on stage: tiles showing its cameras are framed in its colour. */
   alarm?: { cameraIds: readonly string[]; severity: string } | null;
 }
 
 /** The camera wall: the layout's CSS grid with one tile per slot; a full-window tile covers the grid. */
-export function Wall({ state, cameras, player, dispatch, commands, onPlayerStatus, alarm }: WallProps) {
+export function Wall(props: WallProps) {
+  const { state, cameras, player, dispatch, commands, onPlayerStatus, replay, alarm } = props;
   const grid = gridLayout(state.layout);
   const tiles = shownTiles(state);
   const keys = tileKeys(tiles.slice(0, grid.tiles.length));
+  const replayKeys = shownTileKeys(tiles, grid.tiles.length).join('\n');
+  const desk = replay?.desk;
+  // A tile whose camera changed, or that the layout dropped, leaves replay.
+  useEffect(() => {
+    desk?.retain(replayKeys === '' ? [] : replayKeys.split('\n'));
+  }, [desk, replayKeys]);
   return (
     <div
       className="wall"
@@ -92,6 +111,8 @@ export function Wall({ state, cameras, player, dispatch, commands, onPlayerStatu
             dispatch={dispatch}
             commands={commands}
             onPlayerStatus={onPlayerStatus}
+            replay={replay}
+            dense={grid.size >= 3 && state.full !== index}
           />
         );
       })}

@@ -10,7 +10,14 @@ export type Shortcut =
   | { type: 'help' }
   | { type: 'move'; direction: Direction }
   | { type: 'place' }
-  | { type: 'clear' };
+  | { type: 'clear' }
+  /** Instant replay 10 s back (further back when already replaying): the selected tile, or the whole view. */
+  | { type: 'replay-back'; scope: 'tile' | 'view' }
+  | { type: 'replay-pick' }
+  | { type: 'replay-toggle' }
+  | { type: 'replay-step'; direction: 1 | -1 }
+  | { type: 'replay-rate'; direction: 1 | -1 }
+  | { type: 'live' };
 
 /** The parts of a keyboard event the shortcuts look at. */
 export interface KeyPress {
@@ -33,6 +40,13 @@ export const SHORTCUT_HELP: readonly { keys: string; action: string }[] = [
   { keys: 'Double-click a tile', action: 'Full-window it (again to return)' },
   { keys: 'Esc', action: 'Back to the wall / close this help' },
   { keys: 'T', action: 'Play or pause the tour' },
+  { keys: 'R', action: 'Instant replay of the selected tile, 10 s back (again: 10 s further)' },
+  { keys: 'Shift+R', action: 'Replay the whole view in sync, 10 s back' },
+  { keys: 'G', action: 'Replay from a time… (the selected tile or the whole view)' },
+  { keys: 'Space', action: 'Replay: play or pause' },
+  { keys: ', .', action: 'Replay: previous / next frame' },
+  { keys: '[ ]', action: 'Replay: slower / faster (1×, 2×, 4×, 8×)' },
+  { keys: 'L', action: 'Back to live (the selected tile, or the whole view)' },
   { keys: '?', action: 'Show or hide this help' },
   { keys: 'Drag', action: 'A camera onto a tile to show it there; a tile onto a tile to swap them' },
   {
@@ -78,6 +92,25 @@ export function shortcutFor(press: KeyPress): Shortcut | null {
     case '?':
       return { type: 'help' };
     default:
-      return null;
+      return replayShortcut(press);
   }
+}
+
+const REPLAY_KEYS: Readonly<Record<string, Shortcut>> = {
+  r: { type: 'replay-back', scope: 'tile' },
+  R: { type: 'replay-back', scope: 'view' },
+  g: { type: 'replay-pick' },
+  G: { type: 'replay-pick' },
+  ',': { type: 'replay-step', direction: -1 },
+  '.': { type: 'replay-step', direction: 1 },
+  '[': { type: 'replay-rate', direction: -1 },
+  ']': { type: 'replay-rate', direction: 1 },
+  l: { type: 'live' },
+  L: { type: 'live' },
+};
+
+function replayShortcut(press: KeyPress): Shortcut | null {
+  // Space presses a focused button: the button's own action comes first.
+  if (press.key === ' ') return PRESSABLE_TAGS.has(press.targetTag) ? null : { type: 'replay-toggle' };
+  return REPLAY_KEYS[press.key] ?? null;
 }

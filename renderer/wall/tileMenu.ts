@@ -11,6 +11,8 @@ export interface TileMenuContext {
   muted: boolean;
   /** The camera highlighted in the camera list, offered for this tile. */
   highlighted: CameraView | undefined;
+  /** Whether the tile is live or in replay; `unavailable` where the station offers no playback. */
+  replay: 'live' | 'playback' | 'unavailable';
 }
 
 /** What a tile's context menu can do. */
@@ -23,6 +25,35 @@ export interface TileMenuActions {
   clear: () => void;
   edit: () => void;
   placeHighlighted: () => void;
+  /** Instant replay from this many seconds back. */
+  replayBack: (seconds: number) => void;
+  /** Opens the replay picker (a typed time, or the whole view). */
+  replayPick: () => void;
+  live: () => void;
+}
+
+function replayItems(ctx: TileMenuContext, act: TileMenuActions): MenuItem[] {
+  if (ctx.replay === 'unavailable') return [];
+  const back = (seconds: number, label: string): MenuItem => ({
+    label,
+    onSelect: () => {
+      act.replayBack(seconds);
+    },
+    testId: `tile-menu-replay-${seconds}`,
+  });
+  return [
+    ...(ctx.replay === 'playback'
+      ? [{ label: 'Back to live', onSelect: act.live, testId: 'tile-menu-live' }]
+      : []),
+    back(10, 'Replay 10 s back'),
+    back(30, 'Replay 30 s back'),
+    back(120, 'Replay 2 min back'),
+    {
+      label: 'Replay from a time… (this tile or the whole view)',
+      onSelect: act.replayPick,
+      testId: 'tile-menu-replay-pick',
+    },
+  ];
 }
 
 function placeItem(ctx: TileMenuContext, act: TileMenuActions): MenuItem[] {
@@ -44,13 +75,15 @@ function placeItem(ctx: TileMenuContext, act: TileMenuActions): MenuItem[] {
 }
 
 /**
- * A tile's context menu: for a camera, full window, snapshot, restart stream, stats, audio (when it has some),
- * remove from tile and edit camera; for any tile, putting the highlighted camera there.
+ * A tile's context menu: for a camera, instant replay (or back to live), full window, snapshot, restart stream,
+ * stats, audio (when it has some), remove from tile and edit camera; for any tile, putting the highlighted
+ * camera there.
  */
 export function tileMenu(ctx: TileMenuContext, act: TileMenuActions): MenuContent {
   const title = ctx.cameraId ? (ctx.camera?.name ?? ctx.cameraId) : `Tile ${ctx.index + 1} (empty)`;
   if (!ctx.cameraId) return { title, items: placeItem(ctx, act) };
   const items: MenuItem[] = [
+    ...replayItems(ctx, act),
     {
       label: ctx.full ? 'Back to the wall' : 'Show full window',
       onSelect: act.toggleFull,

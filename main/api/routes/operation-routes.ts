@@ -23,19 +23,29 @@ export interface OperationRouteOptions {
 /** The Fastify instance a route plugin is given. */
 type RouteApp = Parameters<FastifyPluginCallbackTypebox>[0];
 
+/** Whether a route's argument after its path parameters is its query string: a GET's, or a route that says so. */
+function takesQuery(rest: RestRoute): boolean {
+  return rest.query === true || rest.verb === 'GET';
+}
+
 /** The Fastify route options the table gives an operation (method, URL, scope, schemas, docs); add a handler. */
 export function operationRoute(name: RestOperationName): OperationRouteOptions {
   const operation: OperationContract & { rest: RestRoute } = OPERATIONS[name];
   const { rest, args, scope = 'manage' } = operation;
   const params = pathParams(rest.path);
-  const body = args[params.length];
+  const last = args[params.length];
+  // A GET's (or a query route's) argument after its path parameters is its query string; anything else's is its body.
+  const input = last === undefined ? {} : takesQuery(rest) ? { querystring: last } : { body: last };
+  const answer =
+    rest.media === undefined
+      ? operation.output
+      : { description: operation.summary, content: { [rest.media]: { schema: operation.output } } };
   const paramSchemas: Record<string, TSchema> = {};
   for (const [index, param] of params.entries()) {
     const schema = args[index];
     if (schema === undefined) throw new Error(`${name}: no argument for :${param}`);
     paramSchemas[param] = schema;
   }
-  const input = body === undefined ? {} : rest.query === true ? { querystring: body } : { body };
   return {
     method: rest.verb,
     url: rest.path,
@@ -46,7 +56,7 @@ export function operationRoute(name: RestOperationName): OperationRouteOptions {
       security: scope === 'optional' ? [{}, ...bearer] : bearer,
       ...(params.length === 0 ? {} : { params: Type.Object(paramSchemas, { additionalProperties: false }) }),
       ...input,
-      response: { [rest.status ?? 200]: operation.output, ...errorResponses },
+      response: { [rest.status ?? 200]: answer, ...errorResponses },
     },
   };
 }
@@ -74,16 +84,16 @@ export function registerOperationRoutes(
     const operation: OperationContract & { rest: RestRoute } = OPERATIONS[name];
     const { rest, args: schemas, manageOnly = [] } = operation;
     const params = pathParams(rest.path);
-    const hasBody = schemas.length > params.length;
-    const input = rest.query === true ? schemas[params.length] : undefined;
+    const hasInput = schemas.length > params.length;
+    const input = takesQuery(rest) ? schemas[params.length] : undefined;
     app.route({
       ...options,
       // Query values arrive as text: integers the schema asks for become numbers before it checks them.
       ...(input === undefined ? {} : { preValidation: integersOfQuery(input) }),
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
         const values = request.params as Record<string, unknown>;
-        const given = rest.query === true ? request.query : request.body;
-        const args = [...params.map((param) => values[param]), ...(hasBody ? [given] : [])];
+        const given = takesQuery(rest) ? request.query : request.body;
+        const args = [...params.map((param) => values[param]), ...(hasInput ? [given] : [])];
         const answer = await serveOperation(services, name, args, actorOf(request));
         const shown = request.apiKey?.scope === 'manage' ? answer : withoutFields(answer, manageOnly);
         return reply.code(rest.status ?? 200).send(shown);

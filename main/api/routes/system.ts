@@ -1,6 +1,7 @@
 import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 
+import { healthReport } from '../health';
 import { operationRoute, registerOperationRoutes } from './operation-routes';
 import { bearer, errorResponses } from './schemas';
 import type { ApiDeps } from '../types';
@@ -23,8 +24,8 @@ const ServiceInfo = Type.Object({
  * given, answers `GET /` first (sign-in links, the wall for browsers); API clients get the JSON.
  */
 export const systemRoutes: FastifyPluginCallbackTypebox<
-  Pick<ApiDeps, 'station' | 'metrics' | 'version'> & { home?: HomeHandler }
-> = (app, { station, metrics, version, home }, done) => {
+  Pick<ApiDeps, 'station' | 'metrics' | 'version' | 'recordings'> & { home?: HomeHandler }
+> = (app, { station, metrics, version, recordings, home }, done) => {
   app.get(
     '/',
     {
@@ -51,7 +52,7 @@ export const systemRoutes: FastifyPluginCallbackTypebox<
   // Per-camera detail for callers with a key (the table's `optional` scope).
   app.route({
     ...operationRoute('system.health'),
-    handler: (request) => station.health(request.apiKey !== undefined),
+    handler: (request) => healthReport(station, recordings, request.apiKey !== undefined),
   });
   registerOperationRoutes(app, 'system', { station });
 

@@ -7,6 +7,7 @@ import type { StationEvent } from '../../../common/events';
 import type { AlarmService } from '../../alarms/service';
 import type { Door } from '../../door/door';
 import { handleStationOperations } from '../../ipc/station-handlers';
+import type { RecordingService } from '../../recording/service';
 import type { StationService } from '../../station/service';
 import type { ViewService } from '../../station/views';
 import type { WallService } from '../../walls/service';
@@ -20,6 +21,7 @@ export function registerStationChannels(
     views: ViewService;
     alarms: AlarmService;
     walls: WallService;
+    recordings: RecordingService;
     door: Pick<Door, 'streamInfo'>;
   },
 ): void {

@@ -90,16 +90,17 @@ describe('the operation table', () => {
         for (const [, param] of operation.message.matchAll(/\{(\w+)\}/g)) expect(params).toContain(param);
       }
       if (operation.handler !== undefined)
-        expect(operation.handler).toMatch(/^(station|views|alarms|walls|webhooks)\.\w+$/);
+        expect(operation.handler).toMatch(/^(station|views|recordings|alarms|walls|webhooks)\.\w+$/);
     },
   );
 
-  it('names resources by their operations: cameras.*, views.*, system.*, alarms.*, walls.*, …', () => {
+  it('names resources by their operations: cameras.*, views.*, recordings.*, system.*, alarms.*, walls.*, …', () => {
     const resources = new Set(Object.keys(OPERATIONS).map((name) => name.split('.')[0]));
     expect([...resources].sort()).toEqual([
       'alarms',
       'cameras',
       'desktop',
+      'recordings',
       'system',
       'views',
       'walls',

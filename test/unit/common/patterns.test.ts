@@ -4,6 +4,7 @@ import { OPERATION_LIST } from '../../../common/operations';
 import {
   FREE_TEXT,
   HTTP_URL,
+  ISO_INSTANT,
   NAMED_PATTERNS,
   ONE_LINE,
   PIN_DIGITS,
@@ -61,6 +62,7 @@ const SAMPLES: [NamedPattern, string, readonly string[]][] = [
   [HTTP_URL, 'https://vas.example:8443/hooks?x=1', []],
   // The wall edits a description in a text area: line breaks and tabs stay allowed there.
   [FREE_TEXT, 'Main entrance', ['\t', '\n', '\r']],
+  [ISO_INSTANT, '2026-12-02T09:30:00.000Z', []],
 ];
 
 describe('named patterns', () => {

@@ -39,6 +39,7 @@ function fakeApi(): StationApi {
     snoozeAlarm: never,
     listWalls: vi.fn(() => Promise.resolve([])),
     showOnWall: never,
+    listRecordings: never,
     onEvent,
   };
 }

@@ -14,6 +14,7 @@ import type { AlarmService } from '../../../../main/alarms/service';
 import { alarmRoutes } from '../../../../main/api/routes/alarms';
 import { cameraRoutes } from '../../../../main/api/routes/cameras';
 import { operationRoute, restOperationsOf } from '../../../../main/api/routes/operation-routes';
+import { recordingRoutes } from '../../../../main/api/routes/recordings';
 import { bearer, errorResponses } from '../../../../main/api/routes/schemas';
 import { systemRoutes } from '../../../../main/api/routes/system';
 import { viewRoutes } from '../../../../main/api/routes/views';
@@ -39,6 +40,7 @@ beforeAll(async () => {
   const door = new Door({ station: fakeViewers(station), keys: fakeKeys, logger: pino({ level: 'silent' }) });
   await app.register(cameraRoutes, { station, door, keys: fakeKeys });
   await app.register(viewRoutes, { views: new ViewService(openViewStore({ dataDir })) });
+  await app.register(recordingRoutes, {});
   await app.register(systemRoutes, { station, metrics: new Registry(), version: 'test' });
   // Only the routes are looked at here: the services are never called.
   await app.register(alarmRoutes, {
@@ -70,7 +72,11 @@ describe('REST routes from the operation table', () => {
     expect(schema.tags).toEqual([name.split('.')[0]]);
     expect(schema.summary).toBe(operation.summary);
     expect(schema.security).toEqual(operation.scope === 'optional' ? [{}, ...bearer] : bearer);
-    expect(schema.response).toEqual({ [rest.status ?? 200]: operation.output, ...errorResponses });
+    const answer =
+      rest.media === undefined
+        ? operation.output
+        : { description: operation.summary, content: { [rest.media]: { schema: operation.output } } };
+    expect(schema.response).toEqual({ [rest.status ?? 200]: answer, ...errorResponses });
     const paramSchema = schema.params as
       { properties: Record<string, unknown>; additionalProperties: boolean } | undefined;
     if (params.length === 0) expect(paramSchema).toBeUndefined();
@@ -81,7 +87,7 @@ describe('REST routes from the operation table', () => {
         expect(paramSchema?.properties[param]).toBe(args[index]);
       }
     }
-    if (rest.query === true) {
+    if (rest.query === true || rest.verb === 'GET') {
       expect(schema.querystring).toBe(args[params.length]);
       expect(schema.body).toBeUndefined();
     } else expect(schema.body).toBe(args[params.length]);

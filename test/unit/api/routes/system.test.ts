@@ -83,6 +83,9 @@ describe('GET /openapi.json', () => {
         'DELETE /cameras/{camera_id}',
         'POST /cameras/{camera_id}/restart',
         'GET /cameras/{camera_id}/stream',
+        'GET /cameras/{camera_id}/recordings',
+        'GET /cameras/{camera_id}/playback',
+        'GET /cameras/{camera_id}/export.mp4',
         'GET /janus',
       ].sort(),
     );

@@ -59,6 +59,25 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press(key, { targetTag })) !== null).toBe(wall);
   });
 
+  it.each<[string, ReturnType<typeof shortcutFor>]>([
+    ['r', { type: 'replay-back', scope: 'tile' }],
+    ['R', { type: 'replay-back', scope: 'view' }],
+    ['g', { type: 'replay-pick' }],
+    [' ', { type: 'replay-toggle' }],
+    [',', { type: 'replay-step', direction: -1 }],
+    ['.', { type: 'replay-step', direction: 1 }],
+    ['[', { type: 'replay-rate', direction: -1 }],
+    [']', { type: 'replay-rate', direction: 1 }],
+    ['L', { type: 'live' }],
+  ])('replay key %j', (key, shortcut) => {
+    expect(shortcutFor(press(key))).toEqual(shortcut);
+  });
+
+  it('leaves Space to a focused button and replay keys to text fields', () => {
+    expect(shortcutFor(press(' ', { targetTag: 'BUTTON' }))).toBeNull();
+    expect(shortcutFor(press('r', { targetTag: 'INPUT' }))).toBeNull();
+  });
+
   it('leaves arrows, Enter and Delete alone in editable content and with modifiers', () => {
     expect(shortcutFor(press('ArrowLeft', { targetEditable: true }))).toBeNull();
     expect(shortcutFor(press('Enter', { ctrlKey: true }))).toBeNull();

@@ -13,6 +13,9 @@ const actions = (): TileMenuActions => ({
   clear: vi.fn(),
   edit: vi.fn(),
   placeHighlighted: vi.fn(),
+  replayBack: vi.fn(),
+  replayPick: vi.fn(),
+  live: vi.fn(),
 });
 
 const context = (over: Partial<TileMenuContext> = {}): TileMenuContext => ({
@@ -23,6 +26,7 @@ const context = (over: Partial<TileMenuContext> = {}): TileMenuContext => ({
   statsShown: false,
   muted: true,
   highlighted: undefined,
+  replay: 'unavailable',
   ...over,
 });
 
@@ -81,10 +85,31 @@ describe('tileMenu', () => {
   it('each command runs its action', () => {
     const act = actions();
     const menu = tileMenu(
-      context({ camera: camera('gate', { audio: true }), highlighted: camera('yard') }),
+      context({ camera: camera('gate', { audio: true }), highlighted: camera('yard'), replay: 'playback' }),
       act,
     );
     for (const item of menu.items) item.onSelect();
-    for (const action of Object.values(act)) expect(action).toHaveBeenCalledTimes(1);
+    for (const [name, action] of Object.entries(act)) {
+      // 10 s, 30 s and 2 min back.
+      expect(action).toHaveBeenCalledTimes(name === 'replayBack' ? 3 : 1);
+    }
+  });
+
+  it('offers instant replay first where the station plays recordings, and the way back to live in replay', () => {
+    const act = actions();
+    const live = tileMenu(context({ replay: 'live' }), act);
+    expect(labels(live).slice(0, 4)).toEqual([
+      'Replay 10 s back',
+      'Replay 30 s back',
+      'Replay 2 min back',
+      'Replay from a time… (this tile or the whole view)',
+    ]);
+    live.items[1]?.onSelect();
+    expect(act.replayBack).toHaveBeenCalledWith(30);
+    const playback = tileMenu(context({ replay: 'playback' }), act);
+    expect(playback.items[0]).toMatchObject({ label: 'Back to live', testId: 'tile-menu-live' });
+    expect(
+      labels(tileMenu(context({ cameraId: null, camera: undefined, replay: 'live' }), act)),
+    ).not.toContain('Replay 10 s back');
   });
 });
