@@ -2,17 +2,15 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 
 import type { DesktopApi } from '../common/desktop';
 import type { StationEvent } from '../common/events';
-import { PRODUCT_NAME } from '../common/product';
 import type { StationApi } from '../common/station-api';
 import type { View } from '../common/views';
 import { errorText, runInBackground } from '../common/background';
 import { openAlarms } from './alarms/alarmList';
 import { AlarmPanel } from './alarms/AlarmPanel';
 import { AlarmReplay } from './alarms/AlarmReplay';
-import { AlarmToggle } from './alarms/AlarmToggle';
 import { useAlarmDesk } from './alarms/useAlarmDesk';
 import { AppOverlays, type Overlay } from './AppOverlays';
-import { useNow } from './alarms/useNow';
+import { TopBar } from './TopBar';
 import { CameraList } from './cameras/CameraList';
 import { useCameras } from './cameras/useCameras';
 import { ContextMenu } from './menu/ContextMenu';
@@ -22,11 +20,9 @@ import type { StreamPlayer } from './player/types';
 import type { ReplayScope } from './replay/ReplayPicker';
 import { useWallReplay } from './replay/useWallReplay';
 import { ViewReplayBar } from './replay/ViewReplayBar';
-import { DesktopControls } from './settings/DesktopControls';
 import { useStationEvents } from './useStationEvents';
 import { useTour } from './views/useTour';
 import { useViews } from './views/useViews';
-import { ViewBar } from './views/ViewBar';
 import { emptyWall, shownTiles, wallReducer } from './views/viewState';
 import { AlertBanner } from './wall/AlertBanner';
 import { placementLabel } from './wall/placement';
@@ -78,7 +74,6 @@ export function App(props: AppProps) {
   const views = useViews(api, loadView);
   const wall = { dispatch, player, cameras: cameras.byId, ready: views.loaded };
   const alarmDesk = useAlarmDesk({ api, wallName, windowKey, wall });
-  const now = useNow(alarmDesk.stage === null ? null : 1000);
   const panelShown = alarmDesk.stage !== null || (alarmsShown ?? openAlarms(alarmDesk.alarms) > 0);
   const openReplay = useCallback((tile: number | null, scope: ReplayScope = 'tile') => {
     setOverlay({ type: 'replay', tile, scope });
@@ -175,72 +170,37 @@ export function App(props: AppProps) {
 
   return (
     <div className={`app${listShown ? '' : ' app-list-hidden'}`}>
-      <div className="topbar">
-        <button
-          type="button"
-          className="brand"
-          title={listShown ? 'Hide the camera list' : 'Show the camera list'}
-          onClick={() => {
-            setListShown(!listShown);
-          }}
-        >
-          {PRODUCT_NAME}
-        </button>
-        <ViewBar
-          views={views}
-          state={state}
-          dispatch={dispatch}
-          onEditTour={() => {
-            setOverlay({ type: 'tour' });
-          }}
-          onHelp={() => {
-            setOverlay({ type: 'help' });
-          }}
-        />
-        {replayDesk && (
-          <button
-            type="button"
-            data-testid="replay-view-button"
-            title="Instant replay of the view or the selected tile (G)"
-            onClick={() => {
-              openReplay(state.focused, 'view');
-            }}
-          >
-            ⟲ Replay…
-          </button>
-        )}
-        {desktop && <DesktopControls desktop={desktop} />}
-        {state.restore !== null && alarmDesk.stage === null && (
-          <button
-            type="button"
-            data-testid="wall-restore"
-            title="Put back the wall the alarm or push replaced"
-            onClick={() => {
-              dispatch({ type: 'restore' });
-            }}
-          >
-            {`Back to ${views.current?.name ?? 'the wall'}`}
-          </button>
-        )}
-        {notice && (
-          <span
-            className="problem"
-            role="status"
-            onClick={() => {
-              setNotice(null);
-            }}
-          >
-            {notice}
-          </span>
-        )}
-        <AlarmToggle
-          alarms={alarmDesk.alarms}
-          shown={panelShown}
-          onToggle={() => {
-            setAlarmsShown(!panelShown);
-          }}
-        />
-      </div>
+      <TopBar
+        listShown={listShown}
+        onToggleList={() => {
+          setListShown(!listShown);
+        }}
+        views={views}
+        state={state}
+        dispatch={dispatch}
+        openOverlay={setOverlay}
+        onReplay={
+          replayDesk &&
+          (() => {
+            openReplay(state.focused, 'view');
+          })
+        }
+        desktop={desktop}
+        restoreLabel={
+          state.restore !== null && alarmDesk.stage === null
+            ? `Back to ${views.current?.name ?? 'the wall'}`
+            : null
+        }
+        notice={notice}
+        onClearNotice={() => {
+          setNotice(null);
+        }}
+        alarms={alarmDesk.alarms}
+        alarmsShown={panelShown}
+        onToggleAlarms={() => {
+          setAlarmsShown(!panelShown);
+        }}
+      />
       <AlertBanner alerts={alerts.alerts} cameras={cameras.byId} onAcknowledge={alerts.acknowledge} />
       <div className="body">
         {listShown && (
@@ -287,12 +247,7 @@ export function App(props: AppProps) {
               }}
               onPlayerStatus={alerts.onPlayerStatus}
               replay={replayDesk && { desk: replayDesk, api, pick: openReplay }}
-              alarm={
-                alarmDesk.stage && {
-                  cameraIds: alarmDesk.stage.camera_ids,
-                  severity: alarmDesk.stage.severity,
-                }
-              }
+              alarm={alarmDesk.stage}
             />
           </div>
           {replayDesk && syncGroup && (
@@ -309,7 +264,6 @@ export function App(props: AppProps) {
         {panelShown && (
           <AlarmPanel
             desk={alarmDesk}
-            now={now}
             wallName={wallName}
             onRenameWall={renameWall}
             desktop={desktop}

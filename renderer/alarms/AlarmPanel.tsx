@@ -22,12 +22,12 @@ import { countAlarms, listAlarms, type AlarmFilter } from './alarmList';
 import { AlarmPrompt } from './AlarmPrompt';
 import { AlarmRow } from './AlarmRow';
 import { AlarmSettings } from './AlarmSettings';
+import { useNow } from './useNow';
 import type { AlarmDesk } from './useAlarmDesk';
 
 /** The panel's inputs: the desk, camera names, the replay beside the prompt, the hotspot. */
 export interface AlarmPanelProps {
   desk: AlarmDesk;
-  now: number;
   wallName: string | null;
   /** Renames this wall (the desktop app; a browser wall's name is its URL's). */
   onRenameWall?: ((name: string) => void) | undefined;
@@ -52,7 +52,9 @@ const EMPTY: Record<AlarmFilter, string> = {
  * (a row opens for details and actions), and a status bar of counts that filter the list.
  */
 export function AlarmPanel(props: AlarmPanelProps) {
-  const { desk, now, wallName, cameraName, replay, onShow, onHide } = props;
+  const { desk, wallName, cameraName, replay, onShow, onHide } = props;
+  // The prompt says how long ago its alarm happened, to the second.
+  const now = useNow(desk.stage === null ? null : 1000);
   const [filter, setFilter] = useState<AlarmFilter>('open');
   const [openId, setOpenId] = useState<string | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);

@@ -36,6 +36,7 @@
  *                        acknowledges them all (when there are several)
  */
 import type { CameraView } from '../../common/camera';
+import type { Alarm } from '../alarms/alarm';
 import { useEffect } from 'react';
 
 import type { StreamPlayer, TileStatus } from '../player/types';
@@ -69,7 +70,7 @@ export interface WallProps {
   onPlayerStatus: (cameraId: string, status: TileStatus) => void;
   replay: WallReplay | undefined;
   /** The alarm on stage: tiles showing its cameras are framed in its colour. */
-  alarm?: { cameraIds: readonly string[]; severity: string } | null;
+  alarm?: Pick<Alarm, 'camera_ids' | 'severity'> | null;
 }
 
 /** The camera wall: the layout's CSS grid with one tile per slot; a full-window tile covers the grid. */
@@ -107,7 +108,7 @@ export function Wall(props: WallProps) {
             full={state.full === index}
             hidden={state.full !== null && state.full !== index}
             selected={state.focused === index}
-            alarm={cameraId !== null && alarm?.cameraIds.includes(cameraId) ? alarm.severity : null}
+            alarm={cameraId !== null && alarm?.camera_ids.includes(cameraId) ? alarm.severity : null}
             dispatch={dispatch}
             commands={commands}
             onPlayerStatus={onPlayerStatus}

@@ -32,7 +32,6 @@ function render(d: AlarmDesk): string {
   return renderToString(
     createElement(AlarmPanel, {
       desk: d,
-      now: Date.parse('2026-12-02T10:05:12.000Z'),
       wallName: 'desk-1-left',
       cameraName: (id) => (id === 'gate' ? 'Main gate' : undefined),
       replay: (a) =>
