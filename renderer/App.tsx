@@ -268,7 +268,9 @@ export function App(props: AppProps) {
             onRenameWall={renameWall}
             desktop={desktop}
             cameraName={(cameraId) => cameras.byId.get(cameraId)?.name}
-            replay={(alarm) => <AlarmReplay key={alarm.alarm_id} alarm={alarm} cameras={cameras.byId} />}
+            replay={(alarm) => (
+              <AlarmReplay key={alarm.alarm_id} alarm={alarm} cameras={cameras.byId} playback={playback} />
+            )}
             onShow={(alarm) => {
               dispatch({ type: 'hotspot', cameraIds: alarm.camera_ids });
             }}

@@ -33,7 +33,16 @@ export async function readAlarmOnWall(page: Page, alarmId: string): Promise<Alar
 }
 
 type Seen = { at: number; alarmId: string };
-type AlarmProbe = { watch(cameraId: string): void; seen(): Seen | null };
+type AlarmProbe = {
+  watch(cameraId: string): void;
+  seen(): Seen | null;
+  replayVideo(): { width: number; seconds: number };
+};
+
+/** The pre-alarm replay's picture width and play position (s) on a wall page. */
+export function replayVideo(page: Page): Promise<{ width: number; seconds: number }> {
+  return page.evaluate(() => (globalThis as unknown as { alarmProbe: AlarmProbe }).alarmProbe.replayVideo());
+}
 
 /** Adds the alarm probe to every page of `context` before the page's own scripts run. */
 export async function installAlarmProbe(context: BrowserContext): Promise<void> {

@@ -11,7 +11,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { labCamera } from '../integration/janus/connect';
 import { useLab } from '../lab/vitest';
-import { installAlarmProbe, raiseAlarm, readAlarmOnWall, seen, shownView, watchFor } from './alarm-desk';
+import {
+  installAlarmProbe,
+  raiseAlarm,
+  readAlarmOnWall,
+  replayVideo,
+  seen,
+  shownView,
+  watchFor,
+} from './alarm-desk';
 import { launchChromium, type Chromium } from './chromium';
 import { startStation, stationPorts, type E2EStation } from './station';
 
@@ -26,6 +34,8 @@ let chromium: Chromium;
 /** Two walls of one desk: the operator's left screen and the right one. */
 let left: Page;
 let right: Page;
+/** When the gate camera began recording. */
+let recordingSince = 0;
 /** The first test's alarm, acknowledged by the second. */
 let yardAlarm = '';
 
@@ -50,8 +60,13 @@ beforeAll(async () => {
     ['yard', 'Yard (not on the wall)', 0],
   ];
   for (const [id, name, index] of cameras) {
-    expect((await station.addCamera(id, name, labCamera(lab(), index))).status).toBe(201);
+    const { url, username, password } = labCamera(lab(), index);
+    // The gate records, so its alarms replay the seconds before them.
+    const recording = id === 'gate' ? { recording: { mode: 'continuous', retention_hours: 1 } } : {};
+    const body = { camera_id: id, name, rtsp_url: url, username, password, ...recording };
+    expect((await station.call('/cameras', { method: 'POST', body })).status).toBe(201);
   }
+  recordingSince = Date.now();
   for (const view of [
     { view_id: 'desk', name: 'Desk', layout: '2x2', tiles: ['gate', 'lobby', null, null] },
     { view_id: 'overview', name: 'Overview', layout: '1', tiles: ['lobby'] },
@@ -204,4 +219,30 @@ describe('the alarm desk, on real parts', () => {
     });
     expect(nobody.status).toBe(404);
   });
+
+  it('an alarm on a recording camera replays the seconds before it beside the live picture', async () => {
+    // The recorder writes ~4 s segments: give it the alarm's 10 s before plus a few.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, recordingSince + 20_000 - Date.now())));
+    await watchFor(left, 'gate');
+    const raised = await raiseAlarm(station, {
+      camera_ids: ['gate'],
+      severity: 'info',
+      title: 'Vehicle at the gate',
+      source: 'vas-e2e',
+      occurred_at: new Date(Date.now() - 2_000).toISOString(),
+    });
+    expect(raised.status).toBe(201);
+    expect((await seen(left, 10_000)).alarmId).toBe(raised.alarmId);
+    await vi.waitFor(async () => {
+      expect(await left.getAttribute('[data-testid="alarm-replay"]', 'data-state')).toBe('playing');
+      const video = await replayVideo(left);
+      expect(video.width).toBeGreaterThan(0);
+      expect(video.seconds).toBeGreaterThan(0.5);
+    }, 20_000);
+    await left.screenshot({ path: join(RESULTS, 'pre-alarm-replay-1920x1080.png') });
+    await left.click('[data-testid="alarm-prompt"] [data-testid="alarm-close"]');
+    await vi.waitFor(async () => {
+      expect(await left.locator('[data-testid="alarm-prompt"]').count()).toBe(0);
+    }, 5_000);
+  }, 60_000);
 });

@@ -43,6 +43,13 @@ requestAnimationFrame(check);
   watch(cameraId: string): void {
     watch = { cameraId, seen: null };
   },
+  /** The pre-alarm replay's picture width and play position (s): it decodes when both are above 0. */
+  replayVideo(): { width: number; seconds: number } {
+    const video = byId('alarm-replay-video');
+    return video instanceof HTMLVideoElement
+      ? { width: video.videoWidth, seconds: video.currentTime }
+      : { width: 0, seconds: 0 };
+  },
   /** When an alarm on the watched camera was first all there and which, or null. */
   seen(): { at: number; alarmId: string } | null {
     return watch?.seen ?? null;

@@ -40,7 +40,7 @@ function render(d: AlarmDesk): string {
           cameraId: a.camera_ids[0] ?? '',
           cameraName: 'Main gate',
           from: '2026-12-02T10:04:50.000Z',
-          source: undefined,
+          playback: undefined,
         }),
       onShow: vi.fn(),
       onHide: vi.fn(),
