@@ -73,8 +73,13 @@ export function scheduleCue(context: AudioContextLike, pattern: CuePattern): voi
 /** What happened to a cue: played, muted by the desk, or held back by the browser until the page is clicked. */
 export type CueOutcome = 'played' | 'muted' | 'blocked';
 
-/** Plays alarm cues on one AudioContext made on first use. */
+/** Plays alarm cues on one AudioContext. */
 export interface SoundCues {
+  /**
+   * Makes the AudioContext now (the page's start), so the first alarm does not wait for the browser's audio
+   * to start up; a page nobody clicked yet may get it suspended until the first click.
+   */
+  warm(): void;
   play(severity: AlarmSeverity, muted: boolean): CueOutcome;
 }
 
@@ -86,6 +91,9 @@ export function createSoundCues(
 ): SoundCues {
   let context: AudioContextLike | undefined;
   return {
+    warm() {
+      if (create !== undefined) context ??= create();
+    },
     play(severity, muted) {
       if (muted) return 'muted';
       if (create === undefined) return 'blocked';

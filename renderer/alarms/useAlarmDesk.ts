@@ -70,6 +70,9 @@ export function useAlarmDesk(deps: AlarmDeskDeps): AlarmDesk {
   const [answering, setAnswering] = useState(false);
   const [cues, setCues] = useState<ReadonlyMap<string, CueOutcome>>(new Map());
   const sound = useMemo(() => createSoundCues(), []);
+  useEffect(() => {
+    sound.warm();
+  }, [sound]);
   const latest = useRef({ settings, deps });
   useEffect(() => {
     latest.current = { settings, deps };
@@ -79,8 +82,11 @@ export function useAlarmDesk(deps: AlarmDeskDeps): AlarmDesk {
     (alarm: Alarm) => {
       const current = latest.current.settings;
       if (alarm.state !== 'new' || severityRank(alarm.severity) < severityRank(current.takeover)) return;
-      const outcome = sound.play(alarm.severity, current.muted);
-      setCues((known) => new Map(known).set(alarm.alarm_id, outcome));
+      // After the takeover is painted: the picture first, the sound a frame later.
+      setTimeout(() => {
+        const outcome = sound.play(alarm.severity, current.muted);
+        setCues((known) => new Map(known).set(alarm.alarm_id, outcome));
+      }, 0);
     },
     [sound],
   );

@@ -65,6 +65,17 @@ describe('the alarm sound cue', () => {
     expect(cues.play('warning', false)).toBe('played');
     expect(running.tones).toHaveLength(2);
 
+    let made = 0;
+    const warmed = createSoundCues(() => {
+      made += 1;
+      return running.context;
+    });
+    warmed.warm();
+    warmed.warm();
+    expect(made).toBe(1);
+    expect(warmed.play('info', false)).toBe('played');
+    expect(made).toBe(1);
+
     const suspended = fakeContext('suspended');
     expect(createSoundCues(() => suspended.context).play('info', false)).toBe('blocked');
     expect(suspended.resumed()).toBe(1);
