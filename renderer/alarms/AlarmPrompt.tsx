@@ -64,7 +64,7 @@ export function AlarmPrompt(props: AlarmPromptProps) {
         </span>
       </p>
       {alarm.description && <p className="alarm-description">{alarm.description}</p>}
-      {props.replay}
+      <div className="alarm-replay-box">{props.replay}</div>
       <p className="alarm-prompt-note muted">
         {`Live ${props.shownWhere}${props.cue !== null && CUE_WORDS[props.cue] !== '' ? ` · ${CUE_WORDS[props.cue]}` : ''}`}
       </p>

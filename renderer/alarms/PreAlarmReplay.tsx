@@ -88,33 +88,13 @@ export function PreAlarmReplay({ cameraId, cameraName, from, playback }: PreAlar
       data-phase={phase}
       data-from={from}
     >
-      <div className="alarm-replay-picture">
-        <video ref={video} data-testid="alarm-replay-video" muted playsInline />
-        {state.kind !== 'playing' && (
-          <div className="alarm-replay-state">
-            {state.kind === 'starting' && <span>Looking for a recording…</span>}
-            {state.kind === 'none' && (
-              <>
-                <strong>No recording</strong>
-                <span>{`${cameraName}: no recording from ${clockTime(from)} (10 s before the alarm) — ${state.why}`}</span>
-              </>
-            )}
-            {state.kind === 'error' && (
-              <>
-                <strong>Replay unavailable</strong>
-                <span>{state.why}</span>
-              </>
-            )}
-          </div>
-        )}
-      </div>
-      <div className="alarm-replay-band">
-        <span>
-          {state.kind === 'playing' ? `Replay from ${clockTime(from)} · ${phase}` : 'Pre-alarm replay'}
-        </span>
-        {state.kind === 'playing' && (
+      <video ref={video} data-testid="alarm-replay-video" muted playsInline />
+      {state.kind === 'playing' ? (
+        <>
+          <span className="alarm-replay-label">{`Replay from ${clockTime(from)} · ${phase}`}</span>
           <button
             type="button"
+            className="alarm-replay-again"
             data-testid="alarm-replay-again"
             title="Play the seconds before the alarm again"
             onClick={() => {
@@ -124,8 +104,24 @@ export function PreAlarmReplay({ cameraId, cameraName, from, playback }: PreAlar
           >
             Again
           </button>
-        )}
-      </div>
+        </>
+      ) : (
+        <div className="alarm-replay-state">
+          {state.kind === 'starting' && <span>Looking for a recording…</span>}
+          {state.kind === 'none' && (
+            <>
+              <strong>No recording</strong>
+              <span>{`${cameraName}: no recording from ${clockTime(from)} (10 s before the alarm) — ${state.why}`}</span>
+            </>
+          )}
+          {state.kind === 'error' && (
+            <>
+              <strong>Replay unavailable</strong>
+              <span>{state.why}</span>
+            </>
+          )}
+        </div>
+      )}
     </div>
   );
 }

@@ -34,8 +34,6 @@ let chromium: Chromium;
 /** Two walls of one desk: the operator's left screen and the right one. */
 let left: Page;
 let right: Page;
-/** When the gate camera began recording. */
-let recordingSince = 0;
 /** The first test's alarm, acknowledged by the second. */
 let yardAlarm = '';
 
@@ -66,7 +64,6 @@ beforeAll(async () => {
     const body = { camera_id: id, name, rtsp_url: url, username, password, ...recording };
     expect((await station.call('/cameras', { method: 'POST', body })).status).toBe(201);
   }
-  recordingSince = Date.now();
   for (const view of [
     { view_id: 'desk', name: 'Desk', layout: '2x2', tiles: ['gate', 'lobby', null, null] },
     { view_id: 'overview', name: 'Overview', layout: '1', tiles: ['lobby'] },
@@ -221,8 +218,21 @@ describe('the alarm desk, on real parts', () => {
   });
 
   it('an alarm on a recording camera replays the seconds before it beside the live picture', async () => {
-    // The recorder writes ~4 s segments: give it the alarm's 10 s before plus a few.
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, recordingSince + 20_000 - Date.now())));
+    // The recorder writes ~4 s segments: wait until what it wrote reaches back 12 s (the replay's 10 s and more).
+    await vi.waitFor(
+      async () => {
+        const to = new Date().toISOString();
+        const from = new Date(Date.now() - 120_000).toISOString();
+        const timeline = (await (
+          await station.call(`/cameras/gate/recordings?from=${from}&to=${to}`)
+        ).json()) as {
+          spans?: { start: string; end: string }[];
+        };
+        const first = timeline.spans?.[0];
+        expect(first && Date.now() - Date.parse(first.start)).toBeGreaterThan(12_000);
+      },
+      { timeout: 60_000, interval: 1_000 },
+    );
     await watchFor(left, 'gate');
     const raised = await raiseAlarm(station, {
       camera_ids: ['gate'],
@@ -233,16 +243,22 @@ describe('the alarm desk, on real parts', () => {
     });
     expect(raised.status).toBe(201);
     expect((await seen(left, 10_000)).alarmId).toBe(raised.alarmId);
+    const began = Date.now();
+
     await vi.waitFor(async () => {
-      expect(await left.getAttribute('[data-testid="alarm-replay"]', 'data-state')).toBe('playing');
+      const replay = '[data-testid="alarm-replay"]';
+      expect(
+        `${await left.getAttribute(replay, 'data-state')} ${await left.getAttribute(replay, 'data-phase')}`,
+      ).toMatch(/^playing /);
       const video = await replayVideo(left);
       expect(video.width).toBeGreaterThan(0);
       expect(video.seconds).toBeGreaterThan(0.5);
-    }, 20_000);
+    }, 45_000);
+    console.info(`pre-alarm replay decoding ${Date.now() - began} ms after the prompt showed`);
     await left.screenshot({ path: join(RESULTS, 'pre-alarm-replay-1920x1080.png') });
     await left.click('[data-testid="alarm-prompt"] [data-testid="alarm-close"]');
     await vi.waitFor(async () => {
       expect(await left.locator('[data-testid="alarm-prompt"]').count()).toBe(0);
     }, 5_000);
-  }, 60_000);
+  }, 120_000);
 });
