@@ -10,6 +10,7 @@ import type {
   AlarmInput,
   AlarmQuery,
   AlarmSnoozeInput,
+  AlarmState,
 } from '../../common/alarms';
 import { ErrorCode, VigilError } from '../../common/errors';
 import type { StationEvent } from '../../common/events';
@@ -32,6 +33,8 @@ import type { AlarmService } from './service';
 const FUTURE_SLACK_MS = 5 * 60_000;
 /** Default list length. */
 const DEFAULT_LIMIT = 100;
+/** How often closed alarms past retention are dropped while the station runs. */
+const RETENTION_EVERY_MS = 3_600_000;
 
 /** What the alarm book needs. */
 export interface AlarmBookOptions {
@@ -59,6 +62,8 @@ export class AlarmBook implements AlarmService {
   readonly #now: () => Date;
   readonly #retentionDays: number;
   #lines: number;
+  #compacting = false;
+  #retention: ReturnType<typeof setInterval> | undefined;
 
   private constructor(
     private readonly options: AlarmBookOptions,
@@ -82,6 +87,10 @@ export class AlarmBook implements AlarmService {
     const book = new AlarmBook(options, loaded);
     await book.applyRetention();
     for (const alarm of book.#alarms.values()) book.#armSnooze(alarm);
+    book.#retention = setInterval(() => {
+      book.#retain();
+    }, RETENTION_EVERY_MS);
+    book.#retention.unref();
     return book;
   }
 
@@ -133,6 +142,11 @@ export class AlarmBook implements AlarmService {
     return matches.slice(0, query.limit ?? DEFAULT_LIMIT);
   }
 
+  /** Every kept alarm's state (for the metrics gauge). */
+  states(): AlarmState[] {
+    return [...this.#alarms.values()].map((alarm) => alarm.state);
+  }
+
   get(alarmId: string): Alarm {
     const alarm = this.#alarms.get(alarmId);
     if (alarm === undefined) {
@@ -163,21 +177,32 @@ export class AlarmBook implements AlarmService {
   /** Drops closed alarms past retention and compacts the journal when it holds many superseded lines. */
   async applyRetention(): Promise<void> {
     const now = this.#now();
-    const old = [...this.#alarms.values()].filter((alarm) => expired(alarm, now, this.#retentionDays));
-    if (old.length === 0 && !worthCompacting(this.#lines, this.#alarms.size)) return;
-    const kept = [...this.#alarms.values()].filter((alarm) => !old.includes(alarm));
-    await this.#writer.rewrite(kept.map((alarm) => ({ v: 1, alarm })));
-    for (const alarm of old) {
+    const due = [...this.#alarms.values()].some((alarm) => expired(alarm, now, this.#retentionDays));
+    if ((!due && !worthCompacting(this.#lines, this.#alarms.size)) || this.#compacting) return;
+    this.#compacting = true;
+    let dropped: Alarm[] = [];
+    try {
+      // Chosen once the appends under way are on disk (and in memory), so none is lost by the rewrite.
+      await this.#writer.rewrite(() => {
+        dropped = [...this.#alarms.values()].filter((alarm) => expired(alarm, now, this.#retentionDays));
+        const kept = [...this.#alarms.values()].filter((alarm) => !dropped.includes(alarm));
+        this.#lines = kept.length;
+        return kept.map((alarm) => ({ v: 1, alarm }));
+      });
+    } finally {
+      this.#compacting = false;
+    }
+    for (const alarm of dropped) {
       this.#alarms.delete(alarm.alarm_id);
       if (alarm.external_id !== undefined)
         this.#byExternal.delete(externalKey(alarm.source, alarm.external_id));
     }
-    this.#lines = kept.length;
-    this.options.logger.info({ dropped: old.length, kept: kept.length }, 'alarm journal compacted');
+    this.options.logger.info({ dropped: dropped.length, kept: this.#alarms.size }, 'alarm journal compacted');
   }
 
   /** Stops the snooze timers and closes the journal once pending writes are on disk. */
   async stop(): Promise<void> {
+    clearInterval(this.#retention);
     for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
     await this.#writer.close();
@@ -213,6 +238,14 @@ export class AlarmBook implements AlarmService {
     this.#lines += 1;
     this.#alarms.set(alarm.alarm_id, alarm);
     this.#index(alarm);
+    if (worthCompacting(this.#lines, this.#alarms.size)) this.#retain();
+  }
+
+  /** Applies retention in the background (a failure is logged; the next run tries again). */
+  #retain(): void {
+    this.applyRetention().catch((error: unknown) => {
+      this.options.logger.warn({ err: error }, 'alarm journal: retention did not run');
+    });
   }
 
   #index(alarm: Alarm): void {

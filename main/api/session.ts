@@ -13,6 +13,7 @@ import { Type } from 'typebox';
 import { MessageBody } from '../../common/answers';
 import { runInBackground } from '../../common/background';
 import { ErrorCode, VigilError } from '../../common/errors';
+import { SLUG } from '../../common/patterns';
 import type { BrowserSessions } from './browser-sessions';
 import { bearer, errorResponses } from './routes/schemas';
 import type { ApiKey } from './types';
@@ -50,9 +51,16 @@ export function sessionKey(request: FastifyRequest, sessions: BrowserSessions): 
   return key;
 }
 
+/** Where a sign-in lands: `/`, or `/?wall=NAME` when the link named a wall (a kiosk opening its named wall). */
+function wallHome(request: FastifyRequest): string {
+  const { wall } = request.query as { wall?: unknown };
+  return typeof wall === 'string' && new RegExp(SLUG.pattern).test(wall) ? `/?wall=${wall}` : '/';
+}
+
 /**
- * Handles `GET /?token=…`: a live token sets the session cookie and redirects (303) to `/`, and so does a spent
- * one when the browser is already signed in; otherwise resolves false (the caller explains the dead link).
+ * Handles `GET /?token=…`: a live token sets the session cookie and redirects (303) to `/` (`/?wall=NAME` for a
+ * named wall), and so does a spent one when the browser is already signed in; otherwise resolves false (the
+ * caller explains the dead link).
  */
 export function signIn(
   request: FastifyRequest,
@@ -73,7 +81,7 @@ export function signIn(
   }
   const sent = reply
     .code(303)
-    .header('location', '/')
+    .header('location', wallHome(request))
     .header('cache-control', 'no-store')
     .header('referrer-policy', 'no-referrer')
     .send();

@@ -23,6 +23,7 @@ import { WallRegistry } from '../walls/wall-registry';
 import { WebhookDispatcher } from '../webhooks/dispatcher';
 import { StartupError } from './errors';
 import { setupRecording, type RecordingSetup, type StartedRecording } from './recording';
+import { registerAlarmMetrics } from './alarm-metrics';
 import { registerLogMetrics } from './logging';
 import type { StationEvent } from '../../common/events';
 import type { Teardown } from './teardown';
@@ -130,6 +131,10 @@ export async function startStationCore(
     if (event.type === 'restarted') station.gatewayRestarted();
   });
   const { alarms, walls, webhooks } = await startAlarms(options, { station, views, events }, teardown);
+  registerAlarmMetrics(metrics, {
+    alarmStates: () => alarms.states(),
+    pendingDeliveries: () => webhooks.list().reduce((sum, hook) => sum + hook.pending, 0),
+  });
   const door = new Door({ station: station.viewers, keys, logger });
   const api = await buildApi({
     station,

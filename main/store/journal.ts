@@ -71,7 +71,10 @@ function parseLine(line: string): { parsed: unknown } | undefined {
 export class JournalWriter<T> {
   #handle: Promise<FileHandle> | undefined;
   #queue: { line: string; resolve: () => void; reject: (error: Error) => void }[] = [];
-  #flushing = false;
+  /** The batch being written, if any; settles (never rejects) when it is done. */
+  #flushing: Promise<void> | undefined;
+  /** How many rewrites are running: meanwhile appends wait in the queue. */
+  #rewrites = 0;
 
   constructor(readonly path: string) {}
 
@@ -80,44 +83,58 @@ export class JournalWriter<T> {
     const line = `${JSON.stringify(record)}\n`;
     return new Promise<void>((resolve, reject) => {
       this.#queue.push({ line, resolve, reject });
-      if (!this.#flushing) this.#flush();
+      this.#flushSoon();
     });
   }
 
-  /** Replaces the journal with `records` atomically (temp file, sync, rename); waits for pending appends first. */
-  async rewrite(records: readonly T[]): Promise<void> {
-    await this.#idle();
-    await this.close();
-    const temp = `${this.path}.tmp-${process.pid}`;
+  /**
+   * Replaces the journal atomically (temp file, sync, rename) with the records `records()` gives once every
+   * append already under way is on disk; appends made meanwhile wait and land after it.
+   */
+  async rewrite(records: () => readonly T[]): Promise<void> {
+    this.#rewrites += 1;
     try {
-      const fd = openSync(temp, 'w', STORE_FILE_MODE);
+      await this.#flushing;
+      await this.#closeHandle();
+      const temp = `${this.path}.tmp-${process.pid}`;
       try {
-        writeSync(fd, records.map((record) => `${JSON.stringify(record)}\n`).join(''));
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
+        const fd = openSync(temp, 'w', STORE_FILE_MODE);
+        try {
+          writeSync(
+            fd,
+            records()
+              .map((record) => `${JSON.stringify(record)}\n`)
+              .join(''),
+          );
+          fsyncSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+        renameSync(temp, this.path);
+        syncFolder(dirname(this.path));
+      } catch (error) {
+        throw storeWriteError(this.path, error);
       }
-      renameSync(temp, this.path);
-      syncFolder(dirname(this.path));
-    } catch (error) {
-      throw storeWriteError(this.path, error);
+    } finally {
+      this.#rewrites -= 1;
+      this.#flushSoon();
     }
   }
 
   /** Closes the file once pending appends are written. */
   async close(): Promise<void> {
-    await this.#idle();
+    while (this.#flushing !== undefined) await this.#flushing;
+    await this.#closeHandle();
+  }
+
+  async #closeHandle(): Promise<void> {
     const handle = this.#handle;
     this.#handle = undefined;
     if (handle !== undefined) await (await handle).close();
   }
 
-  async #idle(): Promise<void> {
-    while (this.#flushing) await new Promise((resolve) => setImmediate(resolve));
-  }
-
-  #flush(): void {
-    this.#flushing = true;
+  #flushSoon(): void {
+    if (this.#flushing !== undefined || this.#rewrites > 0 || this.#queue.length === 0) return;
     const batch = this.#queue;
     this.#queue = [];
     const written = this.#write(batch.map((entry) => entry.line).join('')).then(
@@ -131,13 +148,11 @@ export class JournalWriter<T> {
       },
     );
     // Both outcomes are handled above; the next batch starts once this one settled.
-    runInBackground(
-      written.finally(() => {
-        if (this.#queue.length > 0) this.#flush();
-        else this.#flushing = false;
-      }),
-      () => undefined,
-    );
+    this.#flushing = written.finally(() => {
+      this.#flushing = undefined;
+      this.#flushSoon();
+    });
+    runInBackground(this.#flushing, () => undefined);
   }
 
   async #write(text: string): Promise<void> {

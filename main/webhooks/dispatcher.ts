@@ -5,18 +5,13 @@ import { randomBytes } from 'node:crypto';
 
 import type { Logger } from 'pino';
 
+import { runInBackground } from '../../common/background';
 import { ErrorCode, VigilError } from '../../common/errors';
 import type { StationEvent } from '../../common/events';
 import type { Webhook, WebhookBody, WebhookDelivery, WebhookInput } from '../../common/webhooks';
-import { JournalWriter, readJournal } from '../store/journal';
+import { JournalWriter } from '../store/journal';
 import type { SecretCipher } from '../store/secret-cipher';
-import {
-  checkStoredDelivery,
-  checkStoredHook,
-  hookFiles,
-  type StoredDelivery,
-  type StoredHook,
-} from './hook-files';
+import { hookFiles, readHookFiles, type StoredDelivery, type StoredHook } from './hook-files';
 import { afterAttempt, DEFAULT_RETRY, type RetryPolicy } from './delivery-state';
 import { checkHookUrl } from './hook-url';
 import { postDelivery, type PostFetch } from './post';
@@ -25,6 +20,8 @@ import { deliveryHeaders } from './signature';
 
 /** How many deliveries per hook the log keeps. */
 const KEPT_PER_HOOK = 200;
+/** The delivery log is rewritten past this many lines (when most are superseded). */
+const COMPACT_AT_LINES = 10_000;
 
 /** What the dispatcher needs. */
 export interface WebhookDispatcherOptions {
@@ -62,6 +59,8 @@ export class WebhookDispatcher implements WebhookService {
   readonly #fetch: PostFetch;
   #unsubscribe: (() => void) | undefined;
   #stopped = false;
+  #lines = 0;
+  #compacting = false;
 
   private constructor(private readonly options: WebhookDispatcherOptions) {
     const files = hookFiles(options.dataDir);
@@ -96,10 +95,14 @@ export class WebhookDispatcher implements WebhookService {
       },
       sealed_secret: await this.options.cipher.encrypt(input.secret),
     };
-    const hooks = [...this.#hooks.values()].map((hook) => hook.stored);
-    await this.#hooksFile.rewrite([...hooks, stored]);
-    const hook: Hook = { stored, secret: input.secret, queue: [], log: [], busy: false, timer: undefined };
+    const hook = newHook(stored, input.secret);
     this.#hooks.set(stored.hook.webhook_id, hook);
+    try {
+      await this.#hooksFile.rewrite(() => this.#storedHooks());
+    } catch (error) {
+      this.#hooks.delete(stored.hook.webhook_id);
+      throw error;
+    }
     this.options.logger.info({ webhook: stored.hook.webhook_id, events: input.events }, 'webhook added');
     return view(hook);
   }
@@ -110,10 +113,14 @@ export class WebhookDispatcher implements WebhookService {
 
   async remove(webhookId: string): Promise<void> {
     const hook = this.#hook(webhookId);
-    const rest = [...this.#hooks.values()].filter((other) => other !== hook).map((other) => other.stored);
-    await this.#hooksFile.rewrite(rest);
-    if (hook.timer !== undefined) clearTimeout(hook.timer);
     this.#hooks.delete(webhookId);
+    try {
+      await this.#hooksFile.rewrite(() => this.#storedHooks());
+    } catch (error) {
+      this.#hooks.set(webhookId, hook);
+      throw error;
+    }
+    if (hook.timer !== undefined) clearTimeout(hook.timer);
     this.options.logger.info({ webhook: webhookId }, 'webhook deleted');
   }
 
@@ -130,6 +137,10 @@ export class WebhookDispatcher implements WebhookService {
     await this.#deliveries.close();
   }
 
+  #storedHooks(): StoredHook[] {
+    return [...this.#hooks.values()].map((hook) => hook.stored);
+  }
+
   #hook(webhookId: string): Hook {
     const hook = this.#hooks.get(webhookId);
     if (hook === undefined) {
@@ -139,41 +150,21 @@ export class WebhookDispatcher implements WebhookService {
   }
 
   async #load(): Promise<void> {
-    const files = hookFiles(this.options.dataDir);
-    const hooks = readJournal(files.hooks, checkStoredHook);
-    const deliveries = readJournal(files.deliveries, checkStoredDelivery);
-    for (const [file, damage] of [
-      [files.hooks, hooks.damage],
-      [files.deliveries, deliveries.damage],
-    ] as const) {
-      for (const { line, problem } of damage)
-        this.options.logger.warn({ file, line, problem }, 'webhooks: a line was left out');
-    }
-    for (const stored of hooks.records) {
+    const contents = readHookFiles(this.options.dataDir, this.options.logger);
+    for (const stored of contents.hooks) {
       const secret = await this.options.cipher.decrypt(stored.sealed_secret);
-      this.#hooks.set(stored.hook.webhook_id, {
-        stored,
-        secret,
-        queue: [],
-        log: [],
-        busy: false,
-        timer: undefined,
-      });
+      this.#hooks.set(stored.hook.webhook_id, newHook(stored, secret));
     }
-    const latest = new Map<string, StoredDelivery>();
-    for (const record of deliveries.records) latest.set(record.delivery.delivery_id, record);
-    for (const record of latest.values()) {
+    for (const record of contents.deliveries) {
       const hook = this.#hooks.get(record.delivery.webhook_id);
-      if (hook === undefined) continue;
-      hook.log.push(record);
-      if (record.delivery.state === 'pending') hook.queue.push(record);
+      hook?.log.push(record);
+      if (record.delivery.state === 'pending') hook?.queue.push(record);
     }
-    const kept = [...this.#hooks.values()].flatMap((hook) => {
-      hook.log = hook.log.slice(-KEPT_PER_HOOK);
-      return hook.log;
-    });
+    const kept = [...this.#hooks.values()].flatMap((hook) => (hook.log = hook.log.slice(-KEPT_PER_HOOK)));
     // One line per kept delivery (in order), so the log does not grow without end.
-    if (kept.length < deliveries.records.length) await this.#deliveries.rewrite(kept);
+    this.#lines = contents.lines;
+    if (kept.length < contents.lines) await this.#deliveries.rewrite(() => kept);
+    this.#lines = Math.min(this.#lines, kept.length);
   }
 
   #onEvent(event: StationEvent): void {
@@ -204,12 +195,30 @@ export class WebhookDispatcher implements WebhookService {
 
   /** Journals a delivery's new snapshot (logged, never thrown: the delivery goes on in memory). */
   #save(record: StoredDelivery): void {
+    this.#lines += 1;
     this.#deliveries.append(record).catch((error: unknown) => {
-      this.options.logger.warn(
-        { err: error, delivery: record.delivery.delivery_id },
-        'delivery log not written',
-      );
+      this.options.logger.warn({ err: error, delivery: record.delivery.delivery_id }, 'delivery not logged');
     });
+    const kept = [...this.#hooks.values()].reduce((sum, hook) => sum + hook.log.length, 0);
+    if (this.#lines > COMPACT_AT_LINES && this.#lines > 3 * kept && !this.#compacting) this.#compact();
+  }
+
+  /** Rewrites the delivery log with one line per delivery kept, in the background. */
+  #compact(): void {
+    this.#compacting = true;
+    const rewritten = this.#deliveries.rewrite(() => {
+      const kept = [...this.#hooks.values()].flatMap((hook) => hook.log);
+      this.#lines = kept.length;
+      return kept;
+    });
+    runInBackground(
+      rewritten.finally(() => {
+        this.#compacting = false;
+      }),
+      (error: unknown) => {
+        this.options.logger.warn({ err: error }, 'delivery log not compacted');
+      },
+    );
   }
 
   /** Works through one hook's queue in order; a failed head is retried later and holds the rest back. */
@@ -265,6 +274,11 @@ export class WebhookDispatcher implements WebhookService {
     if (at >= 0) hook.log[at] = updated;
     this.#save(updated);
   }
+}
+
+/** A hook's state in memory, with nothing queued yet. */
+function newHook(stored: StoredHook, secret: string): Hook {
+  return { stored, secret, queue: [], log: [], busy: false, timer: undefined };
 }
 
 /** A hook as GET /webhooks shows it: never its secret. */

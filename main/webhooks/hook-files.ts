@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 
+import type { Logger } from 'pino';
+
 import { Webhook, WebhookDelivery } from '../../common/webhooks';
+import { readJournal } from '../store/journal';
 import { schemaProblem } from '../store/record-checks';
 
 /** The hooks file inside the data folder. */
@@ -51,4 +54,28 @@ export function checkStoredDelivery(value: unknown): StoredDelivery | string {
   return Value.Check(StoredDelivery, value)
     ? value
     : `delivery ${schemaProblem(StoredDelivery, value)?.text ?? 'is invalid'}`;
+}
+
+/** What both files hold: the hooks, the latest snapshot of each delivery (oldest first), and the log's lines. */
+export interface HookFileContents {
+  hooks: StoredHook[];
+  deliveries: StoredDelivery[];
+  lines: number;
+}
+
+/** Reads both files; damaged lines are logged and left out, never fatal. */
+export function readHookFiles(dataDir: string, logger: Logger): HookFileContents {
+  const files = hookFiles(dataDir);
+  const hooks = readJournal(files.hooks, checkStoredHook);
+  const deliveries = readJournal(files.deliveries, checkStoredDelivery);
+  for (const [file, damage] of [
+    [files.hooks, hooks.damage],
+    [files.deliveries, deliveries.damage],
+  ] as const) {
+    for (const { line, problem } of damage)
+      logger.warn({ file, line, problem }, 'webhooks: a line was left out');
+  }
+  const latest = new Map<string, StoredDelivery>();
+  for (const record of deliveries.records) latest.set(record.delivery.delivery_id, record);
+  return { hooks: hooks.records, deliveries: [...latest.values()], lines: deliveries.records.length };
 }

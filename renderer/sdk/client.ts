@@ -1,3 +1,4 @@
+import type { Alarm, AlarmActionInput, AlarmInput, AlarmQuery, AlarmSnoozeInput } from '../../common/alarms';
 import type { MessageBody } from '../../common/answers';
 import type { CameraInput, CameraView, StreamInfo } from '../../common/camera';
 import type { HealthReport } from '../../common/health';
@@ -5,9 +6,10 @@ import type { RecordingsQuery, RecordingTimeline } from '../../common/recording'
 import { browserMediaEnv, httpPlaybackSource, type MediaEnv, type PlaybackHandle } from '../playback';
 import { createStreamPlayer } from '../player';
 import type { PlayerTile, StreamPlayer, TileStatus } from '../player/types';
-import { createStationHttpClient, type StationHttpClient } from '../station-api/http-client';
+import { createStationHttpClient, type FetchLike, type StationHttpClient } from '../station-api/http-client';
 import { VASError } from './errors';
 import { Playbacks, type StartPlaybackOptions } from './playbacks';
+import { subscribeOverFetch } from './event-stream';
 
 /** Makes the stream player the client plays through, given how to fetch a camera's stream info. */
 export type PlayerFactory = (streamInfo: (cameraId: string) => Promise<StreamInfo>) => StreamPlayer;
@@ -34,6 +36,13 @@ export interface StartStreamOptions {
 
 /** The station's answer to restart and remove: `{ message }`. */
 export type StationMessage = MessageBody;
+
+/** An alarm announcement: raised, or changed (acknowledged, snoozed, back from a snooze, closed, ended). */
+export interface AlarmEvent {
+  type: 'alarm.raised' | 'alarm.updated';
+  alarm: Alarm;
+  at: string;
+}
 
 interface ActiveStream {
   tile: PlayerTile;
@@ -67,12 +76,69 @@ export class VASJanusClient {
   private readonly prefetched = new Map<string, StreamInfo>();
   private readonly playbacks: Playbacks;
   private tickets = 0;
+  private readonly events: { baseUrl: string; apiKey: string | undefined; fetch: FetchLike };
 
   constructor(baseUrl: string, options: VASJanusClientOptions = {}) {
     this.station = createStationHttpClient({ baseUrl, apiKey: options.apiKey, fetch: options.fetch });
     this.createPlayer = options.createPlayer ?? defaultPlayer;
     const source = httpPlaybackSource({ baseUrl, apiKey: options.apiKey, fetch: options.fetch });
     this.playbacks = new Playbacks(source, () => options.media ?? browserMediaEnv());
+    const fetcher = options.fetch;
+    this.events = {
+      baseUrl,
+      apiKey: options.apiKey,
+      fetch:
+        fetcher === undefined
+          ? (url, init) => globalThis.fetch(url, init)
+          : (url, init) => fetcher(url, init),
+    };
+  }
+
+  /**
+   * Raises an alarm (`POST /alarms`; an `alarm` or manage key). Give `source` and your own `external_id`: a retry
+   * with the same pair answers the first alarm instead of raising a second.
+   * @example
+   * await client.raiseAlarm({ camera_ids: ['gate'], severity: 'critical', title: 'Fence cut', external_id: 'evt-42' });
+   */
+  raiseAlarm(input: AlarmInput): Promise<Alarm> {
+    return this.station.raiseAlarm(input);
+  }
+
+  /** Alarms, newest first (`GET /alarms`), filtered by state, camera, severity, occurred_at range, limit. */
+  listAlarms(query: AlarmQuery = {}): Promise<Alarm[]> {
+    return this.station.listAlarms(query);
+  }
+
+  /** One alarm with its history (`GET /alarms/{id}`). */
+  getAlarm(alarmId: string): Promise<Alarm> {
+    return this.station.getAlarm(alarmId);
+  }
+
+  /** Acknowledges an alarm (manage key; a critical one needs a note); rejects 409 when it is closed. */
+  acknowledgeAlarm(alarmId: string, input: AlarmActionInput = {}): Promise<Alarm> {
+    return this.station.acknowledgeAlarm(alarmId, input);
+  }
+
+  /** Closes an alarm (manage key). */
+  closeAlarm(alarmId: string, input: AlarmActionInput = {}): Promise<Alarm> {
+    return this.station.closeAlarm(alarmId, input);
+  }
+
+  /** Snoozes an alarm for `minutes`; it returns to the state it had by itself. */
+  snoozeAlarm(alarmId: string, input: AlarmSnoozeInput): Promise<Alarm> {
+    return this.station.snoozeAlarm(alarmId, input);
+  }
+
+  /**
+   * Calls `listener` with every alarm raised or changed on the station (its `/events`, read with this client's
+   * key; reconnects by itself). Returns the function that stops listening.
+   * @example
+   * const stop = client.onAlarm(({ type, alarm }) => console.log(type, alarm.title, alarm.state));
+   */
+  onAlarm(listener: (event: AlarmEvent) => void): () => void {
+    return subscribeOverFetch(this.events, (event) => {
+      if (event.type === 'alarm.raised' || event.type === 'alarm.updated') listener(event);
+    });
   }
 
   /** Adds a camera (`POST /cameras`; needs a manage key); the station probes it first unless `skip_probe`. */

@@ -3,7 +3,22 @@
 // ./react (out/sdk/vas-react.js), which re-exports all of this.
 
 export { VASJanusClient } from './client';
-export type { PlayerFactory, StartStreamOptions, StationMessage, VASJanusClientOptions } from './client';
+export type {
+  AlarmEvent,
+  PlayerFactory,
+  StartStreamOptions,
+  StationMessage,
+  VASJanusClientOptions,
+} from './client';
+export type {
+  Alarm,
+  AlarmActionInput,
+  AlarmInput,
+  AlarmQuery,
+  AlarmSeverity,
+  AlarmSnoozeInput,
+  AlarmState,
+} from '../../common/alarms';
 export { VASError } from './errors';
 export type { SdkErrorCode, VASErrorCode } from './errors';
 export type { CameraHealth, CameraInput, CameraState, CameraView, StreamInfo } from '../../common/camera';

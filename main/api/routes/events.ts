@@ -21,8 +21,12 @@ export function sseFrame(event: StationEvent): string {
   return `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
-/** Whether a stream of the wall `wall` (undefined: an unnamed page) is sent `event`: `wall.show` only to its wall. */
-export function reachesWall(event: StationEvent, wall: string | undefined): boolean {
+/**
+ * Whether a stream is sent `event`: `wall.show` only to the stream of that wall (`wall`, undefined for an
+ * unnamed page), and an `alarm` key's stream only alarms.
+ */
+export function reaches(event: StationEvent, wall: string | undefined, alarmsOnly: boolean): boolean {
+  if (alarmsOnly) return event.type === 'alarm.raised' || event.type === 'alarm.updated';
   return event.type !== 'wall.show' || event.wall === wall;
 }
 
@@ -44,11 +48,12 @@ export const eventRoutes: FastifyPluginCallbackTypebox<
   app.get(
     '/events',
     {
-      config: { access: 'view' },
+      // An alarm key (a VAS) hears alarms only: what became of those it raised.
+      config: { access: 'alarm-read' },
       schema: {
         tags: ['events'],
         summary:
-          'Station events as Server-Sent Events (event: <type>, data: StationEvent JSON); ?wall=NAME names a wall',
+          'Station events as Server-Sent Events (event: <type>, data: StationEvent JSON); ?wall=NAME names a wall; alarm keys get alarms only',
         security: bearer,
         querystring: Type.Object({ wall: Type.Optional(WallName) }, { additionalProperties: false }),
         response: {
@@ -61,6 +66,13 @@ export const eventRoutes: FastifyPluginCallbackTypebox<
     (request, reply) => {
       // The route needs a view key or a session, so a key id is there; the address stands in otherwise.
       const holder = request.apiKey?.id ?? `ip:${request.ip}`;
+      if (request.apiKey?.scope === 'alarm' && request.query.wall !== undefined) {
+        throw new VigilError(
+          ErrorCode.Forbidden,
+          'An alarm key cannot connect a wall: use a view key',
+          'wall',
+        );
+      }
       const held = perKey.get(holder) ?? 0;
       if (held >= streamsPerKey) {
         throw new VigilError(
@@ -81,8 +93,9 @@ export const eventRoutes: FastifyPluginCallbackTypebox<
         stream.write(chunk);
       };
       const { wall } = request.query;
+      const alarmsOnly = request.apiKey?.scope === 'alarm';
       const unsubscribe = station.onEvent((event) => {
-        if (reachesWall(event, wall)) write(sseFrame(event));
+        if (reaches(event, wall, alarmsOnly)) write(sseFrame(event));
       });
       const disconnect =
         wall === undefined || walls === undefined ? undefined : walls.connect(wall, 'browser');

@@ -252,6 +252,25 @@ describe('AlarmBook persistence', () => {
     });
   });
 
+  it('compacts the journal while changes keep coming, losing none of them', async () => {
+    const book = await open();
+    const raised = await Promise.all(
+      Array.from({ length: 300 }, (_, n) => book.raise(input({ external_id: `e${n}` }), VAS)),
+    );
+    await Promise.all(raised.map((a) => book.acknowledge(a.alarm_id, {}, DESK)));
+    await Promise.all(raised.map((a) => book.snooze(a.alarm_id, { minutes: 30 }, DESK)));
+    // Past 1000 lines (over three per alarm) the journal is rewritten while these changes keep coming.
+    await Promise.all(raised.map((a) => book.snooze(a.alarm_id, { minutes: 60 }, DESK)));
+    await vi.waitFor(() => {
+      expect(readFileSync(alarmJournalPath(dataDir), 'utf8').trim().split('\n').length).toBeLessThan(1200);
+    });
+    await book.stop();
+    const again = await open();
+    const after = again.list({ limit: 1000 });
+    expect(after.map((a) => a.history.length)).toEqual(Array(300).fill(4));
+    expect(after.every((a) => a.snoozed_until === '2026-12-02T11:00:00.000Z')).toBe(true);
+  });
+
   it('drops closed alarms past retention and compacts the journal; open ones stay', async () => {
     const book = await open(30);
     const open1 = await book.raise(input(), VAS);

@@ -28,6 +28,21 @@ async function signIn(api: TestApi, sessions: BrowserSessions): Promise<string> 
 const ORIGIN = 'http://127.0.0.1:3000';
 
 describe('GET /?token=', () => {
+  it('keeps a named wall through the sign-in: /?token=…&wall=NAME lands on /?wall=NAME', async () => {
+    const sessions = new BrowserSessions();
+    const api = await withSessions(sessions);
+    const named = await api.app.inject({
+      url: `/?token=${sessions.issueToken().token}&wall=desk-1-left`,
+      headers: headers(),
+    });
+    expect([named.statusCode, named.headers.location]).toEqual([303, '/?wall=desk-1-left']);
+    const odd = await api.app.inject({
+      url: `/?token=${sessions.issueToken().token}&wall=%2F%2Fevil.example`,
+      headers: headers(),
+    });
+    expect(odd.headers.location).toBe('/');
+  });
+
   it('sets an HttpOnly, SameSite=Strict, Path=/ session cookie and redirects to / without the token', async () => {
     const sessions = new BrowserSessions();
     const api = await withSessions(sessions);

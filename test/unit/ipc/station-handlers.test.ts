@@ -2,9 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import type { Alarm } from '../../../common/alarms';
 import { STATION_CALLS, ipcCalls } from '../../../common/operations/names';
+import { AlarmBook } from '../../../main/alarms/alarm-book';
 import type { IpcHandlers } from '../../../main/ipc/dispatch';
 import { handleStationOperations } from '../../../main/ipc/station-handlers';
 import { ViewService } from '../../../main/station/views';
@@ -84,5 +87,43 @@ describe('handleStationOperations', () => {
     const { station, call } = setup();
     await station.addCamera(cameraInput());
     await expect(call('station:health')).resolves.toMatchObject({ cameras: [{ camera_id: 'entrance_cam' }] });
+  });
+});
+
+describe('alarms over IPC', () => {
+  it('acts as the desk: the operator named in the body is recorded, the calling page is not passed on', async () => {
+    const handlers = new Map<string, Handler>();
+    const ipc: IpcHandlers = { handle: (channel, handler) => handlers.set(channel, handler as Handler) };
+    const station = new FakeStation();
+    await station.addCamera(cameraInput({ camera_id: 'gate' }));
+    const alarms = await AlarmBook.open({
+      dataDir,
+      logger: pino({ level: 'silent' }),
+      hasCamera: (id) => station.cameras.has(id),
+      publish: () => undefined,
+    });
+    try {
+      handleStationOperations(ipc, {
+        station,
+        alarms,
+        door: { streamInfo: () => ({}) as never },
+        views: new ViewService(openViewStore({ dataDir })),
+      });
+      const call = (channel: string, ...args: unknown[]) =>
+        handlers.get(channel)?.(...args, { page: 'caller' });
+      const raised = (await call('alarms:raise', {
+        camera_ids: ['gate'],
+        severity: 'info',
+        title: 'Seen on the wall',
+      })) as Alarm;
+      expect(raised.history[0]?.by).toBe('desk');
+      const acked = (await call('alarms:acknowledge', raised.alarm_id, {
+        operator: 'Ana',
+        note: 'ok',
+      })) as Alarm;
+      expect(acked.history.at(-1)).toMatchObject({ action: 'acknowledged', by: 'Ana', note: 'ok' });
+    } finally {
+      await alarms.stop();
+    }
   });
 });

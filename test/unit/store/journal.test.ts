@@ -57,14 +57,17 @@ describe('JournalWriter and readJournal', () => {
     ]);
   });
 
-  it('rewrites the journal atomically after pending appends, and appends after it', async () => {
+  it('rewrites the journal atomically after appends under way; appends made meanwhile land after it', async () => {
     const writer = new JournalWriter<{ n: number }>(path);
-    const pending = writer.append({ n: 1 });
-    await writer.rewrite([{ n: 7 }]);
-    await pending;
-    await writer.append({ n: 8 });
+    const written: number[] = [];
+    const pending = writer.append({ n: 1 }).then(() => written.push(1));
+    const rewrite = writer.rewrite(() => written.map((n) => ({ n: n * 10 })));
+    const meanwhile = writer.append({ n: 2 });
+    await Promise.all([pending, rewrite, meanwhile]);
+    await writer.append({ n: 3 });
     await writer.close();
-    expect(readJournal(path, check).records).toEqual([{ n: 7 }, { n: 8 }]);
+    // The rewrite saw the append under way (its callback ran after it), and lost neither later one.
+    expect(readJournal(path, check).records).toEqual([{ n: 10 }, { n: 2 }, { n: 3 }]);
   });
 
   it('rejects an append it could not write, and writes the next one when it can', async () => {

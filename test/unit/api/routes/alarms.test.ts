@@ -139,3 +139,30 @@ describe('/walls', () => {
     expect(both.statusCode).toBe(400);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the alarm, wall and webhook API: query parameters, bodies, statuses and scopes', async () => {
+    const doc = json(await api.app.inject({ url: '/openapi.json', headers: headers() })) as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          { tags: string[]; parameters?: { name: string; in: string }[]; responses: Record<string, unknown> }
+        >
+      >;
+    };
+    const list = doc.paths['/alarms']?.get;
+    expect(list?.tags).toEqual(['alarms']);
+    expect(
+      list?.parameters
+        ?.filter((p) => p.in === 'query')
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['camera_id', 'from', 'limit', 'severity', 'state', 'to']);
+    expect(Object.keys(doc.paths['/alarms']?.post?.responses ?? {})).toContain('201');
+    for (const action of ['acknowledge', 'close', 'snooze']) {
+      expect(doc.paths[`/alarms/{alarm_id}/${action}`]?.post?.tags).toEqual(['alarms']);
+    }
+    expect(Object.keys(doc.paths['/walls/{wall}/show']?.post?.responses ?? {})).toContain('202');
+  });
+});

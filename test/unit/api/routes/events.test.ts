@@ -2,6 +2,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
+import type { Alarm } from '../../../../common/alarms';
 import type { StationEvent } from '../../../../common/events';
 import { sseFrame } from '../../../../main/api/routes/events';
 import { WallRegistry } from '../../../../main/walls/wall-registry';
@@ -170,5 +171,34 @@ describe('GET /events?wall=NAME', () => {
     } finally {
       await named.app.close();
     }
+  });
+});
+
+describe('GET /events with an alarm key', () => {
+  it('streams alarms only, and may not name a wall', async () => {
+    const { response, close } = await openEvents(KEYS.alarm);
+    expect(response.statusCode).toBe(200);
+    await readUntil(response, (text) => text.includes('\n\n'));
+    const alarm: Alarm = {
+      alarm_id: 'alm_00000000000000000001',
+      camera_ids: ['cam1'],
+      severity: 'info',
+      title: 't',
+      source: 'vas',
+      occurred_at: added.at,
+      raised_at: added.at,
+      state: 'new',
+      updated_at: added.at,
+      history: [],
+    };
+    const raised: StationEvent = { type: 'alarm.raised', alarm, at: added.at };
+    const text = readUntil(response, (got) => got.includes('event: alarm.raised'));
+    api.station.emit(added);
+    api.station.emit(raised);
+    expect(await text).not.toContain('camera.added');
+    close();
+    const walled = await openEvents(KEYS.alarm, port, '/events?wall=desk-1');
+    expect(walled.response.statusCode).toBe(403);
+    walled.close();
   });
 });

@@ -13,7 +13,12 @@ import { pathParams } from '../../../../common/operations/names';
 import type { AlarmService } from '../../../../main/alarms/service';
 import { alarmRoutes } from '../../../../main/api/routes/alarms';
 import { cameraRoutes } from '../../../../main/api/routes/cameras';
-import { operationRoute, restOperationsOf } from '../../../../main/api/routes/operation-routes';
+import {
+  actorOf,
+  integersOfQuery,
+  operationRoute,
+  restOperationsOf,
+} from '../../../../main/api/routes/operation-routes';
 import { recordingRoutes } from '../../../../main/api/routes/recordings';
 import { bearer, errorResponses } from '../../../../main/api/routes/schemas';
 import { systemRoutes } from '../../../../main/api/routes/system';
@@ -115,5 +120,39 @@ describe('REST routes from the operation table', () => {
     expect(operationRoute('cameras.add').schema).not.toHaveProperty('params');
     expect(operationRoute('cameras.update').schema.body).toBe(OPERATIONS['cameras.update'].args[1]);
     expect(operationRoute('cameras.restart').schema).not.toHaveProperty('body');
+  });
+});
+
+describe('actorOf', () => {
+  it('is a stored key by its name, and the desk for a signed-in browser wall', () => {
+    const request = (apiKey: unknown) => ({ apiKey }) as unknown as Parameters<typeof actorOf>[0];
+    expect(actorOf(request({ id: 'key_1', scope: 'alarm', name: 'vas-portal' }))).toEqual({
+      kind: 'key',
+      name: 'vas-portal',
+    });
+    expect(actorOf(request({ id: 'session_1', scope: 'manage', desk: true }))).toEqual({
+      kind: 'desk',
+      name: 'desk',
+    });
+  });
+});
+
+describe('integersOfQuery', () => {
+  it('turns decimal integers the schema wants into numbers and leaves everything else as sent', () => {
+    const query: Record<string, unknown> = { limit: '25', state: 'new', from: '2026-12-02T10:00:00Z' };
+    const hook = integersOfQuery(OPERATIONS['alarms.list'].args[0]);
+    hook(
+      { query } as unknown as Parameters<typeof hook>[0],
+      {} as Parameters<typeof hook>[1],
+      () => undefined,
+    );
+    expect(query).toEqual({ limit: 25, state: 'new', from: '2026-12-02T10:00:00Z' });
+    const odd: Record<string, unknown> = { limit: '2.5' };
+    hook(
+      { query: odd } as unknown as Parameters<typeof hook>[0],
+      {} as Parameters<typeof hook>[1],
+      () => undefined,
+    );
+    expect(odd).toEqual({ limit: '2.5' });
   });
 });

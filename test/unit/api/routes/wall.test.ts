@@ -79,6 +79,12 @@ describe('GET /', () => {
     expect(json(info)).toMatchObject({ service: 'vigil', status: 'running' });
   });
 
+  it('serves the wall page to a named wall (/?wall=NAME)', async () => {
+    const page = await api.app.inject({ url: '/?wall=desk-1-left', headers: headers(undefined, HTML) });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<title>Vigil wall</title>');
+  });
+
   it('says how to build the wall when it is not built', async () => {
     const page = await unbuilt.app.inject({ url: '/', headers: headers(undefined, HTML) });
     expect(page.statusCode).toBe(503);
