@@ -32,7 +32,8 @@ export async function readAlarmOnWall(page: Page, alarmId: string): Promise<Alar
   };
 }
 
-type Seen = { at: number; alarmId: string };
+/** When the wall showed the alarm (camera on the hotspot, listed, prompted: `shownAt`) and played it (`at`). */
+type Seen = { at: number; shownAt: number; alarmId: string };
 type AlarmProbe = {
   watch(cameraId: string): void;
   seen(): Seen | null;

@@ -6,8 +6,12 @@
 /** What to look for: the camera the hotspot should play, and what was seen. */
 interface Watch {
   cameraId: string;
-  /** When it was first all there (ms since the epoch) and the alarm the prompt asked for, null until then. */
-  seen: { at: number; alarmId: string } | null;
+  /**
+   * When it was first all there and playing (ms since the epoch), when it was there before the first frame
+   * (`shownAt`), and the alarm the prompt asked for; null until then.
+   */
+  seen: { at: number; shownAt: number; alarmId: string } | null;
+  shownAt: number | null;
 }
 
 let watch: Watch | null = null;
@@ -16,23 +20,24 @@ function byId(testId: string): Element | null {
   return document.querySelector(`[data-testid="${testId}"]`);
 }
 
-/** The alarm the wall shows for the watched camera, or null while it does not show it all. */
-function shownAlarm(w: Watch): string | null {
+/** The alarm the wall shows for the watched camera (and whether its tile plays), or null while it does not. */
+function shownAlarm(w: Watch): { alarmId: string; live: boolean } | null {
   const tile = byId('tile-0');
   const alarmId = byId('alarm-prompt')?.getAttribute('data-alarm-id') ?? null;
   const all =
     tile?.getAttribute('data-camera-id') === w.cameraId &&
-    tile.getAttribute('data-state') === 'live' &&
     (tile.getAttribute('data-alarm') ?? '') !== '' &&
     alarmId !== null &&
     byId(`alarm-row-${alarmId}`) !== null;
-  return all ? alarmId : null;
+  return all ? { alarmId, live: tile.getAttribute('data-state') === 'live' } : null;
 }
 
 function check(): void {
   if (watch !== null && watch.seen === null) {
-    const alarmId = shownAlarm(watch);
-    if (alarmId !== null) watch.seen = { at: Date.now(), alarmId };
+    const shown = shownAlarm(watch);
+    if (shown !== null) watch.shownAt ??= Date.now();
+    if (shown?.live === true)
+      watch.seen = { at: Date.now(), shownAt: watch.shownAt ?? Date.now(), alarmId: shown.alarmId };
   }
   requestAnimationFrame(check);
 }
@@ -41,7 +46,7 @@ requestAnimationFrame(check);
 (globalThis as unknown as { alarmProbe: unknown }).alarmProbe = {
   /** Starts watching for an alarm on a camera (forgetting an earlier watch). */
   watch(cameraId: string): void {
-    watch = { cameraId, seen: null };
+    watch = { cameraId, seen: null, shownAt: null };
   },
   /** The pre-alarm replay's picture width and play position (s): it decodes when both are above 0. */
   replayVideo(): { width: number; seconds: number } {
@@ -51,7 +56,7 @@ requestAnimationFrame(check);
       : { width: 0, seconds: 0 };
   },
   /** When an alarm on the watched camera was first all there and which, or null. */
-  seen(): { at: number; alarmId: string } | null {
+  seen(): { at: number; shownAt: number; alarmId: string } | null {
     return watch?.seen ?? null;
   },
 };
