@@ -1,39 +1,37 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 
-import type { CameraView } from '../common/camera';
 import type { DesktopApi } from '../common/desktop';
 import type { StationEvent } from '../common/events';
-import { PRODUCT_NAME } from '../common/product';
 import type { StationApi } from '../common/station-api';
 import type { View } from '../common/views';
 import { errorText, runInBackground } from '../common/background';
-import { CameraForm } from './cameras/CameraForm';
+import { openAlarms } from './alarms/alarmList';
+import { AlarmPanel } from './alarms/AlarmPanel';
+import { AlarmReplay } from './alarms/AlarmReplay';
+import { useAlarmDesk } from './alarms/useAlarmDesk';
+import { AppOverlays, type Overlay } from './AppOverlays';
+import { TopBar } from './TopBar';
 import { CameraList } from './cameras/CameraList';
 import { useCameras } from './cameras/useCameras';
 import { ContextMenu } from './menu/ContextMenu';
 import type { MenuRequest } from './menu/menu';
-import { browserMediaEnv, type PlaybackSource } from './playback';
+import type { PlaybackSource } from './playback';
 import type { StreamPlayer } from './player/types';
-import { ReplayDesk } from './replay/replayDesk';
-import { ReplayPicker, type ReplayScope } from './replay/ReplayPicker';
-import { useReplayKeys } from './replay/useReplayKeys';
+import type { ReplayScope } from './replay/ReplayPicker';
+import { useWallReplay } from './replay/useWallReplay';
 import { ViewReplayBar } from './replay/ViewReplayBar';
-import { shownTileKeys } from './replay/wallReplay';
-import { DesktopControls } from './settings/DesktopControls';
 import { useStationEvents } from './useStationEvents';
-import { TourEditor } from './views/TourEditor';
 import { useTour } from './views/useTour';
 import { useViews } from './views/useViews';
-import { ViewBar } from './views/ViewBar';
 import { emptyWall, shownTiles, wallReducer } from './views/viewState';
 import { AlertBanner } from './wall/AlertBanner';
-import { HelpOverlay } from './wall/HelpOverlay';
 import { placementLabel } from './wall/placement';
 import type { Shortcut } from './wall/shortcuts';
 import { useAlerts } from './wall/useAlerts';
 import { useShortcuts } from './wall/useShortcuts';
-import { gridLayout } from './wall/layout';
 import { Wall } from './wall/Wall';
+import { pushFor } from './wall/wallPush';
+import { useWallName } from './wall/useWallName';
 
 /** What the app runs on: the station and the window's one stream player. */
 export interface AppProps {
@@ -44,23 +42,21 @@ export interface AppProps {
   desktop?: DesktopApi | undefined;
   /** Recorded playback streams (absent where the page has no way to fetch them: the desktop app for now). */
   playback?: PlaybackSource | undefined;
+  /** This wall's name (`?wall=NAME`, or the desktop window's setting): pushes to it and the alarm wall use it. */
+  wallName?: string | null;
+  /** The key this window keeps its own things under (its `?wall=`), null for a plain page. */
+  windowKey?: string | null;
 }
 
-type Overlay =
-  | { type: 'help' }
-  | { type: 'tour' }
-  | { type: 'camera'; camera: CameraView | null }
-  | { type: 'replay'; tile: number | null; scope: ReplayScope }
-  | null;
-
-const noSubscription = (): (() => void) => () => undefined;
-const noVersion = (): number => 0;
-
-/** The camera wall: toolbar, desk alerts, camera list and the wall itself. */
-export function App({ api, player, desktop, playback }: AppProps) {
+/** The camera wall: toolbar, desk alerts, camera list, the wall itself and the alarm panel. */
+export function App(props: AppProps) {
+  const { api, player, desktop, playback, windowKey = null } = props;
+  const { name: wallName, rename: renameWall } = useWallName(desktop, props.wallName ?? null, windowKey);
   const [state, dispatch] = useReducer(wallReducer, emptyWall);
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [listShown, setListShown] = useState(true);
+  // The alarm panel: null follows the alarms (shown while any is open), a boolean is the operator's choice.
+  const [alarmsShown, setAlarmsShown] = useState<boolean | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const [menu, setMenu] = useState<{ request: MenuRequest; key: number } | null>(null);
@@ -76,28 +72,15 @@ export function App({ api, player, desktop, playback }: AppProps) {
     [player],
   );
   const views = useViews(api, loadView);
-  const desk = useMemo(
-    () => (playback ? new ReplayDesk({ source: playback, media: browserMediaEnv }) : undefined),
-    [playback],
-  );
-  useEffect(
-    () => () => {
-      desk?.liveAll();
-    },
-    [desk],
-  );
-  useSyncExternalStore(desk?.subscribe ?? noSubscription, desk?.version ?? noVersion, noVersion);
-  const grid = gridLayout(state.layout);
-  const tileKeys = shownTileKeys(shownTiles(state), grid.tiles.length);
+  const wall = { dispatch, player, cameras: cameras.byId, ready: views.loaded };
+  const alarmDesk = useAlarmDesk({ api, wallName, windowKey, wall });
+  const panelShown = alarmDesk.stage !== null || (alarmsShown ?? openAlarms(alarmDesk.alarms) > 0);
   const openReplay = useCallback((tile: number | null, scope: ReplayScope = 'tile') => {
     setOverlay({ type: 'replay', tile, scope });
   }, []);
-  const replayKeys = useReplayKeys(desk, state.focused, tileKeys, openReplay, setNotice);
-  const syncGroup = desk?.syncGroup();
-  const replayTileName = (tile: number | null): string | null => {
-    const cameraId = tile === null ? null : (shownTiles(state)[tile] ?? null);
-    return cameraId === null ? null : (cameras.byId.get(cameraId)?.name ?? cameraId);
-  };
+  const replay = useWallReplay(playback, state, cameras.byId, openReplay, setNotice);
+  const replayDesk = replay.desk;
+  const syncGroup = replayDesk?.syncGroup();
   useTour(state.tour, state.tourMode, dispatch);
   const shownViewId = views.current?.view_id;
   useEffect(() => {
@@ -109,6 +92,10 @@ export function App({ api, player, desktop, playback }: AppProps) {
     cameras.onStationEvent(event);
     alerts.onStationEvent(event);
     views.onStationEvent(event);
+    alarmDesk.onStationEvent(event);
+    const push = pushFor(event, wallName);
+    if (push?.kind === 'camera') dispatch({ type: 'hotspot', cameraIds: [push.cameraId] });
+    if (push?.kind === 'view') views.show(push.viewId);
     if (event.type === 'camera.removed') dispatch({ type: 'camera-removed', cameraId: event.camera_id });
     if (event.type === 'gateway.down') setNotice(`Gateway down${event.reason ? `: ${event.reason}` : ''}`);
     if (event.type === 'gateway.up') setNotice(null);
@@ -165,7 +152,7 @@ export function App({ api, player, desktop, playback }: AppProps) {
         setOverlay(overlay?.type === 'help' ? null : { type: 'help' });
         return;
       default:
-        if (overlay === null) replayKeys(shortcut);
+        if (overlay === null) replay.onKey(shortcut);
     }
   });
 
@@ -183,53 +170,37 @@ export function App({ api, player, desktop, playback }: AppProps) {
 
   return (
     <div className={`app${listShown ? '' : ' app-list-hidden'}`}>
-      <div className="topbar">
-        <button
-          type="button"
-          className="brand"
-          title={listShown ? 'Hide the camera list' : 'Show the camera list'}
-          onClick={() => {
-            setListShown(!listShown);
-          }}
-        >
-          {PRODUCT_NAME}
-        </button>
-        <ViewBar
-          views={views}
-          state={state}
-          dispatch={dispatch}
-          onEditTour={() => {
-            setOverlay({ type: 'tour' });
-          }}
-          onHelp={() => {
-            setOverlay({ type: 'help' });
-          }}
-        />
-        {desk && (
-          <button
-            type="button"
-            data-testid="replay-view-button"
-            title="Instant replay of the view or the selected tile (G)"
-            onClick={() => {
-              openReplay(state.focused, 'view');
-            }}
-          >
-            ⟲ Replay…
-          </button>
-        )}
-        {desktop && <DesktopControls desktop={desktop} />}
-        {notice && (
-          <span
-            className="problem"
-            role="status"
-            onClick={() => {
-              setNotice(null);
-            }}
-          >
-            {notice}
-          </span>
-        )}
-      </div>
+      <TopBar
+        listShown={listShown}
+        onToggleList={() => {
+          setListShown(!listShown);
+        }}
+        views={views}
+        state={state}
+        dispatch={dispatch}
+        openOverlay={setOverlay}
+        onReplay={
+          replayDesk &&
+          (() => {
+            openReplay(state.focused, 'view');
+          })
+        }
+        desktop={desktop}
+        restoreLabel={
+          state.restore !== null && alarmDesk.stage === null
+            ? `Back to ${views.current?.name ?? 'the wall'}`
+            : null
+        }
+        notice={notice}
+        onClearNotice={() => {
+          setNotice(null);
+        }}
+        alarms={alarmDesk.alarms}
+        alarmsShown={panelShown}
+        onToggleAlarms={() => {
+          setAlarmsShown(!panelShown);
+        }}
+      />
       <AlertBanner alerts={alerts.alerts} cameras={cameras.byId} onAcknowledge={alerts.acknowledge} />
       <div className="body">
         {listShown && (
@@ -275,79 +246,54 @@ export function App({ api, player, desktop, playback }: AppProps) {
                 },
               }}
               onPlayerStatus={alerts.onPlayerStatus}
-              replay={
-                desk && {
-                  desk,
-                  api,
-                  pick: (tile) => {
-                    openReplay(tile);
-                  },
-                }
-              }
+              replay={replayDesk && { desk: replayDesk, api, pick: openReplay }}
+              alarm={alarmDesk.stage}
             />
           </div>
-          {desk && syncGroup && (
+          {replayDesk && syncGroup && (
             <ViewReplayBar
               api={api}
               group={syncGroup}
-              cameraIds={tileKeys.map((key) => key.slice(key.indexOf(':') + 1))}
+              cameraIds={replay.tileKeys.map((key) => key.slice(key.indexOf(':') + 1))}
               onLive={() => {
-                desk.liveAll();
+                replayDesk.liveAll();
               }}
             />
           )}
         </main>
+        {panelShown && (
+          <AlarmPanel
+            desk={alarmDesk}
+            wallName={wallName}
+            onRenameWall={renameWall}
+            desktop={desktop}
+            cameraName={(cameraId) => cameras.byId.get(cameraId)?.name}
+            replay={(alarm) => (
+              <AlarmReplay key={alarm.alarm_id} alarm={alarm} cameras={cameras.byId} playback={playback} />
+            )}
+            onShow={(alarm) => {
+              dispatch({ type: 'hotspot', cameraIds: alarm.camera_ids });
+            }}
+            onHide={() => {
+              setAlarmsShown(false);
+            }}
+          />
+        )}
       </div>
       {menu && <ContextMenu key={menu.key} request={menu.request} onClose={closeMenu} />}
-      {overlay?.type === 'help' && (
-        <HelpOverlay
-          onClose={() => {
-            setOverlay(null);
-          }}
-        />
-      )}
-      {overlay?.type === 'replay' && desk && (
-        <ReplayPicker
-          tileName={replayTileName(overlay.tile)}
-          initialScope={overlay.scope}
-          onPick={(fromMs, scope) => {
-            setOverlay(null);
-            const key =
-              overlay.tile === null ? undefined : tileKeys.find((k) => k.startsWith(`${overlay.tile}:`));
-            if (scope === 'view' || key === undefined) desk.replayView(tileKeys, fromMs);
-            else desk.replayTile(key, fromMs);
-          }}
-          onClose={() => {
-            setOverlay(null);
-          }}
-        />
-      )}
-      {overlay?.type === 'tour' && (
-        <TourEditor
-          cameras={cameras.cameras}
-          tour={state.tour}
-          onSave={(tour) => {
-            dispatch({ type: 'set-tour', tour });
-            setOverlay(null);
-          }}
-          onClose={() => {
-            setOverlay(null);
-          }}
-        />
-      )}
-      {overlay?.type === 'camera' && (
-        <CameraForm
-          api={api}
-          camera={overlay.camera}
-          onSaved={() => {
-            setOverlay(null);
-            cameras.refresh();
-          }}
-          onClose={() => {
-            setOverlay(null);
-          }}
-        />
-      )}
+      <AppOverlays
+        overlay={overlay}
+        api={api}
+        cameras={cameras}
+        tour={state.tour}
+        onTour={(tour) => {
+          dispatch({ type: 'set-tour', tour });
+        }}
+        replay={replay}
+        onClose={() => {
+          setOverlay(null);
+        }}
+      />
     </div>
   );
 }

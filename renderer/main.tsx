@@ -8,18 +8,24 @@ import { createStreamPlayer } from './player';
 import { SessionGate } from './session/SessionGate';
 import { watchSession } from './session/sessionWatch';
 import { stationApiForPage, type DesktopBridge } from './station-api/ipc';
-import { wallNameOf } from './wall/wallName';
+import { readWallName } from './alarms/deskSettings';
+import { wallNameOf, wallParam } from './wall/wallName';
 // The styles, in cascade order.
 import './styles.css';
 import './cameras/cameras.css';
 import './wall/wall.css';
 import './replay/replay.css';
 import './panels.css';
+import './alarms/alarms.css';
 
 const page = window as DesktopBridge;
+// A wall opened with ?wall=NAME is that named wall (POST /walls/{name}/show reaches it). A desktop window's
+// `?wall=` is its display's key; a name given in its alarm settings (kept under that key) comes first.
+const windowKey = wallParam(location.search);
+const ownName = page.vigilDesktop === undefined ? '' : readWallName(windowKey);
+const wallName = ownName === '' ? wallNameOf(location.search) : ownName;
 // A browser wall's session can end; the gate shows one page that says so instead of failing tiles.
-// A wall opened with ?wall=NAME is that named wall (POST /walls/{name}/show reaches it).
-const { api, session } = watchSession(stationApiForPage(page, wallNameOf(window.location.search)));
+const { api, session } = watchSession(stationApiForPage(page, wallName));
 // The window's one stream player (one Janus session per window), for as long as the page is shown.
 const player = createStreamPlayer({ streamInfo: (cameraId: string) => api.streamInfo(cameraId) });
 window.addEventListener(
@@ -40,7 +46,14 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <SessionGate session={session} api={api}>
-        <App api={api} player={player} desktop={page.vigilDesktop} playback={playback} />
+        <App
+          api={api}
+          player={player}
+          desktop={page.vigilDesktop}
+          playback={playback}
+          wallName={wallName ?? null}
+          windowKey={windowKey}
+        />
       </SessionGate>
     </StrictMode>,
   );

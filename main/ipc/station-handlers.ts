@@ -11,7 +11,10 @@ import type { IpcHandlers } from './dispatch';
 /** Who acts over IPC: the desktop app's operator (named by the body's `operator`, when it has one). */
 const DESK_ACTOR = { kind: 'desk', name: 'desk' } as const;
 
-/** Handles every operation that has an IPC channel and a handler in the table, plus health and stream info. */
+/**
+ * Handles every operation that has an IPC channel and a handler in the table, plus health and stream info.
+ * A service left out (a station that does not record) answers that its operations need it.
+ */
 export function handleStationOperations(
   ipc: IpcHandlers,
   services: Pick<OperationServices, 'station' | 'views'> &

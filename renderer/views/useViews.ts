@@ -17,8 +17,12 @@ export interface Views {
   current: View | null;
   /** Why listing the views failed, until a list succeeds. */
   error: string | null;
+  /** The first list came (or failed): the wall shows the view it opens on, so others may change it now. */
+  loaded: boolean;
   /** Shows a saved view, remembering its id for the next reload; null detaches the wall from any view, as it is. */
   select: (viewId: string | null) => void;
+  /** Shows a saved view pushed to this wall, listing the views again first when it is new to this wall. */
+  show: (viewId: string) => void;
   /** Saves the wall into the current view. */
   save: (fields: ViewFields) => Promise<void>;
   /** Saves the wall as a new view and makes it current. */
@@ -38,6 +42,7 @@ export function useViews(api: StationApi, onLoad: (view: View) => void): Views {
   const [views, setViews] = useState<readonly View[]>([]);
   const [currentId, setCurrentId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState(false);
   const load = useRef(onLoad);
   useEffect(() => {
     load.current = onLoad;
@@ -58,6 +63,7 @@ export function useViews(api: StationApi, onLoad: (view: View) => void): Views {
         if (!active) return;
         setViews(list);
         setError(null);
+        setLoaded(true);
         const restored = initialView(list, readSelectedView());
         setCurrentId(restored?.view_id ?? null);
         if (restored) {
@@ -66,7 +72,9 @@ export function useViews(api: StationApi, onLoad: (view: View) => void): Views {
         }
       }),
       (failure: unknown) => {
-        if (active) setError(errorText(failure));
+        if (!active) return;
+        setError(errorText(failure));
+        setLoaded(true);
       },
     );
     return () => {
@@ -74,9 +82,8 @@ export function useViews(api: StationApi, onLoad: (view: View) => void): Views {
     };
   }, [api, shown]);
 
-  const select = useCallback(
-    (viewId: string | null) => {
-      const view = views.find((v) => v.view_id === viewId) ?? null;
+  const choose = useCallback(
+    (view: View | null) => {
       setCurrentId(view?.view_id ?? null);
       writeSelectedView(view?.view_id ?? null);
       if (view) {
@@ -84,7 +91,33 @@ export function useViews(api: StationApi, onLoad: (view: View) => void): Views {
         shown(view.view_id);
       }
     },
-    [views, shown],
+    [shown],
+  );
+  const select = useCallback(
+    (viewId: string | null) => {
+      choose(views.find((v) => v.view_id === viewId) ?? null);
+    },
+    [views, choose],
+  );
+  const show = useCallback(
+    (viewId: string) => {
+      const known = views.find((v) => v.view_id === viewId);
+      if (known !== undefined) {
+        choose(known);
+        return;
+      }
+      runInBackground(
+        api.listViews().then((list) => {
+          setViews(list);
+          const view = list.find((v) => v.view_id === viewId);
+          if (view !== undefined) choose(view);
+        }),
+        (failure: unknown) => {
+          setError(errorText(failure));
+        },
+      );
+    },
+    [api, views, choose],
   );
 
   const replace = (saved: View): void => {
@@ -130,5 +163,5 @@ export function useViews(api: StationApi, onLoad: (view: View) => void): Views {
   };
 
   const current = views.find((v) => v.view_id === currentId) ?? null;
-  return { views, current, error, select, save, saveAs, remove, onStationEvent };
+  return { views, current, error, loaded, select, show, save, saveAs, remove, onStationEvent };
 }

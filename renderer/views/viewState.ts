@@ -1,5 +1,6 @@
 import { LAYOUT_TILES, type LayoutId, type Tour, type View } from '../../common/views';
 import { moveSelection, placementTile, selectionAfterPlacing, type Direction } from '../wall/placement';
+import { restoreWall, showOnHotspot, type WallSnapshot } from './hotspot';
 import { tourTiles } from './tour';
 
 /** The most tiles any layout has; the wall keeps this many slots so a layout change loses no camera. */
@@ -22,6 +23,8 @@ export interface WallState {
   full: number | null;
   focused: number | null;
   dirty: boolean;
+  /** The wall a camera on the hotspot (an alarm, a push) replaced, until it comes back or the operator edits. */
+  restore: WallSnapshot | null;
 }
 
 /** Everything the operator (or the tour timer) can do to the wall. */
@@ -42,6 +45,9 @@ export type WallAction =
   | { type: 'tour-toggle' }
   | { type: 'tour-step' }
   | { type: 'saved' }
+  /** An alarm or a push puts a camera on the hotspot tile; `restore` puts back the wall it replaced. */
+  | { type: 'hotspot'; cameraIds: readonly string[] }
+  | { type: 'restore' }
   /** The station removed a camera: its tiles empty at once (the station has taken it out of saved views). */
   | { type: 'camera-removed'; cameraId: string };
 
@@ -59,6 +65,7 @@ export const emptyWall: WallState = {
   full: null,
   focused: null,
   dirty: false,
+  restore: null,
 };
 
 /** How many tiles the wall's layout shows. */
@@ -78,11 +85,14 @@ export function viewFields(state: WallState): Pick<View, 'layout' | 'tiles' | 't
   return { layout: state.layout, tiles: state.tiles.slice(0, tileCount(state)), tour: state.tour };
 }
 
-/** An edit by hand takes over from the tour: the wall keeps what it shows, the tour stops. */
+/**
+ * An edit by hand takes over from the tour and from a hotspot: the wall keeps what it shows, the tour stops and
+ * the wall a hotspot replaced is not brought back over the operator's work.
+ */
 function edit(state: WallState, change: (tiles: (string | null)[]) => void): WallState {
   const tiles = state.tourMode === 'off' ? [...state.tiles] : slots(shownTiles(state));
   change(tiles);
-  return { ...state, tiles, tourMode: 'off', dirty: true };
+  return { ...state, tiles, tourMode: 'off', dirty: true, restore: null };
 }
 
 function inRange(state: WallState, tile: number): boolean {
@@ -110,6 +120,7 @@ export function wallReducer(state: WallState, action: WallAction): WallState {
         full,
         focused,
         dirty: state.dirty || action.layout !== state.layout,
+        restore: action.layout === state.layout ? state.restore : null,
       };
     }
     case 'assign':
@@ -154,22 +165,35 @@ export function wallReducer(state: WallState, action: WallAction): WallState {
         tourMode: action.tour ? 'playing' : 'off',
         tourStep: 0,
         dirty: true,
+        restore: null,
       };
     case 'tour-toggle':
       if (!state.tour) return state;
-      return { ...state, tourMode: state.tourMode === 'playing' ? 'paused' : 'playing' };
+      return { ...state, tourMode: state.tourMode === 'playing' ? 'paused' : 'playing', restore: null };
     case 'tour-step':
       return state.tourMode === 'playing' ? { ...state, tourStep: state.tourStep + 1 } : state;
     case 'saved':
-      return { ...state, dirty: false };
+      return { ...state, dirty: false, restore: null };
+    case 'hotspot':
+      return showOnHotspot(state, shownTiles(state), action.cameraIds);
+    case 'restore':
+      return restoreWall(state);
     case 'camera-removed':
       return withoutCamera(state, action.cameraId);
   }
 }
 
-/** The wall without a removed camera: its slots empty, its tour without it (and over when none is left). */
-function withoutCamera(state: WallState, cameraId: string): WallState {
-  const tiles = state.tiles.map((tile) => (tile === cameraId ? null : tile));
+/**
+ * The wall without a removed camera: its slots empty (in the wall a hotspot replaced too), its tour without it
+ * (and over when none is left).
+ */
+function withoutCamera(wall: WallState, cameraId: string): WallState {
+  const without = (slots: (string | null)[]) => slots.map((tile) => (tile === cameraId ? null : tile));
+  const state =
+    wall.restore?.tiles.includes(cameraId) === true
+      ? { ...wall, restore: { ...wall.restore, tiles: without(wall.restore.tiles) } }
+      : wall;
+  const tiles = without(state.tiles);
   const cameras = state.tour?.cameras.filter((camera) => camera !== cameraId) ?? [];
   if (state.tour === null || cameras.length === state.tour.cameras.length) {
     return tiles.some((tile, i) => tile !== state.tiles[i]) ? { ...state, tiles } : state;

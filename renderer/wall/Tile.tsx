@@ -40,6 +40,8 @@ export interface TileProps {
   full: boolean;
   /** The tile placements and keys act on. */
   selected: boolean;
+  /** The severity of the alarm on stage, when this tile shows one of its cameras. */
+  alarm?: string | null;
   dispatch: (action: WallAction) => void;
   commands: TileCommands;
   /** Called with each status of this tile's player, for desk alerts. */
@@ -174,7 +176,8 @@ export function Tile(props: TileProps) {
       },
     );
   const down = view.kind === 'stale' || view.kind === 'offline' || view.kind === 'error';
-  const kinds = `tile tile-${view.kind}${props.full ? ' tile-full' : ''}${selected ? ' tile-selected' : ''}`;
+  const alarm = props.alarm ? ` tile-alarm alarm-${props.alarm}` : '';
+  const kinds = `tile tile-${view.kind}${props.full ? ' tile-full' : ''}${selected ? ' tile-selected' : ''}${alarm}`;
 
   return (
     <div
@@ -188,6 +191,7 @@ export function Tile(props: TileProps) {
       data-mode={replaying ? 'playback' : 'live'}
       data-playback-phase={replaying ? phase : undefined}
       data-selected={selected}
+      data-alarm={props.alarm ?? ''}
       tabIndex={0}
       draggable={cameraId !== null}
       onFocus={() => {

@@ -2,8 +2,9 @@
  * Stable data-testid attributes for end-to-end tests (keep them when changing the markup):
  *   wall                 the grid (data-layout = layout id)
  *   tile-<index>         a tile, 0-based in layout order; data-camera-id (empty when none), data-state
- *                        (empty, connecting, live, reconnecting, stale, offline, paused, disabled, error) and
- *                        data-selected (the tile placements and keys act on)
+ *                        (empty, connecting, live, reconnecting, stale, offline, paused, disabled, error),
+ *                        data-selected (the tile placements and keys act on) and data-alarm (the severity of
+ *                        the alarm on stage when the tile shows one of its cameras, else empty)
  *   tile-video-<index>   the tile's <video>; tile-state-<index> the state in its band
  *   tile-audio-<index>   the tile's mute/unmute button (disabled when the camera sends no audio)
  *                        A tile also has data-mode (live, playback) and, in playback, data-state playback and
@@ -35,6 +36,7 @@
  *                        acknowledges them all (when there are several)
  */
 import type { CameraView } from '../../common/camera';
+import type { Alarm } from '../alarms/alarm';
 import { useEffect } from 'react';
 
 import type { StreamPlayer, TileStatus } from '../player/types';
@@ -42,6 +44,21 @@ import { shownTileKeys, type WallReplay } from '../replay/wallReplay';
 import { shownTiles, type WallAction, type WallState } from '../views/viewState';
 import { gridArea, gridLayout } from './layout';
 import { Tile, type TileCommands } from './Tile';
+
+/**
+ * React keys for the tiles: a camera's tile is keyed by the camera (and which of its tiles it is, for a camera
+ * placed twice), so a camera moving to another tile — onto the hotspot for an alarm, a layout change — keeps
+ * its tile, its `<video>` and its stream instead of watching again; an empty tile by its place.
+ */
+export function tileKeys(tiles: readonly (string | null)[]): string[] {
+  const seen = new Map<string, number>();
+  return tiles.map((cameraId, index) => {
+    if (cameraId === null) return `empty:${index}`;
+    const n = seen.get(cameraId) ?? 0;
+    seen.set(cameraId, n + 1);
+    return `camera:${cameraId}:${n}`;
+  });
+}
 
 /** The wall's inputs: its state, the cameras by id, the window's player. */
 export interface WallProps {
@@ -52,18 +69,22 @@ export interface WallProps {
   commands: TileCommands;
   onPlayerStatus: (cameraId: string, status: TileStatus) => void;
   replay: WallReplay | undefined;
+  /** The alarm on stage: tiles showing its cameras are framed in its colour. */
+  alarm?: Pick<Alarm, 'camera_ids' | 'severity'> | null;
 }
 
 /** The camera wall: the layout's CSS grid with one tile per slot; a full-window tile covers the grid. */
-export function Wall({ state, cameras, player, dispatch, commands, onPlayerStatus, replay }: WallProps) {
+export function Wall(props: WallProps) {
+  const { state, cameras, player, dispatch, commands, onPlayerStatus, replay, alarm } = props;
   const grid = gridLayout(state.layout);
   const tiles = shownTiles(state);
-  const keys = shownTileKeys(tiles, grid.tiles.length).join('\n');
+  const keys = tileKeys(tiles.slice(0, grid.tiles.length));
+  const replayKeys = shownTileKeys(tiles, grid.tiles.length).join('\n');
   const desk = replay?.desk;
   // A tile whose camera changed, or that the layout dropped, leaves replay.
   useEffect(() => {
-    desk?.retain(keys === '' ? [] : keys.split('\n'));
-  }, [desk, keys]);
+    desk?.retain(replayKeys === '' ? [] : replayKeys.split('\n'));
+  }, [desk, replayKeys]);
   return (
     <div
       className="wall"
@@ -78,7 +99,7 @@ export function Wall({ state, cameras, player, dispatch, commands, onPlayerStatu
         const cameraId = tiles[index] ?? null;
         return (
           <Tile
-            key={`${index}:${cameraId ?? ''}`}
+            key={keys[index]}
             index={index}
             cameraId={cameraId}
             camera={cameraId ? cameras.get(cameraId) : undefined}
@@ -87,6 +108,7 @@ export function Wall({ state, cameras, player, dispatch, commands, onPlayerStatu
             full={state.full === index}
             hidden={state.full !== null && state.full !== index}
             selected={state.focused === index}
+            alarm={cameraId !== null && alarm?.camera_ids.includes(cameraId) ? alarm.severity : null}
             dispatch={dispatch}
             commands={commands}
             onPlayerStatus={onPlayerStatus}

@@ -19,7 +19,7 @@ export interface TileGeometry {
 
 /** What the wall got: the space the frame leaves it, its tiles, and whether the page scrolls. */
 export interface WallGeometry {
-  /** The window below the top bar and the alert banner, right of the camera list. */
+  /** The window below the top bar and the alert banner, right of the camera list, left of the alarm panel. */
   area: Box;
   tiles: TileGeometry[];
   scrolls: boolean;

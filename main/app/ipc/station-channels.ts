@@ -21,8 +21,8 @@ export function registerStationChannels(
     views: ViewService;
     alarms: AlarmService;
     walls: WallService;
-    door: Pick<Door, 'streamInfo'>;
     recordings: RecordingService;
+    door: Pick<Door, 'streamInfo'>;
   },
 ): void {
   handleStationOperations(ipc, services);

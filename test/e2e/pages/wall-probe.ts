@@ -35,9 +35,11 @@ function measure(): WallGeometry {
   const top = Math.max(0, ...above);
   const list = byTestId('camera-list');
   const left = list ? list.getBoundingClientRect().right : 0;
+  const alarms = byTestId('alarm-panel');
+  const right = alarms ? alarms.getBoundingClientRect().left : window.innerWidth;
   const root = document.scrollingElement ?? document.documentElement;
   return {
-    area: { x: left, y: top, width: window.innerWidth - left, height: window.innerHeight - top },
+    area: { x: left, y: top, width: right - left, height: window.innerHeight - top },
     tiles: [...document.querySelectorAll('[data-testid^="tile-"]')].flatMap((e) => tileGeometry(e) ?? []),
     scrolls: root.scrollHeight > window.innerHeight || root.scrollWidth > window.innerWidth,
   };

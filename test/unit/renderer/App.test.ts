@@ -62,6 +62,10 @@ describe('App (server render smoke test)', () => {
     }
     expect(html).not.toContain('data-testid="tile-4"');
     expect(html).not.toContain('data-testid="alert-banner"');
+    // No alarm is open yet: the alarm panel leaves the wall its room; the top bar's button says there are none.
+    expect(html).not.toContain('data-testid="alarm-panel"');
+    expect(html).toMatch(/data-testid="alarm-toggle" data-new="0"[^>]*>Alarms</);
+    expect(html).not.toContain('data-testid="wall-restore"');
     expect(html).not.toContain('data-testid="context-menu"');
     expect(html).toContain('data-testid="count-live" data-count="0"');
     // Effects and refs never run on the server: nothing played or prefetched, no fetch, no subscription.

@@ -13,8 +13,9 @@ const CASES = OPERATION_LIST.flatMap((operation) => {
   const args: unknown[] = params.map(() => 'a b/c');
   if (operation.args.length > params.length) args.push({ sample: operation.name });
   const path = operation.rest.path.replace(/:\w+/g, 'a%20b%2Fc');
-  // A query route sends its argument as the query string, not a body.
-  const query = operation.rest.query === true;
+  // A GET or a query route sends its argument as the query string, not a body.
+  const query =
+    (operation.rest.query === true || operation.rest.verb === 'GET') && args.length > params.length;
   const url = query ? `${path}?sample=${operation.name}` : path;
   return [[operation.name, operation.method, args, operation.rest.verb, url, !query] as const];
 });
