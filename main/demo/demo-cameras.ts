@@ -32,7 +32,10 @@ export interface DemoCameras {
   stop(): Promise<void>;
 }
 
-/** The camera bodies for a camera process's paths. */
+/** Hours the demo cameras keep recorded (enough to try instant replay; about 0.5 GiB for four cameras). */
+export const DEMO_RETENTION_HOURS = 1;
+
+/** The camera bodies for a camera process's paths: Digest cameras recording their last hour. */
 export function demoCameraInputs(settings: CameraProcessSettings): CameraInput[] {
   return Array.from({ length: settings.cameras }, (_, index) => ({
     camera_id: `demo-${index + 1}`,
@@ -42,6 +45,7 @@ export function demoCameraInputs(settings: CameraProcessSettings): CameraInput[]
     password: settings.password,
     auth_method: 'digest' as const,
     description: DEMO_DESCRIPTION,
+    recording: { mode: 'continuous' as const, retention_hours: DEMO_RETENTION_HOURS },
   }));
 }
 

@@ -3,12 +3,17 @@ import { describe, expect, it } from 'vitest';
 
 import type { CameraInput, CameraPatch, CameraView } from '../../../common/camera';
 import { CAMERA_SCRIPT, installAdvice } from '../../../main/demo/camera-process';
-import { DEMO_DESCRIPTION, addDemoCameras, demoCameraInputs } from '../../../main/demo/demo-cameras';
+import {
+  DEMO_DESCRIPTION,
+  DEMO_RETENTION_HOURS,
+  addDemoCameras,
+  demoCameraInputs,
+} from '../../../main/demo/demo-cameras';
 
 const settings = { port: 8554, cameras: 2, username: 'demo-abc', password: 's3cret' };
 
 describe('demoCameraInputs', () => {
-  it('names one Digest camera per path of the camera process', () => {
+  it('names one Digest camera per path of the camera process, recording its last hour', () => {
     expect(demoCameraInputs(settings)).toEqual([
       {
         camera_id: 'demo-1',
@@ -18,6 +23,7 @@ describe('demoCameraInputs', () => {
         password: 's3cret',
         auth_method: 'digest',
         description: DEMO_DESCRIPTION,
+        recording: { mode: 'continuous', retention_hours: DEMO_RETENTION_HOURS },
       },
       expect.objectContaining({ camera_id: 'demo-2', rtsp_url: 'rtsp://127.0.0.1:8554/cam2' }),
     ]);
