@@ -22,7 +22,7 @@ import { countAlarms, listAlarms, type AlarmFilter } from './alarmList';
 import { AlarmPrompt } from './AlarmPrompt';
 import { AlarmRow } from './AlarmRow';
 import { AlarmSettings } from './AlarmSettings';
-import { useNow } from './useNow';
+import { useNow } from '../useNow';
 import type { AlarmDesk } from './useAlarmDesk';
 
 /** The panel's inputs: the desk, camera names, the replay beside the prompt, the hotspot. */

@@ -5,7 +5,7 @@ import type { GroupSnapshot, PlaybackGroup } from '../playback';
 import { RATES } from '../playback/clock';
 import { timelineWindow, ZOOMS_MS } from '../playback/timeline';
 import { Timeline } from './Timeline';
-import { useNow } from './useNow';
+import { useNow } from '../useNow';
 import { useRecordings } from './useRecordings';
 
 /** The controls' inputs. */
