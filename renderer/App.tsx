@@ -40,7 +40,7 @@ export interface AppProps {
   player: StreamPlayer;
   /** The desktop app's settings and kiosk (absent in browser mode). */
   desktop?: DesktopApi | undefined;
-  /** Recorded playback streams (absent where the page has no way to fetch them: the desktop app for now). */
+  /** Recorded playback streams (the page's own origin: the station, or the desktop app's vigil://wall); none, no replay. */
   playback?: PlaybackSource | undefined;
   /** This wall's name (`?wall=NAME`, or the desktop window's setting): pushes to it and the alarm wall use it. */
   wallName?: string | null;

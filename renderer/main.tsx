@@ -37,9 +37,9 @@ window.addEventListener(
   { once: true },
 );
 
-// Recorded playback is fetched from the station's REST API with the session cookie (browser mode). The desktop
-// app's pages reach the station over IPC only, which carries no video stream: no replay there yet.
-const playback = page.vigil === undefined ? httpPlaybackSource() : undefined;
+// Recorded playback is fetched from the page's own origin: the station's REST API with the session cookie in a
+// browser, the app's vigil://wall protocol (main/app/app-playback.ts) in the desktop app.
+const playback = httpPlaybackSource();
 
 const root = document.getElementById('root');
 if (root) {

@@ -5,6 +5,9 @@ import { extname, resolve, sep } from 'node:path';
 
 import type { Protocol } from 'electron';
 
+import type { RecordingService } from '../recording/service';
+import { answerPlayback, playbackAsk } from './app-playback';
+
 /** The app's URL scheme. */
 export const APP_SCHEME = 'vigil';
 /** The one host the scheme serves. */
@@ -40,7 +43,10 @@ export function urlOrigin(url: string): string | undefined {
 /** Registers the scheme as standard and secure (call before `app` is ready). */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
+    },
   ]);
 }
 
@@ -69,14 +75,20 @@ export function resolveAppFile(url: string, rootDir: string): string | undefined
   return CONTENT_TYPES[extname(file)] === undefined ? undefined : file;
 }
 
-/** Serves the built renderer on the scheme with `csp()` on every answer (call once `app` is ready). */
+/**
+ * Serves the built renderer on the scheme with `csp()` on every answer, and recorded playback from `recordings`
+ * (see app-playback.ts); call once `app` is ready.
+ */
 export function handleAppProtocol(
   protocol: Pick<Protocol, 'handle'>,
   rootDir: string,
   csp: () => string,
+  recordings: Pick<RecordingService, 'playback'>,
 ): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const headers = { 'content-security-policy': csp(), 'x-content-type-options': 'nosniff' };
+    const ask = request.method === 'GET' ? playbackAsk(request.url, APP_ORIGIN) : undefined;
+    if (ask !== undefined) return answerPlayback(recordings, ask, request.signal, headers);
     const file = resolveAppFile(request.url, rootDir);
     if (file === undefined || request.method !== 'GET')
       return new Response('Not found', { status: 404, headers });

@@ -44,7 +44,7 @@ export async function bootstrap(): Promise<void> {
   };
   const { janus, core } = await startStation(options, teardown);
   const links = setupGuards(core.apiUrl, logger);
-  handleAppProtocol(protocol, DEFAULT_WALL_FILES.dir, core.wallCsp);
+  handleAppProtocol(protocol, DEFAULT_WALL_FILES.dir, core.wallCsp, core.recording.recordings);
   // The menu, tray and display-sleep guard follow the kiosk and the walls; they exist once both do.
   const redraw = { desk: (): void => undefined };
   const windows = setupDeskWindows({

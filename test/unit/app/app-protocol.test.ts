@@ -1,10 +1,12 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { APP_ORIGIN, handleAppProtocol, resolveAppFile, urlOrigin } from '../../../main/app/app-protocol';
+import type { RecordingService } from '../../../main/recording/service';
 
 let root: string;
 
@@ -56,18 +58,44 @@ describe('urlOrigin', () => {
 });
 
 describe('handleAppProtocol', () => {
-  it('serves the page with its type, the CSP and nosniff', async () => {
-    type Handler = (request: { url: string; method: string }) => Promise<Response>;
+  type Handler = (request: { url: string; method: string; signal?: AbortSignal }) => Promise<Response>;
+  /** The scheme's handler over `recordings`, as a stand-in protocol module receives it. */
+  function appHandler(recordings: Pick<RecordingService, 'playback'>): Handler {
     let registered: Handler | undefined;
     handleAppProtocol(
       { handle: (_s: string, fn: Handler) => (registered = fn) } as never,
       join(root, 'renderer'),
       () => "default-src 'self'",
+      recordings,
     );
-    const handler: Handler = (request) => {
+    return (request) => {
       if (registered === undefined) throw new Error('no protocol handler registered');
       return registered(request);
     };
+  }
+
+  it('serves recorded playback to the app page, with the CSP', async () => {
+    const asked: [string, string][] = [];
+    const handler = appHandler({
+      playback: (cameraId, from) => {
+        asked.push([cameraId, from]);
+        return Promise.resolve({
+          start: '2026-12-02T10:00:00.000Z',
+          body: Readable.from([Buffer.from('mp4')]),
+        });
+      },
+    });
+    const url = `${APP_ORIGIN}/cameras/lobby%201/playback?from=2026-12-02T10%3A00%3A01Z`;
+    const answer = await handler({ url, method: 'GET', signal: new AbortController().signal });
+    expect(asked).toEqual([['lobby 1', '2026-12-02T10:00:01Z']]);
+    expect(answer.headers.get('content-type')).toBe('video/mp4');
+    expect(answer.headers.get('x-vigil-playback-start')).toBe('2026-12-02T10:00:00.000Z');
+    expect(answer.headers.get('content-security-policy')).toBe("default-src 'self'");
+    expect(await answer.text()).toBe('mp4');
+  });
+
+  it('serves the page with its type, the CSP and nosniff', async () => {
+    const handler = appHandler({ playback: () => Promise.reject(new Error('not asked')) });
     const page = await handler({ url: `${APP_ORIGIN}/`, method: 'GET' });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
