@@ -27,11 +27,8 @@ const lab = useLab({ cameras: 2, auth: 'digest' });
 const RESULTS = join(import.meta.dirname, '../../test-results/alarms');
 /** What the issue asks: the wall shows the alarm within a second of `POST /alarms`. */
 const WITHIN_MS = 1_000;
-/**
- * Its first frame: the desk asks the door at once; a camera's first viewer on this shared 2-core machine has
- * measured 0.2–1.9 s (other walls 0.2–0.9 s), so live is held to 2 s and printed.
- */
-const LIVE_WITHIN_MS = 2_000;
+/** What the issue asks of the picture too: the camera plays on the hotspot within that second. */
+const LIVE_WITHIN_MS = 1_000;
 
 let dataDir: string;
 let station: E2EStation;

@@ -7,7 +7,10 @@ import { chromium, type BrowserContext } from 'playwright-core';
 /** Debian's Chromium (the lab installs it); never a browser downloaded by a test tool. */
 export const CHROMIUM = '/usr/bin/chromium';
 
-/** Chromium flags for WebRTC tests in the lab namespace (LAB.md): no sandbox as root, no network chatter, no mDNS. */
+/**
+ * Chromium flags for WebRTC tests in the lab namespace (LAB.md): no sandbox as root, no network chatter, no mDNS;
+ * and no page is treated as a background tab (a test's pages are walls on separate screens of one desk).
+ */
 const ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -16,6 +19,9 @@ const ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
   '--autoplay-policy=no-user-gesture-required',
   '--disable-features=WebRtcHideLocalIpsWithMdns',
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',

@@ -1,4 +1,5 @@
-// Watches a wall page for an alarm (installed before the page's own scripts): every animation frame it checks
+// Watches a wall page for an alarm (installed before the page's own scripts): at every change of the page's DOM
+// (a MutationObserver: not throttled like timers and animation frames in a page that is not in front) it checks
 // that the hotspot tile plays a camera live, framed for an alarm, and the prompt asks for an alarm that is also
 // listed, and notes when that first held and for which alarm (the page's own clock, no round trip per check).
 // Watching starts before the alarm is raised, so it is keyed by the camera; the test checks the alarm's id.
@@ -33,20 +34,19 @@ function shownAlarm(w: Watch): { alarmId: string; live: boolean } | null {
 }
 
 function check(): void {
-  if (watch !== null && watch.seen === null) {
-    const shown = shownAlarm(watch);
-    if (shown !== null) watch.shownAt ??= Date.now();
-    if (shown?.live === true)
-      watch.seen = { at: Date.now(), shownAt: watch.shownAt ?? Date.now(), alarmId: shown.alarmId };
-  }
-  requestAnimationFrame(check);
+  if (watch === null || watch.seen !== null) return;
+  const shown = shownAlarm(watch);
+  if (shown !== null) watch.shownAt ??= Date.now();
+  if (shown?.live === true)
+    watch.seen = { at: Date.now(), shownAt: watch.shownAt ?? Date.now(), alarmId: shown.alarmId };
 }
-requestAnimationFrame(check);
+new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
 
 (globalThis as unknown as { alarmProbe: unknown }).alarmProbe = {
   /** Starts watching for an alarm on a camera (forgetting an earlier watch). */
   watch(cameraId: string): void {
     watch = { cameraId, seen: null, shownAt: null };
+    check();
   },
   /** The pre-alarm replay's picture width and play position (s): it decodes when both are above 0. */
   replayVideo(): { width: number; seconds: number } {
