@@ -1,7 +1,7 @@
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { BrowserContext, Page } from 'playwright-core';
-import { vi } from 'vitest';
 
 import { bundlePage } from './bundle';
 import type { VideoMetrics } from './video-metrics';
@@ -27,15 +27,17 @@ export function videoMetrics(page: Page): Promise<VideoMetrics[]> {
   return page.evaluate(() => (globalThis as unknown as { videoProbe: VideoProbe }).videoProbe.metrics());
 }
 
-/** Waits until `count` videos render frames at full width; returns their figures (throws after `timeoutMs`). */
-export function waitForVideos(page: Page, count: number, timeoutMs = 20_000): Promise<VideoMetrics[]> {
-  return vi.waitFor(
-    async () => {
-      const metrics = await videoMetrics(page);
-      const playing = metrics.filter((m) => m.width > 0 && m.frames > 5);
-      if (playing.length < count) throw new Error(`${playing.length} of ${count} videos play`);
-      return metrics;
-    },
-    { timeout: timeoutMs, interval: 200 },
-  );
+/**
+ * Waits until `count` videos render frames at full width; returns their figures (throws after `timeoutMs`).
+ * Plain polling rather than vi.waitFor: the benchmarks (test/bench/) call this outside vitest.
+ */
+export async function waitForVideos(page: Page, count: number, timeoutMs = 20_000): Promise<VideoMetrics[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const metrics = await videoMetrics(page);
+    const playing = metrics.filter((m) => m.width > 0 && m.frames > 5).length;
+    if (playing >= count) return metrics;
+    if (Date.now() >= deadline) throw new Error(`${playing} of ${count} videos play after ${timeoutMs} ms`);
+    await sleep(200);
+  }
 }
