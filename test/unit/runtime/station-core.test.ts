@@ -30,8 +30,8 @@ describe('listenProblem', () => {
     ],
     [
       'EADDRNOTAVAIL',
-      { ...serve, host: '10.9.9.9' },
-      '10.9.9.9 is not an address of this machine: use 127.0.0.1 or one of its addresses (--host)',
+      { ...serve, host: '192.0.2.99' },
+      '192.0.2.99 is not an address of this machine: use 127.0.0.1 or one of its addresses (--host)',
     ],
     [
       'EADDRNOTAVAIL',

@@ -15,17 +15,17 @@ import {
 import type { StoredCamera } from '../../../main/store/stored-camera';
 
 const NOW = '2025-01-02T03:04:05.000Z';
-const source = { url: 'rtsp://10.0.0.5/stream', username: 'admin', password: 'pw' };
+const source = { url: 'rtsp://192.0.2.5/stream', username: 'admin', password: 'pw' };
 const mountpoint = { id: 1_000_001, secret_sealed: 'sealed', pin: 'pin', revision: 1 };
 const found = (auth: 'digest' | 'basic' | 'none', audio: boolean): ProbeResult => ({
   ok: true,
   auth_method: auth,
-  video: { codec: 'h264', payload_type: 96, control: 'rtsp://10.0.0.5/stream/track1' },
+  video: { codec: 'h264', payload_type: 96, control: 'rtsp://192.0.2.5/stream/track1' },
   audio_relayed: audio,
   latency_ms: 10,
 });
 const failed: ProbeResult = { ok: false, reason: 'timeout', message: 'no answer' };
-const input: CameraInput = { camera_id: 'lobby', name: 'Lobby', rtsp_url: 'rtsp://10.0.0.5/stream' };
+const input: CameraInput = { camera_id: 'lobby', name: 'Lobby', rtsp_url: 'rtsp://192.0.2.5/stream' };
 
 const stored: StoredCamera = newCameraRecord(input, {
   source,
@@ -134,9 +134,9 @@ describe('patchedCameraRecord', () => {
     ['a new source without a probe relays no audio', {}, { changed: true }, { audio: false }],
     [
       'a sub-stream URL is set',
-      { substream_url: 'rtsp://10.0.0.5/sub' },
+      { substream_url: 'rtsp://192.0.2.5/sub' },
       {},
-      { substream_url: 'rtsp://10.0.0.5/sub' },
+      { substream_url: 'rtsp://192.0.2.5/sub' },
     ],
     ['null clears the sub-stream', { substream_url: null }, {}, { substream_url: null }],
     [
@@ -195,7 +195,7 @@ describe('patchedCameraRecord', () => {
   });
 
   it('refuses credentials inside the sub-stream URL', () => {
-    expect(() => patchedCameraRecord(stored, { substream_url: 'rtsp://a:b@10.0.0.5/sub' }, facts)).toThrow(
+    expect(() => patchedCameraRecord(stored, { substream_url: 'rtsp://a:b@192.0.2.5/sub' }, facts)).toThrow(
       expect.objectContaining({ code: 'VIGIL_ERR_VALIDATION', field: 'substream_url' }),
     );
   });
