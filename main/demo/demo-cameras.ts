@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 
 import { runInBackground } from '../../common/background';
 import type { CameraInput } from '../../common/camera';
+import { ErrorCode, VigilError } from '../../common/errors';
 import { planRestart } from '../gateway/restart-policy';
 import type { StationService } from '../station/service';
 import {
@@ -116,24 +117,40 @@ export async function startDemoCameras(count: number, logger: Logger): Promise<D
   };
 }
 
+/** How often a demo camera that refuses its first probe is tried again, and how long apart. */
+export const DEMO_PROBE_RETRY = { attempts: 4, delayMs: 750 } as const;
+
 /**
  * Adds demo-1…demo-N to the station, or points existing ones at this run's camera (its port and credentials
- * are new each start). Adding probes the camera, like any `POST /cameras`.
+ * are new each start). Adding probes the camera, like any `POST /cameras`; a camera process that has only just
+ * started may drop a probe while it prepares its streams, so an unreachable camera is tried again a few times.
  */
 export async function addDemoCameras(
   station: Pick<StationService, 'listCameras' | 'addCamera' | 'updateCamera'>,
   inputs: CameraInput[],
   logger: Logger,
+  retry: { attempts: number; delayMs: number } = DEMO_PROBE_RETRY,
 ): Promise<void> {
   const existing = new Set(station.listCameras().map((camera) => camera.camera_id));
   for (const input of inputs) {
     const { camera_id: cameraId, rtsp_url, username, password } = input;
-    if (existing.has(cameraId)) await station.updateCamera(cameraId, { rtsp_url, username, password });
-    else await station.addCamera(input);
-    logger.info(
-      { camera_id: cameraId },
-      existing.has(cameraId) ? 'demo camera updated' : 'demo camera added',
-    );
+    const known = existing.has(cameraId);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        if (known) await station.updateCamera(cameraId, { rtsp_url, username, password });
+        else await station.addCamera(input);
+        break;
+      } catch (error) {
+        const unreachable = error instanceof VigilError && error.code === ErrorCode.CameraUnreachable;
+        if (!unreachable || attempt >= retry.attempts) throw error;
+        logger.warn(
+          { camera_id: cameraId, attempt, err: error.message },
+          'demo camera not ready: probing again',
+        );
+        await new Promise((resolve) => setTimeout(resolve, retry.delayMs));
+      }
+    }
+    logger.info({ camera_id: cameraId }, known ? 'demo camera updated' : 'demo camera added');
   }
 }
 

@@ -2,6 +2,7 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 
 import type { CameraInput, CameraPatch, CameraView } from '../../../common/camera';
+import { ErrorCode, VigilError } from '../../../common/errors';
 import { CAMERA_SCRIPT, installAdvice } from '../../../main/demo/camera-process';
 import {
   DEMO_DESCRIPTION,
@@ -51,6 +52,44 @@ describe('addDemoCameras', () => {
     ]);
     expect(added.map((c) => c.camera_id)).toEqual(['demo-2']);
     expect(added[0]).not.toHaveProperty('skip_probe');
+  });
+});
+
+describe('addDemoCameras when the fresh camera drops its first probes', () => {
+  const unreachable = new VigilError(ErrorCode.CameraUnreachable, 'closed the connection', 'rtsp_url');
+  const station = (failures: number, error: Error = unreachable) => {
+    let calls = 0;
+    return {
+      calls: () => calls,
+      listCameras: () => [] as CameraView[],
+      addCamera: (input: CameraInput) => {
+        calls += 1;
+        if (calls <= failures) return Promise.reject(error);
+        return Promise.resolve({ camera_id: input.camera_id } as CameraView);
+      },
+      updateCamera: () => Promise.reject(new Error('not expected')),
+    };
+  };
+  const inputs = demoCameraInputs(settings).slice(0, 1);
+  const quiet = pino({ level: 'silent' });
+
+  it('probes again and adds the camera once it answers', async () => {
+    const flaky = station(2);
+    await addDemoCameras(flaky, inputs, quiet, { attempts: 3, delayMs: 1 });
+    expect(flaky.calls()).toBe(3);
+  });
+
+  it("gives up after the last attempt with the camera's own error", async () => {
+    const down = station(5);
+    await expect(addDemoCameras(down, inputs, quiet, { attempts: 3, delayMs: 1 })).rejects.toBe(unreachable);
+    expect(down.calls()).toBe(3);
+  });
+
+  it('does not retry other failures', async () => {
+    const invalid = new VigilError(ErrorCode.Validation, 'bad', 'camera_id');
+    const refused = station(1, invalid);
+    await expect(addDemoCameras(refused, inputs, quiet, { attempts: 3, delayMs: 1 })).rejects.toBe(invalid);
+    expect(refused.calls()).toBe(1);
   });
 });
 
