@@ -27,6 +27,8 @@ export const LAB_PACKAGES = [
   'gstreamer1.0-libav',
   'gstreamer1.0-x',
   'iproute2',
+  // Cluster mode's tests: NATS with JetStream (each test starts its own server in the lab's namespace).
+  'nats-server',
   // The container gateway's test: a Docker engine, and debootstrap for the Janus image's Debian base.
   'docker.io',
   'debootstrap',
