@@ -31,7 +31,9 @@ const MAIN_LAYERS = [
   ['store'],
   ['station'],
   // Alarms, named walls and outgoing webhooks: built on the station's cameras and event bus, served by api and ipc.
-  ['alarms', 'walls', 'webhooks'],
+  // Cluster mode (NATS JetStream: shared stores, gateway heartbeats, camera placement) plugs into the station's
+  // seams beside them; the door reaches placement only through the station.
+  ['alarms', 'walls', 'webhooks', 'cluster'],
   // Recording needs the cameras (station) and nothing the door does: the two sit side by side.
   ['door', 'recording'],
   // Motion detection watches cameras (store, station) and raises alarms; nothing below it knows it exists.
