@@ -16,14 +16,14 @@ export function demoLayout(count: number): LayoutId {
  * Saves the view "Demo" with `cameraIds` placed (unless the operator already has one: it is theirs now) and marks
  * it shown last, so a browser that remembers no view opens on it.
  */
-export function showDemoView(
+export async function showDemoView(
   views: Pick<ViewService, 'list' | 'create' | 'markShown'>,
   cameraIds: string[],
-): void {
+): Promise<void> {
   if (!views.list().some((view) => view.view_id === DEMO_VIEW_ID)) {
     const layout = demoLayout(cameraIds.length);
     const tiles = Array.from({ length: LAYOUT_TILES[layout] }, (_, i) => cameraIds[i] ?? null);
-    views.create({ view_id: DEMO_VIEW_ID, name: 'Demo', layout, tiles });
+    await views.create({ view_id: DEMO_VIEW_ID, name: 'Demo', layout, tiles });
   }
-  views.markShown(DEMO_VIEW_ID);
+  await views.markShown(DEMO_VIEW_ID);
 }

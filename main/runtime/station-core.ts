@@ -265,13 +265,11 @@ export function listenProblem(code: string, bind: ApiBinding): string {
 function forgetRemovedCameras(station: Station, views: ViewService, logger: Logger): void {
   station.onEvent((event) => {
     if (event.type !== 'camera.removed') return;
-    try {
-      views.forgetCamera(event.camera_id);
-    } catch (error) {
+    views.forgetCamera(event.camera_id).catch((error: unknown) => {
       logger.warn(
         { err: error, camera: event.camera_id },
         'a removed camera could not be taken out of the views',
       );
-    }
+    });
   });
 }

@@ -35,7 +35,7 @@ export async function startStation(options: StationOptions, teardown: Teardown):
   const demoCameraIds = demo?.inputs.map((input) => input.camera_id);
   if (demo !== undefined && demoCameraIds !== undefined) {
     await addDemoCameras(core.station, demo.inputs, logger);
-    showDemoView(core.views, demoCameraIds);
+    await showDemoView(core.views, demoCameraIds);
   }
   return { janus, core, demoCameraIds };
 }

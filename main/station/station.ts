@@ -132,7 +132,7 @@ export class Station implements StationService {
       mountpoint: await store.newMountpoint(),
       now: this.#isoNow(),
     });
-    store.insert(record);
+    await store.insert(record);
     this.#events.publish({ type: 'camera.added', camera_id: input.camera_id, at: record.created_at });
     await this.#reconciler.reconcileCamera(input.camera_id);
     return this.getCamera(input.camera_id);
@@ -154,7 +154,7 @@ export class Station implements StationService {
       passwordSealed: changed ? await store.sealPassword(source.password) : camera.password_sealed,
       now: this.#isoNow(),
     });
-    store.replace(updated);
+    await store.replace(updated);
     this.#events.publish({ type: 'camera.updated', camera_id: cameraId, at: updated.updated_at });
     const next = afterUpdate(camera, updated, changed);
     if (next.disabled) {
@@ -169,7 +169,7 @@ export class Station implements StationService {
     const { store } = this.#options;
     const camera = this.#camera(cameraId);
     const secret = await store.unsealMountpointSecret(camera);
-    store.remove(cameraId);
+    await store.remove(cameraId);
     this.#health.removed(cameraId);
     this.#moving.delete(cameraId);
     this.#readiness.markGone(cameraId);
@@ -180,7 +180,7 @@ export class Station implements StationService {
   async restartCamera(cameraId: string): Promise<void> {
     const camera = this.#camera(cameraId);
     if (!this.#janus.isUp) throw gatewayUnavailable();
-    this.#options.store.replace(restartedRecord(camera));
+    await this.#options.store.replace(restartedRecord(camera));
     await this.#reconciler.reconcileCamera(cameraId);
   }
 

@@ -75,7 +75,7 @@ export class ViewService {
   }
 
   /** Saves a new view; a taken id or a tile count that does not fit the layout is `VIGIL_ERR_VALIDATION`. */
-  create(input: ViewInput): View {
+  async create(input: ViewInput): Promise<View> {
     const problem = tilesProblem(input.layout, input.tiles);
     if (problem !== undefined) throw problem;
     const at = this.#now().toISOString();
@@ -88,13 +88,13 @@ export class ViewService {
       created_at: at,
       updated_at: at,
     };
-    this.#store.insert(view);
+    await this.#store.insert(view);
     this.#announce('view.added', view.view_id);
     return this.get(view.view_id);
   }
 
   /** Changes a view; the result's tiles must fit its layout (changing the layout needs the new tiles too). */
-  update(viewId: string, patch: ViewPatch): View {
+  async update(viewId: string, patch: ViewPatch): Promise<View> {
     const current = this.get(viewId);
     const next: View = {
       ...current,
@@ -106,25 +106,25 @@ export class ViewService {
     };
     const problem = tilesProblem(next.layout, next.tiles);
     if (problem !== undefined) throw problem;
-    this.#store.replace(next);
+    await this.#store.replace(next);
     this.#announce('view.updated', viewId);
     return this.get(viewId);
   }
 
   /** Records that a wall now shows the view (not announced: nothing on a wall changes). */
-  markShown(viewId: string): View {
+  async markShown(viewId: string): Promise<View> {
     const view = this.get(viewId);
-    this.#store.replace({ ...view, last_shown_at: this.#now().toISOString() });
+    await this.#store.replace({ ...view, last_shown_at: this.#now().toISOString() });
     return this.get(viewId);
   }
 
   /** Takes a removed camera out of every view (each change announced); returns the ids of the views changed. */
-  forgetCamera(cameraId: string): string[] {
+  async forgetCamera(cameraId: string): Promise<string[]> {
     const changed: string[] = [];
     for (const view of this.#store.list()) {
       const next = viewWithoutCamera(view, cameraId);
       if (next === undefined) continue;
-      this.#store.replace({ ...next, updated_at: this.#now().toISOString() });
+      await this.#store.replace({ ...next, updated_at: this.#now().toISOString() });
       this.#announce('view.updated', view.view_id);
       changed.push(view.view_id);
     }
@@ -132,8 +132,8 @@ export class ViewService {
   }
 
   /** Deletes a view; `VIGIL_ERR_NOT_FOUND` if unknown. */
-  delete(viewId: string): void {
-    this.#store.remove(viewId);
+  async delete(viewId: string): Promise<void> {
+    await this.#store.remove(viewId);
     this.#announce('view.removed', viewId);
   }
 }

@@ -3,18 +3,21 @@
 import type { VigilError } from '../../common/errors';
 import type { JsonDocument } from './document-store';
 
-/** The records of a list document in creation order; each write replaces the file atomically. */
+/**
+ * The records of a list in creation order. Reads come from memory; writes are async so that a shared store (cluster
+ * mode's JetStream KV) can settle them by compare-and-swap — the file list resolves at once.
+ */
 export interface RecordList<T> {
   /** Every record in creation order (frozen records). */
   list(): readonly T[];
   /** One record, or undefined. */
   get(id: string): T | undefined;
   /** Adds a record; throws the list's `exists` error for a taken id. */
-  insert(record: T): void;
+  insert(record: T): Promise<void>;
   /** Replaces a record in place; throws the list's `notFound` error for an unknown id. */
-  replace(record: T): void;
+  replace(record: T): Promise<void>;
   /** Removes a record; throws the list's `notFound` error for an unknown id. */
-  remove(id: string): void;
+  remove(id: string): Promise<void>;
 }
 
 /** How a list tells its records apart, checks and freezes them, and refuses ids. */
@@ -50,20 +53,32 @@ export function createRecordList<K extends string, T>(
   return {
     list: () => records,
     get: (id) => records[indexOf(id)],
-    insert(record) {
+    insert: settled((record: T) => {
       const clean = admitted(record);
       if (indexOf(rules.idOf(clean)) !== -1) throw rules.exists(rules.idOf(clean));
       write([...records, clean]);
-    },
-    replace(record) {
+    }),
+    replace: settled((record: T) => {
       const clean = admitted(record);
       const index = indexOf(rules.idOf(clean));
       if (index === -1) throw rules.notFound(rules.idOf(clean));
       write(records.with(index, clean));
-    },
-    remove(id) {
+    }),
+    remove: settled((id: string) => {
       if (indexOf(id) === -1) throw rules.notFound(id);
       write(records.filter((r) => rules.idOf(r) !== id));
-    },
+    }),
+  };
+}
+
+/** A synchronous write as the list's async one: done (or refused) by the time the promise settles. */
+function settled<A>(write: (argument: A) => void): (argument: A) => Promise<void> {
+  return (argument) => {
+    try {
+      write(argument);
+      return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   };
 }

@@ -96,9 +96,9 @@ describe('the desktop app on electron-store', () => {
       const settings = openDesktopSettings({ dataDir, backend, platform: 'linux' });
       settings.update({ kiosk_enabled: true, api_port: 7200 });
       settings.setWallState([{ display: '21', view_id: 'lobby' }]);
-      openViewStore({ dataDir, backend }).insert(VIEW);
+      await openViewStore({ dataDir, backend }).insert(VIEW);
       const cameras = await openCameraStore({ dataDir, backend, cipher: await createKeyFileCipher(dataDir) });
-      cameras.insert(CAMERA);
+      await cameras.insert(CAMERA);
       openApiKeyStore(dataDir, backend).revoke(KEY.id);
       const names = ['desktop.json', 'views.json', 'cameras.json', 'api-keys.json'];
       return new Map(names.map((name) => [name, readFileSync(join(dataDir, name), 'utf8')]));

@@ -30,13 +30,13 @@ describe('demoLayout', () => {
 });
 
 describe('showDemoView', () => {
-  it('saves "Demo" with the cameras placed and marks it shown last', () => {
+  it('saves "Demo" with the cameras placed and marks it shown last', async () => {
     let now = Date.parse('2026-12-02T10:00:00.000Z');
     const views = new ViewService(openViewStore({ dataDir }), undefined, () => new Date(now));
-    views.create({ view_id: 'mine', name: 'Mine', layout: '1', tiles: ['x'] });
-    views.markShown('mine');
+    await views.create({ view_id: 'mine', name: 'Mine', layout: '1', tiles: ['x'] });
+    await views.markShown('mine');
     now += 1000;
-    showDemoView(views, ['demo-1', 'demo-2', 'demo-3']);
+    await showDemoView(views, ['demo-1', 'demo-2', 'demo-3']);
     expect(views.get('demo')).toMatchObject({
       name: 'Demo',
       layout: '2x2',
@@ -45,10 +45,10 @@ describe('showDemoView', () => {
     });
   });
 
-  it('keeps an existing Demo view as the operator left it, and still shows it first', () => {
+  it('keeps an existing Demo view as the operator left it, and still shows it first', async () => {
     const views = new ViewService(openViewStore({ dataDir }));
-    views.create({ view_id: 'demo', name: 'My demo', layout: '1', tiles: ['demo-2'] });
-    showDemoView(views, ['demo-1', 'demo-2']);
+    await views.create({ view_id: 'demo', name: 'My demo', layout: '1', tiles: ['demo-2'] });
+    await showDemoView(views, ['demo-1', 'demo-2']);
     expect(views.get('demo')).toMatchObject({ name: 'My demo', layout: '1', tiles: ['demo-2'] });
     expect(views.get('demo').last_shown_at).toBeDefined();
   });

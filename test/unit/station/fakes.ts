@@ -218,19 +218,22 @@ export class MemoryCameraStore implements CameraStore {
     return this.#records.find((r) => r.camera_id === cameraId);
   }
 
-  insert(record: StoredCamera): void {
+  async insert(record: StoredCamera): Promise<void> {
+    await Promise.resolve();
     if (this.get(record.camera_id)) throw new VigilError(ErrorCode.CameraExists, 'exists', 'camera_id');
     this.#records = [...this.#records, structuredClone(record)];
   }
 
-  replace(record: StoredCamera): void {
+  async replace(record: StoredCamera): Promise<void> {
+    await Promise.resolve();
     if (!this.get(record.camera_id)) throw new VigilError(ErrorCode.CameraNotFound, 'none', 'camera_id');
     this.#records = this.#records.map((r) =>
       r.camera_id === record.camera_id ? structuredClone(record) : r,
     );
   }
 
-  remove(cameraId: string): void {
+  async remove(cameraId: string): Promise<void> {
+    await Promise.resolve();
     if (!this.get(cameraId)) throw new VigilError(ErrorCode.CameraNotFound, 'none', 'camera_id');
     this.#records = this.#records.filter((r) => r.camera_id !== cameraId);
   }

@@ -21,7 +21,7 @@ function setup() {
     emit: (event) => events.push(event),
   });
   const add = async (cameraId: string, enabled = true) => {
-    store.insert(
+    await store.insert(
       newCameraRecord(camera(cameraId, { enabled }), {
         source: { url: `rtsp://127.0.0.1/${cameraId}`, username: '', password: '' },
         substreamUrl: null,

@@ -47,7 +47,7 @@ function setup() {
   const add = async (cameraId: string) => {
     const input = camera(cameraId);
     const source = { url: input.rtsp_url, username: 'user', password: 'pass' };
-    store.insert(
+    await store.insert(
       newCameraRecord(input, {
         source,
         substreamUrl: null,
@@ -101,7 +101,7 @@ describe('Reconciler', () => {
     expect(ready.sort()).toEqual(['a', 'a', 'b']);
     const a = store.get('a');
     if (!a) throw new Error('no camera a');
-    store.replace({ ...a, enabled: false });
+    await store.replace({ ...a, enabled: false });
     await reconciler.reconcileCamera('a');
     expect(ready.filter((id) => id === 'a')).toHaveLength(2);
     reconciler.stop();
@@ -135,7 +135,7 @@ describe('Reconciler', () => {
     if (!b) throw new Error('no camera b');
     janus.lose();
     await reconciler.forget(b, await store.unsealMountpointSecret(b));
-    store.remove('b');
+    await store.remove('b');
     janus.recover();
     await reconciler.reconcileAll();
     expect(janus.ours().map((m) => m.metadata)).toEqual(['vigil:st1:a:1']);

@@ -36,9 +36,9 @@ describe('tilesProblem', () => {
 });
 
 describe('ViewService', () => {
-  it('creates a view with timestamps and no tour by default, and keeps it across a reopen', () => {
+  it('creates a view with timestamps and no tour by default, and keeps it across a reopen', async () => {
     const views = service();
-    const created = views.create({
+    const created = await views.create({
       view_id: 'lobby',
       name: 'Lobby',
       layout: '2x2',
@@ -57,26 +57,25 @@ describe('ViewService', () => {
     expect(service().get('lobby')).toEqual(created);
   });
 
-  it('allows camera ids no camera has (yet)', () => {
+  it('allows camera ids no camera has (yet)', async () => {
     const views = service();
-    expect(
-      views.create({
-        view_id: 'later',
-        name: 'Later',
-        layout: '1',
-        tiles: ['not-added-yet'],
-        tour: { cameras: ['x', 'y'], interval_s: 5 },
-      }).tour,
-    ).toEqual({ cameras: ['x', 'y'], interval_s: 5 });
+    const later = await views.create({
+      view_id: 'later',
+      name: 'Later',
+      layout: '1',
+      tiles: ['not-added-yet'],
+      tour: { cameras: ['x', 'y'], interval_s: 5 },
+    });
+    expect(later.tour).toEqual({ cameras: ['x', 'y'], interval_s: 5 });
   });
 
-  it('refuses tiles that do not fit the layout, on create and on update', () => {
+  it('refuses tiles that do not fit the layout, on create and on update', async () => {
     const views = service();
-    expect(() => views.create({ view_id: 'v', name: 'V', layout: '3x3', tiles: [null] })).toThrow(
+    await expect(views.create({ view_id: 'v', name: 'V', layout: '3x3', tiles: [null] })).rejects.toThrow(
       expect.objectContaining({ code: 'VIGIL_ERR_VALIDATION', field: 'tiles' }),
     );
-    views.create({ view_id: 'v', name: 'V', layout: '1', tiles: [null] });
-    expect(() => views.update('v', { layout: '2x2' })).toThrow(
+    await views.create({ view_id: 'v', name: 'V', layout: '1', tiles: [null] });
+    await expect(views.update('v', { layout: '2x2' })).rejects.toThrow(
       expect.objectContaining({
         field: 'tiles',
         message: expect.stringContaining('send exactly 4') as string,
@@ -85,11 +84,11 @@ describe('ViewService', () => {
     expect(service().get('v').layout).toBe('1');
   });
 
-  it('updates the given fields and updated_at only', () => {
+  it('updates the given fields and updated_at only', async () => {
     const views = service();
-    views.create({ view_id: 'v', name: 'V', layout: '1', tiles: ['a'] });
+    await views.create({ view_id: 'v', name: 'V', layout: '1', tiles: ['a'] });
     clock += 60_000;
-    const updated = views.update('v', {
+    const updated = await views.update('v', {
       layout: '1+5',
       tiles: ['a', 'b', null, null, null, null],
       name: 'W',
@@ -101,50 +100,45 @@ describe('ViewService', () => {
       updated_at: '2025-01-01T00:01:00.000Z',
       tour: null,
     });
-    expect(views.update('v', { tour: { cameras: ['a'], interval_s: 3 } }).tour).toEqual({
+    expect((await views.update('v', { tour: { cameras: ['a'], interval_s: 3 } })).tour).toEqual({
       cameras: ['a'],
       interval_s: 3,
     });
-    expect(views.update('v', { tour: null }).tour).toBeNull();
+    expect((await views.update('v', { tour: null })).tour).toBeNull();
   });
 
-  it('deletes views and answers VIGIL_ERR_VIEW_NOT_FOUND for unknown ones', () => {
+  it('deletes views and answers VIGIL_ERR_VIEW_NOT_FOUND for unknown ones', async () => {
     const views = service();
-    views.create({ view_id: 'v', name: 'V', layout: '1', tiles: [null] });
-    views.delete('v');
+    await views.create({ view_id: 'v', name: 'V', layout: '1', tiles: [null] });
+    await views.delete('v');
     expect(service().list()).toEqual([]);
-    for (const call of [
-      () => views.get('v'),
-      () => views.update('v', { name: 'x' }),
-      () => {
-        views.delete('v');
-      },
-    ]) {
-      expect(call).toThrow(expect.objectContaining({ code: 'VIGIL_ERR_VIEW_NOT_FOUND', field: 'view_id' }));
-    }
+    const notFound = { code: 'VIGIL_ERR_VIEW_NOT_FOUND', field: 'view_id' };
+    expect(() => views.get('v')).toThrow(expect.objectContaining(notFound));
+    await expect(views.update('v', { name: 'x' })).rejects.toThrow(expect.objectContaining(notFound));
+    await expect(views.delete('v')).rejects.toThrow(expect.objectContaining(notFound));
   });
 
-  it('refuses a duplicate id', () => {
+  it('refuses a duplicate id', async () => {
     const views = service();
-    views.create({ view_id: 'v', name: 'V', layout: '1', tiles: [null] });
-    expect(() => views.create({ view_id: 'v', name: 'V', layout: '1', tiles: [null] })).toThrow(
+    await views.create({ view_id: 'v', name: 'V', layout: '1', tiles: [null] });
+    await expect(views.create({ view_id: 'v', name: 'V', layout: '1', tiles: [null] })).rejects.toThrow(
       expect.objectContaining({ code: 'VIGIL_ERR_VIEW_EXISTS', field: 'view_id' }),
     );
   });
 });
 
 describe('view events', () => {
-  it('announces each saved, changed and deleted view, and nothing for a refused change', () => {
+  it('announces each saved, changed and deleted view, and nothing for a refused change', async () => {
     const events: StationEvent[] = [];
     const views = new ViewService(
       openViewStore({ dataDir }),
       (event) => events.push(event),
       () => new Date(clock),
     );
-    views.create({ view_id: 'lobby', name: 'Lobby', layout: '1', tiles: [null] });
-    views.update('lobby', { name: 'Front lobby' });
-    expect(() => views.update('lobby', { layout: '2x2' })).toThrow();
-    views.delete('lobby');
+    await views.create({ view_id: 'lobby', name: 'Lobby', layout: '1', tiles: [null] });
+    await views.update('lobby', { name: 'Front lobby' });
+    await expect(views.update('lobby', { layout: '2x2' })).rejects.toThrow();
+    await views.delete('lobby');
     const at = new Date(clock).toISOString();
     expect(events).toEqual([
       { type: 'view.added', view_id: 'lobby', at },
@@ -187,16 +181,16 @@ describe('viewWithoutCamera', () => {
 });
 
 describe('ViewService.forgetCamera', () => {
-  it('takes a removed camera out of every saved view and announces each change', () => {
+  it('takes a removed camera out of every saved view and announces each change', async () => {
     const events: StationEvent[] = [];
     const views = new ViewService(
       openViewStore({ dataDir }),
       (event) => events.push(event),
       () => new Date(clock),
     );
-    views.create({ view_id: 'a', name: 'A', layout: '2x2', tiles: ['gate', null, null, 'lobby'] });
-    views.create({ view_id: 'b', name: 'B', layout: '1', tiles: ['lobby'] });
-    views.create({
+    await views.create({ view_id: 'a', name: 'A', layout: '2x2', tiles: ['gate', null, null, 'lobby'] });
+    await views.create({ view_id: 'b', name: 'B', layout: '1', tiles: ['lobby'] });
+    await views.create({
       view_id: 'c',
       name: 'C',
       layout: '1',
@@ -205,7 +199,7 @@ describe('ViewService.forgetCamera', () => {
     });
     events.length = 0;
     clock += 1000;
-    expect(views.forgetCamera('gate')).toEqual(['a', 'c']);
+    expect(await views.forgetCamera('gate')).toEqual(['a', 'c']);
     expect(views.get('a')).toMatchObject({
       tiles: [null, null, null, 'lobby'],
       updated_at: new Date(clock).toISOString(),
@@ -221,20 +215,20 @@ describe('ViewService.forgetCamera', () => {
 });
 
 describe('ViewService.markShown', () => {
-  it('records when a wall showed the view, without announcing it or changing updated_at', () => {
+  it('records when a wall showed the view, without announcing it or changing updated_at', async () => {
     const events: StationEvent[] = [];
     const views = new ViewService(
       openViewStore({ dataDir }),
       (event) => events.push(event),
       () => new Date(clock),
     );
-    const created = views.create({ view_id: 'a', name: 'A', layout: '1', tiles: [null] });
+    const created = await views.create({ view_id: 'a', name: 'A', layout: '1', tiles: [null] });
     events.length = 0;
     clock += 5000;
-    const shown = views.markShown('a');
+    const shown = await views.markShown('a');
     expect(shown.last_shown_at).toBe(new Date(clock).toISOString());
     expect(shown.updated_at).toBe(created.updated_at);
     expect(events).toEqual([]);
-    expect(() => views.markShown('nope')).toThrow(/No view "nope"/);
+    await expect(views.markShown('nope')).rejects.toThrow(/No view "nope"/);
   });
 });

@@ -77,26 +77,26 @@ describe('CameraStore records', () => {
     const store = await open();
     expect(store.list()).toEqual([]);
     const ids = ['zulu', '42', 'alpha'];
-    for (const id of ids) store.insert(await newRecord(store, id));
+    for (const id of ids) await store.insert(await newRecord(store, id));
     expect(store.list().map((r) => r.camera_id)).toEqual(ids);
     expect(store.get('42')?.name).toBe('Camera 42');
     expect(store.get('nope')).toBeUndefined();
 
     const renamed = { ...(await newRecord(store, '42')), name: 'Gate' };
-    store.replace(renamed);
+    await store.replace(renamed);
     expect(store.get('42')?.name).toBe('Gate');
     expect(store.list().map((r) => r.camera_id)).toEqual(ids);
 
-    store.remove('zulu');
+    await store.remove('zulu');
     expect(store.list().map((r) => r.camera_id)).toEqual(['42', 'alpha']);
   });
 
   it('refuses a duplicate camera_id with VIGIL_ERR_CAMERA_EXISTS on field camera_id', async () => {
     const store = await open();
-    store.insert(await newRecord(store, 'lobby'));
-    const error = await newRecord(store, 'lobby').then((r) => {
+    await store.insert(await newRecord(store, 'lobby'));
+    const error = await newRecord(store, 'lobby').then(async (r) => {
       try {
-        store.insert(r);
+        await store.insert(r);
       } catch (e) {
         return e;
       }
@@ -110,26 +110,26 @@ describe('CameraStore records', () => {
   it('answers unknown ids with VIGIL_ERR_CAMERA_NOT_FOUND', async () => {
     const store = await open();
     const ghost = await newRecord(store, 'ghost');
-    expect(() => {
-      store.replace(ghost);
-    }).toThrow(expect.objectContaining({ code: 'VIGIL_ERR_CAMERA_NOT_FOUND' }));
-    expect(() => {
-      store.remove('ghost');
-    }).toThrow(expect.objectContaining({ code: 'VIGIL_ERR_CAMERA_NOT_FOUND' }));
+    await expect(store.replace(ghost)).rejects.toThrow(
+      expect.objectContaining({ code: 'VIGIL_ERR_CAMERA_NOT_FOUND' }),
+    );
+    await expect(store.remove('ghost')).rejects.toThrow(
+      expect.objectContaining({ code: 'VIGIL_ERR_CAMERA_NOT_FOUND' }),
+    );
   });
 
   it('validates records on the way in and names the field', async () => {
     const store = await open();
     const record = { ...(await newRecord(store, 'cam')), rtsp_url: 'rtsp://admin:pw@127.0.0.7/x' };
-    expect(() => {
-      store.insert(record);
-    }).toThrow(expect.objectContaining({ code: 'VIGIL_ERR_VALIDATION', field: 'rtsp_url' }));
+    await expect(store.insert(record)).rejects.toThrow(
+      expect.objectContaining({ code: 'VIGIL_ERR_VALIDATION', field: 'rtsp_url' }),
+    );
   });
 
   it('hands out frozen records that cannot change the store behind its back', async () => {
     const store = await open();
     const record = await newRecord(store, 'cam');
-    store.insert(record);
+    await store.insert(record);
     record.name = 'changed by the caller';
     expect(store.get('cam')?.name).toBe('Camera cam');
     expect(Object.isFrozen(store.get('cam'))).toBe(true);
@@ -139,29 +139,29 @@ describe('CameraStore records', () => {
     let full = false;
     const store = await openCameraStore({ dataDir, cipher, backend: refusingBackend('ENOSPC', () => full) });
     const lobby = await newRecord(store, 'lobby');
-    store.insert(lobby);
+    await store.insert(lobby);
     full = true;
     const hall = await newRecord(store, 'hall');
-    expect(() => {
-      store.insert(hall);
-    }).toThrow(expect.objectContaining({ code: 'VIGIL_ERR_STORAGE_UNAVAILABLE' }));
-    expect(() => {
-      store.replace({ ...lobby, name: 'Renamed' });
-    }).toThrow(expect.objectContaining({ code: 'VIGIL_ERR_STORAGE_UNAVAILABLE' }));
-    expect(() => {
-      store.remove('lobby');
-    }).toThrow(expect.objectContaining({ code: 'VIGIL_ERR_STORAGE_UNAVAILABLE' }));
+    await expect(store.insert(hall)).rejects.toThrow(
+      expect.objectContaining({ code: 'VIGIL_ERR_STORAGE_UNAVAILABLE' }),
+    );
+    await expect(store.replace({ ...lobby, name: 'Renamed' })).rejects.toThrow(
+      expect.objectContaining({ code: 'VIGIL_ERR_STORAGE_UNAVAILABLE' }),
+    );
+    await expect(store.remove('lobby')).rejects.toThrow(
+      expect.objectContaining({ code: 'VIGIL_ERR_STORAGE_UNAVAILABLE' }),
+    );
     expect(store.list().map((c) => [c.camera_id, c.name])).toEqual([['lobby', 'Camera lobby']]);
     expect((await open()).list().map((c) => [c.camera_id, c.name])).toEqual([['lobby', 'Camera lobby']]);
     full = false;
-    store.insert(hall);
+    await store.insert(hall);
     expect((await open()).list().map((c) => c.camera_id)).toEqual(['lobby', 'hall']);
   });
 
   it('persists across reopen', async () => {
     const first = await open();
-    for (const id of ['a', 'b', 'c']) first.insert(await newRecord(first, id, PASSWORD));
-    first.remove('b');
+    for (const id of ['a', 'b', 'c']) await first.insert(await newRecord(first, id, PASSWORD));
+    await first.remove('b');
     const second = await open();
     expect(second.list()).toEqual(first.list());
     const a = second.get('a');
@@ -183,21 +183,21 @@ describe('CameraStore mountpoints', () => {
 
   it('keeps ids stable across reopen and refuses one already owned by another camera', async () => {
     const first = await open();
-    first.insert(await newRecord(first, 'a'));
-    first.insert(await newRecord(first, 'b'));
+    await first.insert(await newRecord(first, 'a'));
+    await first.insert(await newRecord(first, 'b'));
     const before = first.list().map((r) => r.mountpoint.id);
     const second = await open();
     expect(second.list().map((r) => r.mountpoint.id)).toEqual(before);
     const clash = { ...(await newRecord(second, 'c')), mountpoint: second.get('a')?.mountpoint };
-    expect(() => {
-      second.insert(clash as StoredCamera);
-    }).toThrow(expect.objectContaining({ code: 'VIGIL_ERR_INTERNAL', field: 'mountpoint.id' }));
+    await expect(second.insert(clash as StoredCamera)).rejects.toThrow(
+      expect.objectContaining({ code: 'VIGIL_ERR_INTERNAL', field: 'mountpoint.id' }),
+    );
   });
 
   it('seals a random mountpoint secret and keeps the viewer pin', async () => {
     const store = await open();
     const record = await newRecord(store, 'cam');
-    store.insert(record);
+    await store.insert(record);
     const secret = await store.unsealMountpointSecret(record);
     expect(secret).toMatch(/^[\w-]{43}$/);
     expect(fs.readFileSync(file, 'utf8')).not.toContain(secret);
@@ -209,7 +209,7 @@ describe('CameraStore file', () => {
     const store = await open();
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const inodeBefore = fs.statSync(file).ino;
-    store.insert(await newRecord(store, 'cam', PASSWORD));
+    await store.insert(await newRecord(store, 'cam', PASSWORD));
     expect(fs.statSync(file).ino).not.toBe(inodeBefore);
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const text = fs.readFileSync(file, 'utf8');
@@ -237,7 +237,7 @@ describe('CameraStore file', () => {
       };
     };
     const store = await openCameraStore({ dataDir, cipher, backend });
-    store.insert(await newRecord(store, 'cam'));
+    await store.insert(await newRecord(store, 'cam'));
     expect(seen[0]).toMatchObject({
       cwd: dataDir,
       configName: 'cameras',
@@ -365,8 +365,8 @@ describe('CameraStore refuses a damaged or unreadable file', () => {
 
   it('stops on a schema-invalid record, naming the record and the field', async () => {
     const store = await open();
-    store.insert(await newRecord(store, 'lobby'));
-    store.insert(await newRecord(store, 'gate'));
+    await store.insert(await newRecord(store, 'lobby'));
+    await store.insert(await newRecord(store, 'gate'));
     const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { cameras: { mountpoint: { pin: unknown } }[] };
     (data.cameras[1] as { mountpoint: { pin: unknown } }).mountpoint.pin = 1234;
     const text = JSON.stringify(data);
@@ -382,8 +382,8 @@ describe('CameraStore refuses a damaged or unreadable file', () => {
 
   it('stops on an unknown field and on repeated mountpoint ids', async () => {
     const store = await open();
-    store.insert(await newRecord(store, 'a'));
-    store.insert(await newRecord(store, 'b'));
+    await store.insert(await newRecord(store, 'a'));
+    await store.insert(await newRecord(store, 'b'));
     const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { cameras: Record<string, unknown>[] };
     const [a, b] = data.cameras as [Record<string, unknown>, Record<string, unknown>];
     fs.writeFileSync(file, JSON.stringify({ ...data, cameras: [{ ...a, password: 'x' }, b] }));

@@ -36,21 +36,21 @@ function view(viewId: string, over: Partial<View> = {}): View {
 }
 
 describe('openViewStore', () => {
-  it('starts empty, persists inserts, replaces and removes in views.json (0600)', () => {
+  it('starts empty, persists inserts, replaces and removes in views.json (0600)', async () => {
     const store = openViewStore({ dataDir });
     expect(store.list()).toEqual([]);
-    store.insert(view('lobby'));
-    store.insert(
+    await store.insert(view('lobby'));
+    await store.insert(
       view('gate', { layout: '1', tiles: ['cam3'], tour: { cameras: ['cam3', 'cam4'], interval_s: 10 } }),
     );
-    store.replace(view('lobby', { name: 'Lobby (north)' }));
+    await store.replace(view('lobby', { name: 'Lobby (north)' }));
     expect(statSync(file).mode & 0o777).toBe(0o600);
 
     const reopened = openViewStore({ dataDir });
     expect(reopened.list().map((v) => v.view_id)).toEqual(['lobby', 'gate']);
     expect(reopened.get('lobby')?.name).toBe('Lobby (north)');
     expect(reopened.get('gate')?.tour).toEqual({ cameras: ['cam3', 'cam4'], interval_s: 10 });
-    reopened.remove('gate');
+    await reopened.remove('gate');
     expect(
       openViewStore({ dataDir })
         .list()
@@ -58,29 +58,27 @@ describe('openViewStore', () => {
     ).toEqual(['lobby']);
   });
 
-  it('hands out frozen records', () => {
+  it('hands out frozen records', async () => {
     const store = openViewStore({ dataDir });
-    store.insert(view('lobby'));
+    await store.insert(view('lobby'));
     const stored = store.get('lobby');
     expect(Object.isFrozen(stored)).toBe(true);
     expect(Object.isFrozen(stored?.tiles)).toBe(true);
   });
 
-  it('refuses a taken id, unknown ids and records that do not fit the schema', () => {
+  it('refuses a taken id, unknown ids and records that do not fit the schema', async () => {
     const store = openViewStore({ dataDir });
-    store.insert(view('lobby'));
-    expect(() => {
-      store.insert(view('lobby'));
-    }).toThrow(expect.objectContaining({ code: 'VIGIL_ERR_VIEW_EXISTS', field: 'view_id' }));
-    expect(() => {
-      store.replace(view('nope'));
-    }).toThrow(expect.objectContaining({ code: 'VIGIL_ERR_VIEW_NOT_FOUND', field: 'view_id' }));
-    expect(() => {
-      store.remove('nope');
-    }).toThrow(VigilError);
-    expect(() => {
-      store.insert({ ...view('x'), extra: 1 } as View);
-    }).toThrow(expect.objectContaining({ code: 'VIGIL_ERR_VALIDATION' }));
+    await store.insert(view('lobby'));
+    await expect(store.insert(view('lobby'))).rejects.toThrow(
+      expect.objectContaining({ code: 'VIGIL_ERR_VIEW_EXISTS', field: 'view_id' }),
+    );
+    await expect(store.replace(view('nope'))).rejects.toThrow(
+      expect.objectContaining({ code: 'VIGIL_ERR_VIEW_NOT_FOUND', field: 'view_id' }),
+    );
+    await expect(store.remove('nope')).rejects.toThrow(VigilError);
+    await expect(store.insert({ ...view('x'), extra: 1 } as View)).rejects.toThrow(
+      expect.objectContaining({ code: 'VIGIL_ERR_VALIDATION' }),
+    );
   });
 
   it('stops on a damaged file with a backup copy, leaving the file as it was', () => {
