@@ -91,7 +91,18 @@ export const StationEvent = Type.Union(
       at: Type.String({ format: 'date-time' }),
     }),
     Type.Object({
+      type: Type.Literal('camera.moved'),
+      camera_id: CameraId,
+      /** The gateway that held the camera (null: none did). */
+      from: Type.Union([Type.String(), Type.Null()]),
+      /** The gateway holding it now (null: no live gateway may). */
+      to: Type.Union([Type.String(), Type.Null()]),
+      at: Type.String({ format: 'date-time' }),
+    }),
+    Type.Object({
       type: Type.Union([Type.Literal('gateway.up'), Type.Literal('gateway.down')]),
+      /** Cluster mode: which gateway (absent: the station's own Janus). */
+      gateway_id: Type.Optional(Type.String()),
       reason: Type.Optional(Type.String()),
       at: Type.String({ format: 'date-time' }),
     }),

@@ -54,6 +54,15 @@ export interface HealthStep {
   effects: HealthEffect[];
 }
 
+/**
+ * A camera another gateway should hold but whose health no station has published yet: starting while it has a
+ * gateway, offline (with the reason) while no live gateway may hold it.
+ */
+export function unplacedHealth(gatewayId: string | null, at: number): HealthRecord {
+  if (gatewayId !== null) return initialHealth(at);
+  return { ...initialHealth(at), state: 'offline', reason: 'no live gateway may hold this camera' };
+}
+
 /** The health of a camera whose mountpoint was just created. */
 export function initialHealth(at: number): HealthRecord {
   return { state: 'starting', since: at, reconnects: 0, viewers: 0, startedAt: at, wasLive: false };

@@ -25,6 +25,8 @@ export interface HealthMonitorDeps {
   thresholds?: HealthThresholds;
   /** Viewer counts need one `info` per camera (and the session count one Admin call): every this many samples. */
   viewersEvery?: number;
+  /** Whether this station's Janus holds the camera (cluster placement); default every stored camera. */
+  holds?: ((cameraId: string) => boolean) | undefined;
 }
 
 /**
@@ -81,6 +83,7 @@ export class HealthMonitor {
     if (withViewers) this.#activeSessions = await this.#sessionCount();
     const at = this.#deps.clock.now();
     for (const camera of store.list()) {
+      if (this.#deps.holds?.(camera.camera_id) === false) continue;
       if (!camera.enabled) {
         this.#step(camera.camera_id, { kind: 'disabled', at });
         continue;

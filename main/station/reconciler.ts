@@ -30,6 +30,8 @@ export interface ReconcilerDeps {
   onFailed(cameraId: string, reason: string): void;
   /** A reconcile of an enabled camera succeeded: its mountpoint exists on Janus now (created or already there). */
   onReady(cameraId: string): void;
+  /** Whether this station's Janus holds the camera (cluster placement); default every stored camera. */
+  holds?: ((cameraId: string) => boolean) | undefined;
 }
 
 /** How soon a camera whose mountpoint Janus refused is tried again: 1 s, doubling to the reconcile interval. */
@@ -65,7 +67,10 @@ export class Reconciler {
     if (!this.#deps.janus.isUp) return;
     const epochs = new Map(this.#epochs);
     const listed = await this.#list();
-    const storedIds = this.#deps.store.list().map((c) => c.camera_id);
+    const storedIds = this.#deps.store
+      .list()
+      .map((c) => c.camera_id)
+      .filter((cameraId) => this.#holds(cameraId));
     await Promise.all(
       camerasToReconcile(this.#deps.stationId, storedIds, listed).map((cameraId) => {
         const epoch = epochs.get(cameraId) ?? 0;
@@ -121,7 +126,8 @@ export class Reconciler {
   #reconcile(cameraId: string, list: () => Promise<ActualMountpoint[]>): Promise<void> {
     return this.#locked(cameraId, async () => {
       if (!this.#deps.janus.isUp) return;
-      const camera = this.#deps.store.get(cameraId);
+      // A camera placed on another gateway is planned as absent here: its mountpoint on this Janus goes.
+      const camera = this.#holds(cameraId) ? this.#deps.store.get(cameraId) : undefined;
       const steps = planCamera(this.#deps.stationId, cameraId, camera, await list());
       let failed = false;
       for (const step of steps) failed = !(await this.#apply(step)) || failed;
@@ -186,9 +192,13 @@ export class Reconciler {
     }
   }
 
+  #holds(cameraId: string): boolean {
+    return this.#deps.holds?.(cameraId) ?? true;
+  }
+
   async #create(cameraId: string): Promise<void> {
     const { store, janus, stationId } = this.#deps;
-    const camera = store.get(cameraId);
+    const camera = this.#holds(cameraId) ? store.get(cameraId) : undefined;
     if (!camera) return;
     const [password, mountpointSecret] = await Promise.all([
       store.unsealPassword(camera),

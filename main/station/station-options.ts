@@ -8,6 +8,7 @@ import type { ProbeOptions } from '../rtsp/probe';
 import type { CameraStore } from '../store/camera-store';
 import { DEFAULT_HEALTH_THRESHOLDS, type HealthThresholds } from './camera-health';
 import type { StationEventBus } from './event-bus';
+import type { StationPlacement } from './placement';
 import type { StationJanus } from './station-janus';
 
 /** An ICE server a viewer may use (none by default: never a public STUN server). */
@@ -55,4 +56,6 @@ export interface StationOptions {
   janus?: StationJanus;
   /** Time and timers; default the real clock, whose timers never keep the process alive. */
   clock?: Clock;
+  /** Cluster mode: which gateway holds each camera (this station keeps only its own gateway's); none alone. */
+  placement?: StationPlacement | undefined;
 }

@@ -7,6 +7,7 @@ import { StationEventBus } from './event-bus';
 import { HealthMonitor } from './health-monitor';
 import { JanusLink } from './janus-link';
 import { MountpointReadiness } from './mountpoint-readiness';
+import { followPlacement } from './placement-follower';
 import { Reconciler } from './reconciler';
 import type { StationJanus } from './station-janus';
 import { registerStationMetrics } from './station-metrics';
@@ -24,6 +25,8 @@ export interface StationParts {
   reconciler: Reconciler;
   prober: CameraProber;
   viewers: StationViewers;
+  /** Stops following cluster placement (a no-op for a single station). */
+  unfollowPlacement: () => void;
 }
 
 /** Builds a station's parts from its options; `gateway` answers the Janus the station is on now. */
@@ -38,8 +41,10 @@ export function buildStationParts(
   const clock = options.clock ?? backgroundClock;
   const readiness = new MountpointReadiness();
   const janus = options.janus ?? new JanusLink(options.gateway, logger.child({ name: 'station/janus' }));
+  const holds = options.placement && ((cameraId: string) => options.placement?.holds(cameraId) ?? true);
   const health = new HealthMonitor({
     store,
+    holds,
     janus,
     clock,
     emit: (event) => {
@@ -51,6 +56,7 @@ export function buildStationParts(
   const reconciler = new Reconciler({
     stationId,
     store,
+    holds,
     janus,
     clock,
     logger: logger.child({ name: 'station/reconciler' }),
@@ -66,6 +72,7 @@ export function buildStationParts(
   });
   const viewers = new StationViewers({
     store,
+    placement: options.placement,
     readiness,
     janus,
     events,
@@ -78,5 +85,19 @@ export function buildStationParts(
     janusUp: () => janus.isUp,
   });
   const prober = new CameraProber(options.probe, timings.probeTimeoutMs);
-  return { timings, clock, events, janus, health, readiness, reconciler, prober, viewers };
+  const { placement } = options;
+  const unfollowPlacement = placement
+    ? followPlacement({
+        placement,
+        reconciler,
+        health,
+        readiness,
+        events,
+        now: () => new Date(clock.now()).toISOString(),
+        warn: (error) => {
+          logger.warn({ err: error }, 'following placement failed');
+        },
+      })
+    : () => undefined;
+  return { timings, clock, events, janus, health, readiness, reconciler, prober, viewers, unfollowPlacement };
 }

@@ -4,6 +4,7 @@ import type { CameraStore } from '../store/camera-store';
 import { viewerStreamOf, type ViewerStream } from './camera-view';
 import type { StationEventBus } from './event-bus';
 import type { MountpointReadiness } from './mountpoint-readiness';
+import type { StationPlacement } from './placement';
 import { cameraNotFound } from './station-errors';
 import type { StationJanus } from './station-janus';
 import type { IceServer } from './station-options';
@@ -26,6 +27,8 @@ export interface StationViewersDeps {
   /** The WebSocket URL viewers connect to (the door). */
   viewerUrl: string;
   iceServers: IceServer[];
+  /** Cluster mode: the gateway holding each camera (viewers are relayed there). */
+  placement?: StationPlacement | undefined;
 }
 
 /**
@@ -53,14 +56,25 @@ export class StationViewers {
     return camera && { cameraId: camera.camera_id, pin: camera.mountpoint.pin, enabled: camera.enabled };
   }
 
-  /** Whether the camera's mountpoint exists on the current Janus. */
+  /** Whether the camera's mountpoint exists on the Janus holding it (another gateway's: its station says live). */
   isReady(cameraId: string): boolean {
-    return this.#deps.readiness.isReady(cameraId);
+    const { placement, readiness } = this.#deps;
+    if (placement === undefined || placement.holds(cameraId)) return readiness.isReady(cameraId);
+    return placement.remoteHealth(cameraId)?.state === 'live';
   }
 
   /** Calls `listener` each time a camera's mountpoint comes to exist; returns the unsubscribe function. */
   onReady(listener: (cameraId: string) => void): () => void {
-    return this.#deps.readiness.on('ready', listener);
+    const { placement, readiness } = this.#deps;
+    const local = readiness.on('ready', listener);
+    if (placement === undefined) return local;
+    const remote = placement.onRemoteHealth((cameraId, health) => {
+      if (health.state === 'live' && !placement.holds(cameraId)) listener(cameraId);
+    });
+    return () => {
+      local();
+      remote();
+    };
   }
 
   /** True while the station holds a working session on its Janus. */
@@ -71,6 +85,16 @@ export class StationViewers {
   /** The Janus the station runs on now (it changes when the desktop app switches gateways). */
   gatewayEndpoints(): GatewayEndpoints {
     return this.#deps.gateway();
+  }
+
+  /**
+   * The Janus a viewer of the camera is relayed to: in a cluster the gateway holding it (undefined while none
+   * does), else the station's own.
+   */
+  endpointsFor(cameraId: string): GatewayEndpoints | undefined {
+    const { placement } = this.#deps;
+    if (placement === undefined || placement.holds(cameraId)) return this.#deps.gateway();
+    return placement.endpointsOf(cameraId);
   }
 
   /** Subscribes to the station's events; returns the unsubscribe function. */

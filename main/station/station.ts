@@ -17,6 +17,7 @@ import {
   sourceChanged,
 } from './camera-records';
 import type { CameraProber } from './camera-probe';
+import { unplacedHealth, type HealthRecord } from './camera-health';
 import { cameraView } from './camera-view';
 import type { StationEventBus } from './event-bus';
 import type { HealthMonitor } from './health-monitor';
@@ -77,6 +78,7 @@ export class Station implements StationService {
     this.#reconciler = parts.reconciler;
     this.#prober = parts.prober;
     this.viewers = parts.viewers;
+    this.#stopTimers.push(parts.unfollowPlacement);
   }
 
   /** Starts the station: connects to Janus (retrying while it is down) and keeps it equal to the store. */
@@ -194,7 +196,7 @@ export class Station implements StationService {
     return Promise.resolve(
       healthReport({
         cameras: this.#options.store.list(),
-        healthOf: (cameraId) => this.#health.get(cameraId),
+        healthOf: (cameraId) => this.#healthOf(cameraId),
         motionOf: (cameraId) => this.#moving.has(cameraId),
         janusUp,
         activeSessions: janusUp ? this.#health.activeSessions() : 0,
@@ -270,11 +272,15 @@ export class Station implements StationService {
 
   #view(camera: StoredCamera): CameraView {
     const { camera_id: cameraId } = camera;
-    return cameraView(
-      camera,
-      this.#health.get(cameraId),
-      this.#options.viewerUrl,
-      this.#moving.has(cameraId),
+    return cameraView(camera, this.#healthOf(cameraId), this.#options.viewerUrl, this.#moving.has(cameraId));
+  }
+
+  /** The camera's health: this station's own sample, or, for a camera another gateway holds, its station's. */
+  #healthOf(cameraId: string): HealthRecord {
+    const { placement } = this.#options;
+    if (placement === undefined || placement.holds(cameraId)) return this.#health.get(cameraId);
+    return (
+      placement.remoteHealth(cameraId) ?? unplacedHealth(placement.gatewayIdOf(cameraId), this.#clock.now())
     );
   }
 

@@ -34,6 +34,7 @@ export function applyCameraEvent(cameras: readonly CameraView[], event: StationE
       return { cameras: cameras.filter((c) => c.camera_id !== event.camera_id), refetch: false };
     case 'camera.added':
     case 'camera.updated':
+    case 'camera.moved':
       return { cameras, refetch: true };
     case 'gateway.up':
     case 'gateway.down':

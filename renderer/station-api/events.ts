@@ -27,6 +27,7 @@ const EVENT_TYPES: Record<StationEvent['type'], true> = {
   'recording.stopped': true,
   'recording.exported': true,
   'recording.storage': true,
+  'camera.moved': true,
   'gateway.up': true,
   'gateway.down': true,
   'alarm.raised': true,

@@ -27,7 +27,7 @@ class SlowJanus extends FakeJanus {
   }
 }
 
-function setup() {
+function setup(holds?: (cameraId: string) => boolean) {
   const janus = new SlowJanus(fakeEndpoints('old'));
   janus.start();
   const store = new MemoryCameraStore();
@@ -43,6 +43,7 @@ function setup() {
     onCreated: (cameraId) => created.push(cameraId),
     onFailed: (cameraId, reason) => failed.push([cameraId, reason]),
     onReady: (cameraId) => ready.push(cameraId),
+    holds,
   });
   const add = async (cameraId: string) => {
     const input = camera(cameraId);
@@ -86,6 +87,22 @@ describe('Reconciler', () => {
     expect(failed).toEqual([]);
     // One for the single camera, one for the pass, one fresh list for camera a.
     expect(janus.calls.list).toBe(3);
+    reconciler.stop();
+  });
+
+  it('in a cluster keeps mountpoints only for the cameras its gateway holds, and drops one that moved away', async () => {
+    const held = new Set(['a']);
+    const { janus, reconciler, created, add } = setup((cameraId) => held.has(cameraId));
+    const a = await add('a');
+    const b = await add('b');
+    await reconciler.reconcileAll();
+    expect(janus.ours().map((m) => m.id)).toEqual([a]);
+    held.add('b');
+    held.delete('a');
+    await reconciler.reconcileCamera('b');
+    await reconciler.reconcileCamera('a');
+    expect(janus.ours().map((m) => m.id)).toEqual([b]);
+    expect(created).toEqual(['a', 'b']);
     reconciler.stop();
   });
 
