@@ -143,22 +143,19 @@ function livePass(
     else displaced.push(candidate);
   }
   // Displaced cameras in assignment order; one evicted to make room for a higher priority joins the queue.
-  for (let next = displaced.shift(); next; next = displaced.shift()) {
-    const candidate = next;
+  for (let next = 0; next < displaced.length; next++) {
+    const candidate = displaced[next];
+    if (!candidate) continue;
     const room = findRoom(candidate, (gateway) => gateway.live, loads);
-    if (room) {
-      hold(candidate, room);
-      continue;
+    const evicted = room ? undefined : evictLowerPriority(candidate, held);
+    if (room) hold(candidate, room);
+    else if (!evicted) placement.set(candidate.camera.id, null);
+    else {
+      held.get(evicted.gateway.id)?.push(candidate);
+      placement.set(candidate.camera.id, evicted.gateway.id);
+      if (evicted.camera.camera.failover === 'never') placement.set(evicted.camera.camera.id, null);
+      else enqueue(displaced, next + 1, evicted.camera);
     }
-    const evicted = evictLowerPriority(candidate, held);
-    if (!evicted) {
-      placement.set(candidate.camera.id, null);
-      continue;
-    }
-    placement.set(candidate.camera.id, evicted.gateway.id);
-    held.get(evicted.gateway.id)?.push(candidate);
-    if (evicted.camera.camera.failover === 'never') placement.set(evicted.camera.camera.id, null);
-    else insertInOrder(displaced, evicted.camera);
   }
   return placement;
 }
@@ -190,32 +187,26 @@ function evictLowerPriority(
   held: Map<string, Candidate[]>,
 ): { gateway: PlacementGateway; camera: Candidate } | undefined {
   const rank = RANK[candidate.camera.failover];
+  // Lower priority first, then later in assignment order.
+  const below = (a: Candidate, b: Candidate) =>
+    RANK[a.camera.failover] - RANK[b.camera.failover] || a.order - b.order;
   const gateways = candidate.pin ? [candidate.pin, ...candidate.ranking] : candidate.ranking;
   for (const gateway of gateways) {
-    const holding = held.get(gateway.id);
-    if (!holding) continue;
-    let victim: number | undefined;
-    holding.forEach((other, index) => {
-      const otherRank = RANK[other.camera.failover];
-      if (otherRank <= rank) return;
-      const current = victim === undefined ? undefined : holding[victim];
-      if (
-        !current ||
-        otherRank > RANK[current.camera.failover] ||
-        (otherRank === RANK[current.camera.failover] && other.order > current.order)
-      ) {
-        victim = index;
-      }
-    });
-    if (victim === undefined) continue;
-    const [camera] = holding.splice(victim, 1);
+    const holding = held.get(gateway.id) ?? [];
+    let victim = -1;
+    for (const [index, other] of holding.entries()) {
+      const current = holding[victim];
+      if (RANK[other.camera.failover] > rank && (!current || below(other, current) > 0)) victim = index;
+    }
+    const [camera] = victim === -1 ? [] : holding.splice(victim, 1);
     if (camera) return { gateway, camera };
   }
   return undefined;
 }
 
-function insertInOrder(queue: Candidate[], candidate: Candidate): void {
-  const index = queue.findIndex((other) => other.order > candidate.order);
+/** Puts a camera back in the queue at its place in assignment order, but not before `from`. */
+function enqueue(queue: Candidate[], from: number, candidate: Candidate): void {
+  const index = queue.findIndex((other, i) => i >= from && other.order > candidate.order);
   queue.splice(index === -1 ? queue.length : index, 0, candidate);
 }
 

@@ -132,6 +132,18 @@ describe('placeCameras', () => {
     );
   });
 
+  it("respects a pin's maxCameras: the pinned cameras past it go elsewhere (or nowhere, for never)", () => {
+    const all = gateways(3).map((g) => (g.id === 'janus-3' ? { ...g, maxCameras: 2 } : g));
+    const pinned = (failover: FailoverPriority) =>
+      cameras(3, `pin-${failover}-`, failover).map((c) => ({ ...c, pinnedTo: 'janus-3' }));
+    const normal = loads(placeCameras(pinned('normal'), all));
+    expect(normal.get('janus-3')).toBe(2);
+    expect((normal.get('janus-1') ?? 0) + (normal.get('janus-2') ?? 0)).toBe(1);
+    const never = loads(placeCameras(pinned('never'), all));
+    expect(never.get('janus-3')).toBe(2);
+    expect(never.get(null)).toBe(1);
+  });
+
   it('keeps a failover-never camera on its home gateway, or nowhere', () => {
     const all = gateways(3);
     const never = cameras(40, 'never-', 'never');
