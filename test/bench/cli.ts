@@ -5,6 +5,7 @@ import { join } from 'node:path';
 
 import { startLab, type LabOptions } from '../lab';
 import { benchApi } from './api';
+import { benchCluster } from './cluster';
 import { benchJanus } from './janus';
 import { benchRecording } from './recording';
 import { benchMotion } from './motion';
@@ -20,6 +21,7 @@ const benches: Record<
   // No camera credentials: the baseline ffmpeg takes the camera's URL on its command line.
   recording: { lab: { cameras: 4, auth: 'none' }, run: benchRecording },
   motion: { lab: { cameras: 1, auth: 'digest' }, run: benchMotion },
+  cluster: { lab: { cameras: 1, auth: 'digest' }, run: benchCluster },
 };
 
 const name = process.argv[2] ?? '';

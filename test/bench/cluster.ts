@@ -1,0 +1,11 @@
+// `npm run bench -- cluster`: cluster mode's figures, one part after the other (placement first; parts that need
+// the lab's Janus and camera, or a nats-server, take `lab` and are appended to PARTS).
+import type { Lab } from '../lab';
+import { benchClusterPlacement } from './cluster-placement';
+
+const PARTS: readonly ((lab: Lab) => void | Promise<void>)[] = [benchClusterPlacement];
+
+/** Prints every cluster figure, part by part. */
+export async function benchCluster(lab: Lab): Promise<void> {
+  for (const part of PARTS) await part(lab);
+}
