@@ -6,10 +6,12 @@
 // share). The live pass keeps every camera whose ideal gateway is live exactly there, and fails the others over
 // to the live gateways with room. A gateway going down (still registered, live false) therefore moves only its
 // own cameras; a gateway joining takes about its weight's share and little else moves.
+import type { CameraMove } from '../station/placement';
 import { checkPlacementInput } from './placement-input';
 import { byHashedId, rankGateways } from './rendezvous';
 
 export { PlacementInputError } from './placement-input';
+export type { CameraMove } from '../station/placement';
 
 /** Nx-style failover priority: who gets room first when a gateway is lost; 'never' stays on its home gateway. */
 export type FailoverPriority = 'high' | 'normal' | 'never';
@@ -29,12 +31,6 @@ export interface PlacementCamera {
   failover: FailoverPriority;
 }
 
-/** One camera whose gateway changed between two placements. */
-export interface CameraMove {
-  camera_id: string;
-  from: string | null;
-  to: string | null;
-}
 
 // 1.05, not the textbook 1.1: bounded loads cap only the fullest gateway, and the emptiest then holds the rest.
 // Over 3 equal gateways 1.05 caps each at 175 of 500, so the emptiest holds ≥ 150 and max/min ≤ 1.17 for any
