@@ -29,6 +29,10 @@ export const ErrorCode = {
   GatewayUnavailable: 'VIGIL_ERR_GATEWAY_UNAVAILABLE',
   /** The station cannot save changes now (its data folder is full, read-only or not writable); nothing changed. */
   StorageUnavailable: 'VIGIL_ERR_STORAGE_UNAVAILABLE',
+  /** Cluster mode: NATS cannot be reached, so nothing can be changed now; live video and reads go on. */
+  ClusterUnavailable: 'VIGIL_ERR_CLUSTER_UNAVAILABLE',
+  /** Cluster mode: another station changed the same record meanwhile; read it again and retry. */
+  Conflict: 'VIGIL_ERR_CONFLICT',
   Internal: 'VIGIL_ERR_INTERNAL',
   /** Client only: the station could not be reached (network down, CORS refused, wrong URL). */
   Network: 'VIGIL_ERR_NETWORK',
@@ -68,6 +72,8 @@ export const errorStatus: Record<ErrorCode, number | undefined> = {
   VIGIL_ERR_HOST_NOT_ALLOWED: 403,
   VIGIL_ERR_GATEWAY_UNAVAILABLE: 503,
   VIGIL_ERR_STORAGE_UNAVAILABLE: 503,
+  VIGIL_ERR_CLUSTER_UNAVAILABLE: 503,
+  VIGIL_ERR_CONFLICT: 409,
   VIGIL_ERR_INTERNAL: 500,
   VIGIL_ERR_NETWORK: undefined,
   VIGIL_ERR_BAD_RESPONSE: undefined,
