@@ -3,6 +3,7 @@
 import type { StationEvent } from '../../../common/events';
 import type { DoorClient } from '../../../main/door/connection-context';
 import type { DoorStation } from '../../../main/door/door-station';
+import type { GatewayEndpoints } from '../../../main/gateway/gateway';
 import type { SocketFactory, SocketHandlers, SocketLike } from '../../../main/janus/transport/ws';
 
 type Message = Record<string, unknown>;
@@ -52,6 +53,14 @@ export class FakeDoorStation implements DoorStation {
       secrets: { apiSecret: 'the-api-secret', adminSecret: 'admin', streamingAdminKey: 'key' },
       origin: 'http://127.0.0.1:3000',
     };
+  }
+
+  /** Cluster: the gateway holding each camera (absent: the station's own); `null`: none holds it now. */
+  readonly placed = new Map<string, GatewayEndpoints | null>();
+
+  endpointsFor(cameraId: string): GatewayEndpoints | undefined {
+    const placed = this.placed.get(cameraId);
+    return placed === undefined ? this.gatewayEndpoints() : (placed ?? undefined);
   }
 
   onEvent(listener: (event: StationEvent) => void): () => void {
