@@ -47,7 +47,9 @@ export class GatewayLinks {
       (link ?? station).send(request);
       return undefined;
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      const why = error instanceof Error ? error.message : String(error);
+      if (error instanceof NoGatewayError) return why;
+      return `The gateway holding camera ${cameraId} cannot be reached now (${why}); watch again shortly`;
     }
   }
 

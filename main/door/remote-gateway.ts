@@ -266,5 +266,5 @@ function idOf(answer: WireMessage | undefined, what: string): number {
   if (answer?.janus === 'success' && isObject(answer.data) && isJanusId(answer.data.id))
     return answer.data.id;
   const reason = isObject(answer?.error) ? String(answer.error.reason) : 'no answer in time';
-  throw new RemoteGatewayError(`The gateway holding the camera refused the ${what}: ${reason}`);
+  throw new RemoteGatewayError(`its ${what} was refused: ${reason}`);
 }

@@ -67,9 +67,9 @@ class UpstreamUnavailableError extends Error {
 }
 
 /**
- * Opens a WebSocket to the station's Janus (or to `gateway`, another one of the cluster), waiting for the station's
- * Janus to be up and retrying until `deadline` (ms epoch); rejects with UpstreamUnavailableError after it, or when
- * `signal` aborts.
+ * Opens a WebSocket to the station's Janus, waiting for Janus to be up and retrying until `deadline` (ms epoch);
+ * rejects with UpstreamUnavailableError after it, or when `signal` aborts. To `gateway`, another one of the
+ * cluster, it tries once.
  */
 export async function openUpstream(
   deps: UpstreamDeps,
@@ -90,7 +90,10 @@ export async function openUpstream(
     try {
       const endpoints = gateway ?? station.gatewayEndpoints();
       return await connect(deps, endpoints, handlers, Math.min(left, CONNECT_TIMEOUT_MS));
-    } catch {
+    } catch (error) {
+      // Another gateway of the cluster that cannot be reached is not waited for: placement moves its cameras,
+      // and the player's next watch finds them where they are then.
+      if (gateway !== undefined) throw error;
       await sleep(clock, Math.min(RETRY_MS, Math.max(0, deadline - clock.now())), signal);
     }
   }

@@ -4,6 +4,7 @@
 // wall's own player (janus.js) in Chromium playing through A's door. The camera is on Janus 2 first, then moves
 // to Janus 1: the player is told, watches again through the door, and plays from Janus 1.
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import pino from 'pino';
 import type { Page } from 'playwright-core';
@@ -46,6 +47,9 @@ let stationB: Station;
 let chromium: Chromium;
 let portal: { url: string; close(): Promise<void> };
 let page: Page;
+/** The WebSockets the page opened (the player keeps one to the door while cameras move). */
+const sockets: string[] = [];
+let mountpoint: number;
 
 type PlayerPage = { play(cameraId: string): Promise<void>; statuses(): TileStatus[] };
 
@@ -122,6 +126,7 @@ beforeAll(async () => {
 
   chromium = await launchChromium();
   page = await chromium.context.newPage();
+  page.on('websocket', (socket) => sockets.push(socket.url()));
   await page.exposeFunction('streamInfo', async (cameraId: string) => {
     const response = await stationA.call(`/cameras/${cameraId}/stream`, { key: stationA.viewKey });
     return (await response.json()) as StreamInfo;
@@ -151,7 +156,7 @@ afterAll(async () => {
 });
 
 it('a camera on Janus 2 plays through the door from Janus 2; moved to Janus 1, the player watches again and plays from there', async () => {
-  const mountpoint = stationA.station.getCamera('lobby').stream_id;
+  mountpoint = stationA.station.getCamera('lobby').stream_id;
   await vi.waitFor(
     () => {
       expect(stationB.getCamera('lobby').health.state).toBe('live');
@@ -186,4 +191,36 @@ it('a camera on Janus 2 plays through the door from Janus 2; moved to Janus 1, t
   await vi.waitFor(async () => {
     expect(await viewersOn(janus2.endpoints, mountpoint)).toBe(0);
   }, 5_000);
+});
+
+it('back on Janus 2 it plays from there; Janus 2 stopped, the player is told at once and plays from Janus 1 once the camera is placed there', async () => {
+  const backAt = Date.now();
+  table.move('lobby', 'gw2');
+  const back = await liveAfter(backAt, 30_000);
+  console.log(`camera moved Janus 1 → Janus 2: video again after ${back.since - backAt} ms`);
+  expect(await viewersOn(janus2.endpoints, mountpoint)).toBe(1);
+
+  const lostAt = Date.now();
+  await janus2.stop();
+  const told = await vi.waitFor(
+    async () => {
+      const after = (await statuses()).find((status) => status.since >= lostAt && status.state !== 'live');
+      if (after === undefined) throw new Error('the tile was not told');
+      return after;
+    },
+    { timeout: 5_000, interval: 50 },
+  );
+  // What the cluster does once the gateway's heartbeat expires: its cameras are placed on the others.
+  await sleep(1_000);
+  table.move('lobby', 'gw1');
+  const again = await liveAfter(lostAt, 30_000);
+  console.log(
+    `Janus 2 stopped: the tile was told in ${told.since - lostAt} ms (${told.reason ?? ''}); the camera was ` +
+      `placed on Janus 1 1 s later; video again ${again.since - lostAt} ms after the stop`,
+  );
+  expect(told.since - lostAt).toBeLessThan(1_000);
+  expect(await viewersOn(labGateway(lab()), mountpoint)).toBe(1);
+  // Through every move and the loss of Janus 2 the player kept its one connection to the door.
+  expect(sockets).toHaveLength(1);
+  expect(sockets[0]?.startsWith(`${stationA.doorUrl}?ticket=`)).toBe(true);
 });

@@ -212,6 +212,24 @@ describe('Door routing in a cluster', () => {
     expect(t.janus.to(GATEWAY_2.urls.ws).requests('message')).toMatchObject([{ transaction: 'w2' }]);
   });
 
+  it('answers a watch 503 at once when the gateway holding its camera cannot be reached (not held for it)', async () => {
+    const t = setup();
+    t.station.placed.set('gate', GATEWAY_2);
+    const v = await viewer(t);
+    t.janus.refuse = true;
+    await v.watch('w', 22);
+    expect(v.client.answer('w')).toMatchObject({
+      janus: 'error',
+      error: {
+        code: 503,
+        reason:
+          'The gateway holding camera gate cannot be reached now (Janus refused the connection (code 1006)); ' +
+          'watch again shortly',
+      },
+    });
+    expect(v.client.closed).toBeUndefined();
+  });
+
   it('answers a watch 503 with the reason when no gateway holds its camera', async () => {
     const t = setup();
     t.station.placed.set('gate', null);
