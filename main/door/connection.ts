@@ -140,8 +140,6 @@ export class DoorConnection {
       const handle = this.#state.handle(sessionId, handleId);
       if (handle === undefined || handle.hold !== undefined || this.#links.onHoldingGateway(handle)) continue;
       this.#enqueue(handle, () => {
-        if (handle.via === undefined)
-          this.#doorRequest({ janus: 'hangup', session_id: sessionId, handle_id: handleId });
         this.#streamEnded(sessionId, handleId, 'The camera moved to another gateway: watch it again');
         return Promise.resolve();
       });
@@ -160,11 +158,9 @@ export class DoorConnection {
       case 'create':
         this.#create(decision.request, decision.grant);
         return;
-      case 'attach': {
-        const { request, sessionId, grant } = decision;
-        if (this.#expect(request, { kind: 'attach', sessionId, grant })) this.#toJanus(request);
+      case 'attach':
+        if (this.#expect(decision.request, decision)) this.#toJanus(decision.request);
         return;
-      }
       case 'watch': {
         const handle = this.#state.handle(decision.sessionId, decision.handleId);
         if (handle !== undefined) this.#watch(handle, decision);
@@ -191,12 +187,16 @@ export class DoorConnection {
     });
   }
 
-  /** Tells a viewer its handle's stream ended (as Janus does when a mountpoint goes away). */
+  /** Ends a handle's stream where it plays and tells the viewer (as Janus does when a mountpoint goes away). */
   #streamEnded(sessionId: number, handleId: number, reason: string): void {
     const handle = this.#state.handle(sessionId, handleId);
     if (handle === undefined) return;
-    handle.via?.detach(sessionId, handleId);
+    if (handle.via === undefined)
+      this.#doorRequest({ janus: 'hangup', session_id: sessionId, handle_id: handleId });
+    else handle.via.detach(sessionId, handleId);
     handle.via = undefined;
+    // A watch waiting for its camera meanwhile is the viewer's next stream: left to go ahead.
+    if (handle.hold !== undefined) return;
     handle.cameraId = undefined;
     for (const message of streamEnded(sessionId, handleId, reason)) this.#reply(message);
   }

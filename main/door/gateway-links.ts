@@ -43,7 +43,7 @@ export class GatewayLinks {
   ): Promise<string | undefined> {
     const { request, sessionId, handleId, cameraId } = watch;
     try {
-      const link = await this.route(sessionId, handleId, handle, cameraId);
+      const link = await this.#route(sessionId, handleId, handle, cameraId);
       (link ?? station).send(request);
       return undefined;
     } catch (error) {
@@ -58,7 +58,7 @@ export class GatewayLinks {
    * (with the handle's real handle attached there). A handle leaving a gateway is detached there first. Rejects
    * when no gateway holds the camera or the one that does cannot be reached.
    */
-  async route(
+  async #route(
     sessionId: number,
     handleId: number,
     handle: HandleState,
@@ -71,8 +71,14 @@ export class GatewayLinks {
     const link =
       endpoints.urls.ws === this.#context.gatewayEndpoints().urls.ws ? undefined : this.#link(endpoints);
     if (handle.via !== link) handle.via?.detach(sessionId, handleId);
+    // Set before the attach: a detach meanwhile (the viewer's, or its session's end) cancels it.
     handle.via = link;
-    await link?.attach(sessionId, handleId);
+    try {
+      await link?.attach(sessionId, handleId);
+    } catch (error) {
+      if (handle.via === link) handle.via = undefined;
+      throw error;
+    }
     return link;
   }
 

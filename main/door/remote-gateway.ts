@@ -52,6 +52,8 @@ export class RemoteGateway {
   readonly #handles = new Map<string, RealHandle>();
   /** Real handle id → [viewer session id, viewer handle id]. */
   readonly #viewerHandles = new Map<number, [number, number]>();
+  /** The attaches under way, by `viewerSession/viewerHandle` (a detach meanwhile cancels one). */
+  readonly #attaching = new Map<string, { cancelled: boolean }>();
   /** The door's own requests waiting for the gateway's answer, by transaction. */
   readonly #requests = new Map<string, (answer: WireMessage | undefined) => void>();
   #sent = 0;
@@ -65,21 +67,29 @@ export class RemoteGateway {
     return this.#deps.endpoints;
   }
 
-  /** Whether a viewer handle has its real handle here. */
-  has(sessionId: number, handleId: number): boolean {
-    return this.#handles.has(handleKey(sessionId, handleId));
-  }
-
-  /** Gives a viewer handle a real handle here (opening the socket and the session first if needed). */
+  /**
+   * Gives a viewer handle a real handle here (opening the socket and the session first if needed); rejects when
+   * the gateway cannot be reached or refuses, or the viewer let go of the handle meanwhile.
+   */
   async attach(sessionId: number, handleId: number): Promise<void> {
-    if (this.has(sessionId, handleId)) return;
-    const session = await this.#session(sessionId);
-    const answer = await this.#request({ janus: 'attach', session_id: session, plugin: STREAMING_PLUGIN });
-    const handle = idOf(answer, 'attach');
-    if (this.#sessions.has(sessionId)) {
-      this.#handles.set(handleKey(sessionId, handleId), { session, handle });
+    const key = handleKey(sessionId, handleId);
+    if (this.#handles.has(key)) return;
+    const attempt = { cancelled: false };
+    this.#attaching.set(key, attempt);
+    try {
+      const session = await this.#session(sessionId);
+      const answer = await this.#request({ janus: 'attach', session_id: session, plugin: STREAMING_PLUGIN });
+      const handle = idOf(answer, 'attach');
+      if (attempt.cancelled || !this.#sessions.has(sessionId)) {
+        this.#send({ janus: 'detach', session_id: session, handle_id: handle, transaction: this.#own() });
+        throw new RemoteGatewayError('the viewer let go of the handle');
+      }
+      this.#handles.set(key, { session, handle });
       this.#viewerHandles.set(handle, [sessionId, handleId]);
-    } else this.#send({ janus: 'detach', session_id: session, handle_id: handle, transaction: this.#own() });
+    } finally {
+      if (this.#attaching.get(key) === attempt) this.#attaching.delete(key);
+      this.#closeIfUnused();
+    }
   }
 
   /** Relays a viewer's request on one of its handles routed here (dropped for any other). */
@@ -90,16 +100,20 @@ export class RemoteGateway {
     if (real !== undefined) this.#send({ ...request, session_id: real.session, handle_id: real.handle });
   }
 
-  /** Detaches a viewer handle's real handle, if it has one here. */
+  /** Detaches a viewer handle's real handle, if it has one here (or cancels its attach under way). */
   detach(sessionId: number, handleId: number): void {
+    const attempt = this.#attaching.get(handleKey(sessionId, handleId));
+    if (attempt !== undefined) attempt.cancelled = true;
     const real = this.#forgetHandle(sessionId, handleId);
-    if (real !== undefined)
+    if (real !== undefined) {
       this.#send({
         janus: 'detach',
         session_id: real.session,
         handle_id: real.handle,
         transaction: this.#own(),
       });
+    }
+    this.#closeIfUnused();
   }
 
   /** Keeps a viewer session's real session alive (the viewer kept its own alive). */
@@ -111,6 +125,7 @@ export class RemoteGateway {
   destroy(sessionId: number): void {
     this.#onSession(sessionId, (session) => ({ janus: 'destroy', session_id: session }));
     this.#forgetSession(sessionId);
+    this.#closeIfUnused();
   }
 
   /** Closes the socket (the gateway ends the sessions of a WebSocket that closed). */
@@ -121,12 +136,18 @@ export class RemoteGateway {
     this.#viewerSessions.clear();
     this.#handles.clear();
     this.#viewerHandles.clear();
+    this.#attaching.clear();
     for (const settle of [...this.#requests.values()]) settle(undefined);
     socket
       ?.then((open) => {
         open.close(1000, 'viewer gone');
       })
       .catch(() => undefined);
+  }
+
+  /** No viewer handle is (or is about to be) relayed here: the socket closes, and the gateway ends its sessions. */
+  #closeIfUnused(): void {
+    if (this.#socket !== undefined && this.#handles.size === 0 && this.#attaching.size === 0) this.close();
   }
 
   #session(sessionId: number): Promise<number> {
@@ -220,6 +241,7 @@ export class RemoteGateway {
     if (viewerSession === undefined) return;
     if (janus === 'timeout') {
       this.#forgetSession(viewerSession, true);
+      this.#closeIfUnused();
       return;
     }
     const route = isJanusId(sender) ? this.#viewerHandles.get(sender) : undefined;
@@ -227,6 +249,7 @@ export class RemoteGateway {
     if (janus === 'detached' && route !== undefined) {
       this.#forgetHandle(...route);
       this.#deps.lost(...route);
+      this.#closeIfUnused();
       return;
     }
     this.#deps.toViewer({ ...message, session_id: viewerSession, ...(route ? { sender: route[1] } : {}) });
@@ -265,6 +288,7 @@ export class RemoteGateway {
 function idOf(answer: WireMessage | undefined, what: string): number {
   if (answer?.janus === 'success' && isObject(answer.data) && isJanusId(answer.data.id))
     return answer.data.id;
-  const reason = isObject(answer?.error) ? String(answer.error.reason) : 'no answer in time';
-  throw new RemoteGatewayError(`its ${what} was refused: ${reason}`);
+  if (answer === undefined) throw new RemoteGatewayError(`the gateway did not answer the door's ${what}`);
+  const reason = isObject(answer.error) ? String(answer.error.reason) : String(answer.janus);
+  throw new RemoteGatewayError(`the gateway refused the door's ${what}: ${reason}`);
 }

@@ -109,17 +109,28 @@ describe('Door routing in a cluster', () => {
     await flush();
     expect(gw2.requests('keepalive')).toMatchObject([{ session_id: 2001 }]);
     expect(v.client.received.filter((m) => m.transaction === 'k')).toHaveLength(1);
-    // A detach is answered by the station's Janus, and the real handle on gateway 2 is detached.
+    // A detach is answered by the station's Janus; the real handle on gateway 2 is detached, and the socket to
+    // gateway 2, relaying nothing now, closes (gateway 2 ends the session it held).
     v.onHandle('detach', 'd');
     await flush();
     expect(own.requests('detach')).toMatchObject([
       { session_id: v.session, handle_id: v.handle, transaction: 'd' },
     ]);
     expect(gw2.requests('detach')).toMatchObject([{ session_id: 2001, handle_id: 2002 }]);
-    // Destroying the session destroys gateway 2's.
+    expect(gw2.closed).toBeDefined();
+    expect(own.closed).toBeUndefined();
+  });
+
+  it("a viewer session's end ends its relays to gateway 2", async () => {
+    const t = setup();
+    t.station.placed.set('gate', GATEWAY_2);
+    const v = await viewer(t);
+    await v.watch('w', 22);
+    const gw2 = t.janus.to(GATEWAY_2.urls.ws);
     v.send({ janus: 'destroy', session_id: v.session, transaction: 'x' });
     await flush();
-    expect(gw2.requests('destroy')).toMatchObject([{ session_id: 2001 }]);
+    expect(gw2.closed).toBeDefined();
+    expect(t.janus.to(OWN).requests('destroy')).toMatchObject([{ session_id: v.session, transaction: 'x' }]);
   });
 
   it('keeps single-station traffic on the one socket, the same bytes as ever', async () => {
