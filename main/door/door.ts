@@ -211,7 +211,12 @@ export class Door {
       this.#tickets.forgetCamera(event.camera_id);
       for (const connection of this.#connections) connection.cameraRemoved(event.camera_id);
     } else if (event.type === 'camera.moved') {
-      for (const connection of this.#connections) connection.cameraMoved(event.camera_id);
+      const { camera_id: camera, from, to } = event;
+      this.#logger.debug(
+        { camera, from, to },
+        'camera moved: its viewers on the gateway it left watch again',
+      );
+      for (const connection of this.#connections) connection.cameraMoved(camera);
     } else if (
       event.type === 'gateway.down' &&
       event.gateway_id === undefined &&
