@@ -1,6 +1,7 @@
 // What a door connection (connection.ts) is given: the viewer's end, and what it asks of its door.
 import type { Logger } from 'pino';
 
+import type { GatewayEndpoints } from '../gateway/gateway';
 import type { Clock } from '../janus';
 import type { SocketLike } from '../janus/transport/ws';
 import type { DoorLimits } from './limits';
@@ -19,8 +20,19 @@ export interface ConnectionContext {
   readonly logger: Logger;
   readonly clock: Clock;
   readonly lookups: PolicyLookups;
-  /** Opens this connection's WebSocket to Janus (waiting, within the hold, for Janus to be up). */
-  openUpstream(handlers: UpstreamHandlers, signal: AbortSignal): Promise<SocketLike>;
+  /**
+   * Opens this connection's WebSocket to the station's Janus (waiting, within the hold, for Janus to be up), or to
+   * `gateway`, another of the cluster.
+   */
+  openUpstream(
+    handlers: UpstreamHandlers,
+    signal: AbortSignal,
+    gateway?: GatewayEndpoints,
+  ): Promise<SocketLike>;
+  /** The station's own Janus. */
+  gatewayEndpoints(): GatewayEndpoints;
+  /** The Janus holding a camera (the station's own but in a cluster); undefined while none does. */
+  endpointsFor(cameraId: string): GatewayEndpoints | undefined;
   /** Resolves once the camera's mountpoint exists on Janus, the hold ends, or `signal` aborts. */
   whenReady(cameraId: string, signal: AbortSignal): Promise<void>;
   /** The Janus API secret every request to Janus carries. */

@@ -2,20 +2,19 @@
 // other. Every message from the viewer goes through the policy (policy.ts); what passes is sent rewritten, with
 // the station's API secret. Janus's answers go back as they are, once the door has learnt from them the ids of
 // the sessions and handles it created (relay-state.ts). A watch waits, within the hold, for its camera's
-// mountpoint to exist on Janus.
+// mountpoint to exist on Janus. In a cluster, a watch of a camera another gateway holds is relayed, with what
+// follows on its handle, over a link to that gateway (gateway-links.ts).
 import { randomBytes } from 'node:crypto';
 
-import type { SocketLike } from '../janus/transport/ws';
 import { CloseCode, type ConnectionContext, type DoorClient } from './connection-context';
 import type { Credential, Grant } from './credential';
 import type { Decision } from './decision';
-import { DoorCode, isObject, janusError, type WireMessage } from './janus-wire';
+import { GatewayLinks } from './gateway-links';
+import { IdleTimer } from './idle-timer';
+import { DoorCode, janusError, streamEnded, type WireMessage } from './janus-wire';
 import { decide } from './policy';
 import { RelayState, type HandleState } from './relay-state';
-import type { UpstreamHandlers } from './upstream';
-
-/** Janus ending a session or a handle: the door forgets it. */
-const ENDINGS = /"janus"\s*:\s*"(?:timeout|detached)"/;
+import { StationUpstream } from './station-upstream';
 
 /** One viewer connection relayed to Janus. */
 export class DoorConnection {
@@ -23,26 +22,60 @@ export class DoorConnection {
   readonly #context: ConnectionContext;
   readonly #grant: Grant | undefined;
   readonly #state: RelayState;
+  readonly #links: GatewayLinks;
   readonly #lifetime = new AbortController();
   /** Transactions of the door's own requests start with this (random per connection: no viewer can guess it). */
   readonly #doorPrefix = `vigil-door-${randomBytes(6).toString('hex')}-`;
   #doorRequests = 0;
-  #upstream: SocketLike | undefined;
-  #opening: Promise<void> | undefined;
-  #cancelIdle: (() => void) | undefined;
+  readonly #upstream: StationUpstream;
+  readonly #idle: IdleTimer;
   #closed = false;
 
   constructor(client: DoorClient, grant: Grant | undefined, context: ConnectionContext) {
     this.#client = client;
     this.#grant = grant;
     this.#context = context;
-    this.#state = new RelayState((credentialId) => {
-      context.releaseSession(credentialId);
+    this.#state = new RelayState(
+      (credentialId) => {
+        context.releaseSession(credentialId);
+      },
+      (sessionId) => {
+        this.#links.destroy(sessionId);
+      },
+    );
+    this.#links = new GatewayLinks(context, {
+      prefix: this.#doorPrefix,
+      signal: this.#lifetime.signal,
+      toViewer: (message) => {
+        this.#reply(message);
+      },
+      lost: (sessionId, handleId) => {
+        this.#streamEnded(sessionId, handleId, 'The gateway holding the camera ended the stream');
+      },
     });
-    this.#watchIdle();
+    this.#upstream = new StationUpstream({
+      open: (handlers) => context.openUpstream(handlers, this.#lifetime.signal),
+      apiSecret: () => context.apiSecret(),
+      prefix: this.#doorPrefix,
+      waiting: () => this.#state.waiting > 0,
+      learn: (message) => {
+        this.#state.learn(message);
+        this.#idleCheck();
+      },
+      toViewer: (text) => {
+        if (!this.#closed) this.#client.send(text);
+      },
+      gone: () => {
+        this.close(CloseCode.JanusGone, 'Janus went away: connect again');
+      },
+    });
+    const { idleMs } = context.limits;
+    this.#idle = new IdleTimer(context.clock, idleMs, () => {
+      this.close(CloseCode.Normal, `No Janus session for ${Math.round(idleMs / 1000)} s`);
+    });
     // Authenticated at the upgrade: reach Janus now, while the viewer sends its create (a failed head start is
     // tried again by that create).
-    if (grant !== undefined) this.#upstreamReady().catch(() => undefined);
+    if (grant !== undefined) this.#upstream.ready().catch(() => undefined);
   }
 
   /** The credentials this connection uses: its own, and its sessions' (open or being created). */
@@ -85,11 +118,7 @@ export class DoorConnection {
       return;
     }
     for (const sessionId of this.#state.sessionsOf(credentialId)) {
-      this.#toJanus({
-        janus: 'destroy',
-        session_id: sessionId,
-        transaction: `${this.#doorPrefix}${++this.#doorRequests}`,
-      });
+      this.#doorRequest({ janus: 'destroy', session_id: sessionId });
       this.#state.endSession(sessionId);
       this.#reply({ janus: 'timeout', session_id: sessionId });
     }
@@ -100,9 +129,20 @@ export class DoorConnection {
   cameraRemoved(cameraId: string): void {
     for (const [sessionId, handleId] of this.#state.watching(cameraId)) {
       this.#state.endHandle(sessionId, handleId);
-      const detach = { janus: 'detach', session_id: sessionId, handle_id: handleId };
-      this.#toJanus({ ...detach, transaction: `${this.#doorPrefix}${++this.#doorRequests}` });
+      this.#doorRequest({ janus: 'detach', session_id: sessionId, handle_id: handleId });
       this.#reply({ janus: 'detached', session_id: sessionId, sender: handleId });
+    }
+  }
+
+  /** Ends the streams of the handles watching a camera that moved off their gateway: their players watch again. */
+  cameraMoved(cameraId: string): void {
+    for (const [sessionId, handleId] of this.#state.watching(cameraId)) {
+      const handle = this.#state.handle(sessionId, handleId);
+      if (handle === undefined || handle.hold !== undefined || this.#links.onHoldingGateway(handle)) continue;
+      this.#enqueue(handle, () => {
+        this.#streamEnded(sessionId, handleId, 'The camera moved to another gateway: watch it again');
+        return Promise.resolve();
+      });
     }
   }
 
@@ -118,11 +158,9 @@ export class DoorConnection {
       case 'create':
         this.#create(decision.request, decision.grant);
         return;
-      case 'attach': {
-        const { request, sessionId, grant } = decision;
-        if (this.#expect(request, { kind: 'attach', sessionId, grant })) this.#toJanus(request);
+      case 'attach':
+        if (this.#expect(decision.request, decision)) this.#toJanus(decision.request);
         return;
-      }
       case 'watch': {
         const handle = this.#state.handle(decision.sessionId, decision.handleId);
         if (handle !== undefined) this.#watch(handle, decision);
@@ -141,22 +179,37 @@ export class DoorConnection {
     this.#enqueue(handle, async () => {
       if (decision.enabled) await this.#context.whenReady(decision.cameraId, hold.signal);
       if (handle.hold === hold) handle.hold = undefined;
-      if (!hold.signal.aborted) {
-        this.#toJanus(decision.request);
-        return;
-      }
-      const why = 'The watch was cancelled before the camera was ready';
+      const cancelled = hold.signal.aborted && 'The watch was cancelled before the camera was ready';
+      const why = cancelled || (await this.#links.relayWatch(decision, handle, this.#upstream));
+      if (why === undefined) return;
+      if (!cancelled) handle.cameraId = undefined;
       this.#reply(janusError(decision.request.transaction, DoorCode.Unavailable, why, decision.sessionId));
     });
+  }
+
+  /** Ends a handle's stream where it plays and tells the viewer (as Janus does when a mountpoint goes away). */
+  #streamEnded(sessionId: number, handleId: number, reason: string): void {
+    const handle = this.#state.handle(sessionId, handleId);
+    if (handle === undefined) return;
+    if (handle.via === undefined)
+      this.#doorRequest({ janus: 'hangup', session_id: sessionId, handle_id: handleId });
+    else handle.via.detach(sessionId, handleId);
+    handle.via = undefined;
+    // A watch waiting for its camera meanwhile is the viewer's next stream: left to go ahead.
+    if (handle.hold !== undefined) return;
+    handle.cameraId = undefined;
+    for (const message of streamEnded(sessionId, handleId, reason)) this.#reply(message);
   }
 
   #forward({ request, sessionId, handleId, ends }: Extract<Decision, { kind: 'forward' }>): void {
     if (ends === 'session') this.#state.endSession(sessionId);
     const handle = handleId === undefined ? undefined : this.#state.handle(sessionId, handleId);
     if (handle === undefined) {
+      if (request.janus === 'keepalive') this.#links.keepalive(sessionId);
       this.#toJanus(request);
       return;
     }
+    const via = handle.via;
     // A hangup or detach cancels a watch still waiting for its camera, and goes first.
     if (request.janus === 'hangup' || request.janus === 'detach') {
       handle.hold?.abort();
@@ -164,7 +217,10 @@ export class DoorConnection {
     }
     if (ends === 'handle' && handleId !== undefined) this.#state.endHandle(sessionId, handleId);
     this.#enqueue(handle, () => {
-      this.#toJanus(request);
+      // A handle relayed to another gateway: its detach is answered by the station's Janus (where the viewer's
+      // handle is), everything else by that gateway.
+      if (via === undefined || request.janus === 'detach') this.#toJanus(request);
+      else via.send(request);
       return Promise.resolve();
     });
   }
@@ -182,7 +238,7 @@ export class DoorConnection {
       this.#context.releaseSession(grant.credential.id);
       return;
     }
-    this.#upstreamReady().then(
+    this.#upstream.ready().then(
       () => {
         this.#toJanus(request);
       },
@@ -212,72 +268,18 @@ export class DoorConnection {
     });
   }
 
-  #upstreamReady(): Promise<void> {
-    const handlers: UpstreamHandlers = {
-      message: (text) => {
-        this.#fromJanus(text);
-      },
-      close: () => {
-        this.close(CloseCode.JanusGone, 'Janus went away: connect again');
-      },
-    };
-    this.#opening ??= this.#context.openUpstream(handlers, this.#lifetime.signal).then(
-      (socket) => {
-        if (this.#closed) socket.close(1000, 'viewer gone');
-        else this.#upstream = socket;
-      },
-      (error: unknown) => {
-        this.#opening = undefined;
-        throw error;
-      },
-    );
-    return this.#opening;
-  }
-
-  #fromJanus(text: string): void {
-    if (this.#closed) return;
-    // Most of what Janus sends (events, media, trickles) teaches the door nothing: passed on unread.
-    if (this.#state.waiting === 0 && !text.includes(this.#doorPrefix) && !ENDINGS.test(text)) {
-      this.#client.send(text);
-      return;
-    }
-    let message: unknown;
-    try {
-      message = JSON.parse(text) as unknown;
-    } catch {
-      return;
-    }
-    if (!isObject(message)) return;
-    // Answers to the door's own requests (a revocation's destroy, a deleted camera's detach) stay here.
-    const { transaction } = message;
-    if (typeof transaction === 'string' && transaction.startsWith(this.#doorPrefix)) return;
-    this.#state.learn(message);
-    this.#idleCheck();
-    this.#client.send(text);
-  }
-
   /** Arms the idle timer while the connection holds no session (and none is being created); disarms it otherwise. */
   #idleCheck(): void {
-    const busy = this.#state.sessions.size > 0 || this.#state.waiting > 0;
-    if (busy) {
-      this.#cancelIdle?.();
-      this.#cancelIdle = undefined;
-    } else if (this.#cancelIdle === undefined && !this.#closed) {
-      this.#watchIdle();
-    }
+    if (!this.#closed) this.#idle.update(this.#state.sessions.size > 0 || this.#state.waiting > 0);
   }
 
-  #watchIdle(): void {
-    const { idleMs } = this.#context.limits;
-    this.#cancelIdle = this.#context.clock.setTimeout(() => {
-      this.#cancelIdle = undefined;
-      this.close(CloseCode.Normal, `No Janus session for ${Math.round(idleMs / 1000)} s`);
-    }, idleMs);
+  /** One of the door's own requests to the station's Janus (its answer stays at the door). */
+  #doorRequest(request: WireMessage): void {
+    this.#toJanus({ ...request, transaction: `${this.#doorPrefix}${++this.#doorRequests}` });
   }
 
   #toJanus(request: WireMessage): void {
-    const secret = this.#context.apiSecret();
-    this.#upstream?.send(JSON.stringify(secret === undefined ? request : { ...request, apisecret: secret }));
+    this.#upstream.send(request);
   }
 
   #reply(message: WireMessage): void {
@@ -288,10 +290,10 @@ export class DoorConnection {
     if (this.#closed) return;
     this.#closed = true;
     this.#lifetime.abort();
-    this.#cancelIdle?.();
+    this.#idle.stop();
     this.#state.clear();
-    this.#upstream?.close(1000, 'viewer gone');
-    this.#upstream = undefined;
+    this.#links.close();
+    this.#upstream.close();
     this.#context.ended();
   }
 }

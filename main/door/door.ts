@@ -2,7 +2,8 @@
 // door relays what a viewer may do to the Janus the station runs on. It authenticates (API key, browser session,
 // per-camera viewer ticket), lets through only viewer verbs on cameras the credential may watch (policy.ts), adds
 // pins and the API secret itself, caps sessions and connections per credential, and ends what depends on a key
-// revoked, a browser session ended or a camera deleted within about half a second.
+// revoked, a browser session ended or a camera deleted within about half a second. In a cluster each watch goes to
+// the gateway holding its camera, and viewers of a camera that moved are told its stream ended, to watch again.
 import type { Logger } from 'pino';
 
 import type { StreamInfo } from '../../common/camera';
@@ -154,13 +155,16 @@ export class Door {
         grantOf: (token) => this.tokenGrant(token),
         mountpoint: (id) => this.#station.mountpoint(id),
       },
-      openUpstream: (handlers, signal) =>
+      openUpstream: (handlers, signal, gateway) =>
         openUpstream(
           { station: this.#station, clock: this.#clock, socketFactory: this.#socketFactory },
           handlers,
           this.#clock.now() + holdMs,
           signal,
+          gateway,
         ),
+      gatewayEndpoints: () => this.#station.gatewayEndpoints(),
+      endpointsFor: (cameraId) => this.#station.endpointsFor(cameraId),
       whenReady: (cameraId, signal) => this.#whenReady(cameraId, signal),
       apiSecret: () => this.#station.gatewayEndpoints().secrets.apiSecret,
       reserveSession: (credentialId, joins) => this.#reserve(credentialId, joins),
@@ -206,7 +210,18 @@ export class Door {
     if (event.type === 'camera.removed') {
       this.#tickets.forgetCamera(event.camera_id);
       for (const connection of this.#connections) connection.cameraRemoved(event.camera_id);
-    } else if (event.type === 'gateway.down' && this.#connections.size > 0) {
+    } else if (event.type === 'camera.moved') {
+      const { camera_id: camera, from, to } = event;
+      this.#logger.debug(
+        { camera, from, to },
+        'camera moved: its viewers on the gateway it left watch again',
+      );
+      for (const connection of this.#connections) connection.cameraMoved(camera);
+    } else if (
+      event.type === 'gateway.down' &&
+      event.gateway_id === undefined &&
+      this.#connections.size > 0
+    ) {
       // Janus restarted, or the station moved to another Janus: viewers start over (and are held until it is up).
       this.#logger.info(
         { connections: this.#connections.size },

@@ -51,6 +51,23 @@ export function janusError(
   };
 }
 
+/**
+ * What Janus tells a viewer whose mountpoint went away (the streaming plugin's `stopped`, then the core's `hangup`):
+ * players take it as "stream gone" and watch again.
+ */
+export function streamEnded(sessionId: number, handleId: number, reason: string): WireMessage[] {
+  const stopped = { streaming: 'event', result: { status: 'stopped' } };
+  return [
+    {
+      janus: 'event',
+      session_id: sessionId,
+      sender: handleId,
+      plugindata: { plugin: STREAMING_PLUGIN, data: stopped },
+    },
+    { janus: 'hangup', session_id: sessionId, sender: handleId, reason },
+  ];
+}
+
 /** The door's answer to `info`: what a viewer may use here, nothing about the Janus behind it. */
 export function doorInfo(transaction: string): WireMessage {
   return {

@@ -3,6 +3,7 @@
 // Janus's answers, so a viewer can only ever name sessions and handles this connection created.
 import type { Credential, Grant } from './credential';
 import { isJanusId, isObject, type WireMessage } from './janus-wire';
+import type { RemoteGateway } from './remote-gateway';
 
 /** A handle of a session. */
 export interface HandleState {
@@ -13,6 +14,8 @@ export interface HandleState {
   hold: AbortController | undefined;
   /** This handle's messages, in order: a held watch delays what follows it, on this handle only. */
   queue: Promise<void>;
+  /** Cluster: the other gateway its watch is relayed to (undefined: the station's own Janus). */
+  via: RemoteGateway | undefined;
 }
 
 /** A session of the connection. */
@@ -31,9 +34,12 @@ export class RelayState {
   readonly #pending = new Map<string, Pending>();
   /** A session's slot of its credential's cap is free again (the session ended, or its create failed). */
   readonly #released: (credentialId: string) => void;
+  /** A session ended (its handles' real handles on other gateways go with it). */
+  readonly #sessionEnded: (sessionId: number) => void;
 
-  constructor(released: (credentialId: string) => void) {
+  constructor(released: (credentialId: string) => void, sessionEnded: (sessionId: number) => void) {
     this.#released = released;
+    this.#sessionEnded = sessionEnded;
   }
 
   /** How many creates and attaches wait for Janus. */
@@ -81,13 +87,16 @@ export class RelayState {
     if (session === undefined) return;
     this.sessions.delete(sessionId);
     for (const handle of session.handles.values()) handle.hold?.abort();
+    this.#sessionEnded(sessionId);
     this.#released(session.grant.credential.id);
   }
 
   /** Forgets a handle and cancels its held watch. */
   endHandle(sessionId: number, handleId: number): void {
     const session = this.sessions.get(sessionId);
-    session?.handles.get(handleId)?.hold?.abort();
+    const handle = session?.handles.get(handleId);
+    handle?.hold?.abort();
+    handle?.via?.detach(sessionId, handleId);
     session?.handles.delete(handleId);
   }
 
@@ -125,6 +134,7 @@ export class RelayState {
       cameraId: undefined,
       hold: undefined,
       queue: Promise.resolve(),
+      via: undefined,
     });
   }
 }

@@ -1,7 +1,9 @@
 // The door's side of one viewer connection towards Janus: one WebSocket (janus-protocol, the station's Origin) to
-// the Janus the station runs on, opened when the viewer's first session is created. While Janus is down the
-// opening waits for the station to see it up again, so a player retrying during a Janus restart is answered the
-// moment Janus is back rather than refused.
+// the Janus the station runs on, opened when the viewer's first session is created — and, in a cluster, one to
+// each other gateway holding a camera the viewer watches (remote-gateway.ts). While the station's Janus is down
+// the opening waits for the station to see it up again, so a player retrying during a Janus restart is answered
+// the moment Janus is back rather than refused.
+import type { GatewayEndpoints } from '../gateway/gateway';
 import WebSocket from 'ws';
 
 import { sleep, type Clock } from '../janus/clock';
@@ -66,26 +68,32 @@ class UpstreamUnavailableError extends Error {
 
 /**
  * Opens a WebSocket to the station's Janus, waiting for Janus to be up and retrying until `deadline` (ms epoch);
- * rejects with UpstreamUnavailableError after it, or when `signal` aborts.
+ * rejects with UpstreamUnavailableError after it, or when `signal` aborts. To `gateway`, another one of the
+ * cluster, it tries once.
  */
 export async function openUpstream(
   deps: UpstreamDeps,
   handlers: UpstreamHandlers,
   deadline: number,
   signal: AbortSignal,
+  gateway?: GatewayEndpoints,
 ): Promise<SocketLike> {
   const { clock, station } = deps;
   for (;;) {
     if (signal.aborted) throw new UpstreamUnavailableError('the viewer went away');
     const left = deadline - clock.now();
     if (left <= 0) throw new UpstreamUnavailableError('Janus is not reachable now; the station keeps trying');
-    if (!station.janusUp) {
+    if (gateway === undefined && !station.janusUp) {
       await janusUp(station, clock, left, signal);
       continue;
     }
     try {
-      return await connect(deps, handlers, Math.min(left, CONNECT_TIMEOUT_MS));
-    } catch {
+      const endpoints = gateway ?? station.gatewayEndpoints();
+      return await connect(deps, endpoints, handlers, Math.min(left, CONNECT_TIMEOUT_MS));
+    } catch (error) {
+      // Another gateway of the cluster that cannot be reached is not waited for: placement moves its cameras,
+      // and the player's next watch finds them where they are then.
+      if (gateway !== undefined) throw error;
       await sleep(clock, Math.min(RETRY_MS, Math.max(0, deadline - clock.now())), signal);
     }
   }
@@ -106,7 +114,7 @@ function janusUp(
       resolve();
     };
     const off = station.onEvent((event) => {
-      if (event.type === 'gateway.up') done();
+      if (event.type === 'gateway.up' && event.gateway_id === undefined) done();
     });
     const cancel = clock.setTimeout(done, ms);
     signal.addEventListener('abort', done, { once: true });
@@ -114,8 +122,12 @@ function janusUp(
 }
 
 /** One connect attempt: resolves with the open socket, rejects if it closes first or takes longer than `ms`. */
-function connect(deps: UpstreamDeps, handlers: UpstreamHandlers, ms: number): Promise<SocketLike> {
-  const { urls, origin } = deps.station.gatewayEndpoints();
+function connect(
+  deps: UpstreamDeps,
+  { urls, origin }: GatewayEndpoints,
+  handlers: UpstreamHandlers,
+  ms: number,
+): Promise<SocketLike> {
   return new Promise((resolve, reject) => {
     let opened = false;
     const socket = deps.socketFactory(

@@ -16,6 +16,7 @@ import { createKeyFileCipher } from '../../../main/store/secret-cipher';
 import type { GatewayEndpoints } from '../../../main/gateway/gateway';
 import { createNativeGateway, type NativeGateway } from '../../../main/gateway/native-janus';
 import { createRootLogger } from '../../../main/base/log';
+import type { StationPlacement } from '../../../main/station/placement';
 import { Station, type StationTimings } from '../../../main/station/station';
 import type { Lab } from '../../lab';
 import { LAB_ICE_ADDRESS, LAB_ICE_INTERFACE } from '../../lab/netns';
@@ -61,6 +62,12 @@ export function freshDataDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'vigil-station-'));
 }
 
+/** What else a test station may be given: a cluster placement, origins of pages allowed to call it. */
+export interface StationExtras {
+  placement?: StationPlacement;
+  corsOrigins?: string[];
+}
+
 /**
  * Starts a station + API + door on `gateway` and `dataDir` (keys created there), logging to
  * `<dataDir>/station.log`; `door` overrides the door's limits.
@@ -69,6 +76,7 @@ export async function startStation(
   gateway: GatewayEndpoints,
   dataDir: string,
   door: Partial<DoorLimits> = {},
+  extras: StationExtras = {},
 ): Promise<RunningStation> {
   const logFile = join(dataDir, 'station.log');
   const logger = createRootLogger(
@@ -92,6 +100,7 @@ export async function startStation(
     logger,
     metrics,
     timings: TEST_TIMINGS,
+    placement: extras.placement,
   });
   const theDoor = new Door({ station: station.viewers, keys, logger, limits: door });
   const api = await buildApi({
@@ -103,6 +112,7 @@ export async function startStation(
     version: 'test',
     bind: { host: '127.0.0.1', port },
     mutationRateLimit: { max: 10_000, timeWindowMs: 60_000 },
+    ...(extras.corsOrigins === undefined ? {} : { corsOrigins: extras.corsOrigins }),
   });
   await api.listen({ host: '127.0.0.1', port });
   const address = baseUrl;

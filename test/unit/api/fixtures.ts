@@ -195,6 +195,15 @@ export class FakeStation implements StationService {
 
 /** The fake station as its Janus door sees it: every camera's mountpoint ready, a pin per stream id. */
 export function fakeViewers(station: FakeStation): DoorStation {
+  const gatewayEndpoints = (): ReturnType<DoorStation['gatewayEndpoints']> => ({
+    urls: {
+      http: 'http://127.0.0.1:8088/janus',
+      ws: 'ws://127.0.0.1:8188',
+      adminHttp: 'http://127.0.0.1:7088/admin',
+    },
+    secrets: { apiSecret: 'api-secret', adminSecret: 'admin', streamingAdminKey: 'key' },
+    origin: 'http://127.0.0.1:3000',
+  });
   return {
     stream: (cameraId) => {
       const camera = station.getCamera(cameraId);
@@ -215,15 +224,8 @@ export function fakeViewers(station: FakeStation): DoorStation {
     isReady: () => true,
     onReady: () => () => undefined,
     janusUp: true,
-    gatewayEndpoints: () => ({
-      urls: {
-        http: 'http://127.0.0.1:8088/janus',
-        ws: 'ws://127.0.0.1:8188',
-        adminHttp: 'http://127.0.0.1:7088/admin',
-      },
-      secrets: { apiSecret: 'api-secret', adminSecret: 'admin', streamingAdminKey: 'key' },
-      origin: 'http://127.0.0.1:3000',
-    }),
+    gatewayEndpoints,
+    endpointsFor: gatewayEndpoints,
     onEvent: (listener) => station.onEvent(listener),
   };
 }

@@ -3,6 +3,7 @@
 import type { StationEvent } from '../../../common/events';
 import type { DoorClient } from '../../../main/door/connection-context';
 import type { DoorStation } from '../../../main/door/door-station';
+import type { GatewayEndpoints } from '../../../main/gateway/gateway';
 import type { SocketFactory, SocketHandlers, SocketLike } from '../../../main/janus/transport/ws';
 
 type Message = Record<string, unknown>;
@@ -54,6 +55,14 @@ export class FakeDoorStation implements DoorStation {
     };
   }
 
+  /** Cluster: the gateway holding each camera (absent: the station's own); `null`: none holds it now. */
+  readonly placed = new Map<string, GatewayEndpoints | null>();
+
+  endpointsFor(cameraId: string): GatewayEndpoints | undefined {
+    const placed = this.placed.get(cameraId);
+    return placed === undefined ? this.gatewayEndpoints() : (placed ?? undefined);
+  }
+
   onEvent(listener: (event: StationEvent) => void): () => void {
     this.#events.add(listener);
     return () => this.#events.delete(listener);
@@ -82,14 +91,16 @@ export class FakeUpstream implements SocketLike {
   isOpen = false;
   closed: { code: number; reason: string } | undefined;
   readonly #handlers: SocketHandlers;
-  #ids = 1000;
+  #ids: number;
 
   constructor(
     readonly url: string,
     readonly origin: string | undefined,
     handlers: SocketHandlers,
+    firstId = 1000,
   ) {
     this.#handlers = handlers;
+    this.#ids = firstId;
   }
 
   send(data: string): void {
@@ -150,12 +161,15 @@ export class FakeUpstream implements SocketLike {
   }
 }
 
-/** A socket factory for the fake Janus; sockets open at once unless `refuse` is set (Janus down). */
+/**
+ * A socket factory for the fake Janus; sockets open at once unless `refuse` is set (Janus down). Each socket's
+ * Janus numbers its sessions and handles from its own thousand (1001…, 2001…), so ids tell where they came from.
+ */
 export class FakeJanusSockets {
   readonly sockets: FakeUpstream[] = [];
   refuse = false;
   readonly factory: SocketFactory = (url, _protocol, handlers, origin) => {
-    const socket = new FakeUpstream(url, origin, handlers);
+    const socket = new FakeUpstream(url, origin, handlers, 1000 * (this.sockets.length + 1));
     this.sockets.push(socket);
     queueMicrotask(() => {
       if (this.refuse) socket.drop();
@@ -163,6 +177,13 @@ export class FakeJanusSockets {
     });
     return socket;
   };
+
+  /** The latest socket to a URL. */
+  to(url: string): FakeUpstream {
+    const socket = this.sockets.findLast((candidate) => candidate.url === url);
+    if (socket === undefined) throw new Error(`no socket to ${url} yet`);
+    return socket;
+  }
 
   /** The latest socket. */
   last(): FakeUpstream {

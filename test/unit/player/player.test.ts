@@ -223,6 +223,22 @@ describe('stream player', () => {
     expect(janus.sessions.filter((session) => !session.destroyed)).toHaveLength(1);
   });
 
+  it('a live tile whose stream the door ends (its camera moved gateways: stopped, then hangup) watches again within 1 s', async () => {
+    const { clock, janus, player } = setup();
+    const { tile, surface } = play(player);
+    await janus.watching();
+    const first = janus.lastHandle();
+    first.connect();
+    surface.frame();
+    first.callbacks.onmessage({ streaming: 'event', result: { status: 'stopped' } });
+    first.callbacks.webrtcState(false, 'The camera moved to another gateway: watch it again');
+    expect(tile.status()).toMatchObject({ state: 'reconnecting', reason: 'the stream stopped', attempt: 1 });
+    await clock.advance(1_000);
+    await janus.watching();
+    expect(janus.lastHandle()).not.toBe(first);
+    expect(janus.lastHandle().requests[0]).toMatchObject({ request: 'watch', id: 1005 });
+  });
+
   it('recreates the session when it is lost (Janus restart) and re-watches every tile on it', async () => {
     const { clock, janus, player } = setup();
     const tiles = ['a', 'b', 'c'].map((id) => play(player, id));
