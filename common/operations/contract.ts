@@ -12,13 +12,7 @@ export type OperationScope = 'view' | 'manage' | 'optional' | 'alarm' | 'alarm-r
 
 /** The services the table's handlers name (main/api/operations.ts gives them their types). */
 export type OperationService =
-  | 'station'
-  | 'views'
-  | 'recordings'
-  | 'alarms'
-  | 'walls'
-  | 'webhooks'
-  | 'gateways';
+  'station' | 'views' | 'recordings' | 'alarms' | 'walls' | 'webhooks' | 'gateways';
 
 /** One operation's contract. */
 export interface OperationContract {

@@ -17,7 +17,8 @@ export const gatewayContracts = {
     args: [GatewayId],
     output: MessageBody,
     scope: 'manage',
-    summary: 'Forget a gateway whose heartbeat stopped (409 while it is live): placement then plans without it',
+    summary:
+      'Forget a gateway whose heartbeat stopped (409 while it is live): placement then plans without it',
     handler: 'gateways.forgetGateway',
     message: 'Gateway {gateway_id} forgotten',
   },

@@ -8,9 +8,7 @@ import type { StationService } from '../station/service';
 export const LOCAL_GATEWAY_ID = 'local';
 
 /** The gateway service of a single station: its own Janus, from the station's health. */
-export function localGatewayService(
-  station: Pick<StationService, 'health' | 'listCameras'>,
-): GatewayService {
+export function localGatewayService(station: Pick<StationService, 'health' | 'listCameras'>): GatewayService {
   return {
     async listGateways(): Promise<GatewayView[]> {
       const report = await station.health(true);

@@ -156,8 +156,8 @@ export class ClusterPlacement implements StationPlacement {
   }
 
   #recompute(announce: boolean): void {
-    const { registry, cameras, clock, logger } = this.#deps;
-    const list = cameras();
+    const { registry, clock, logger } = this.#deps;
+    const list = this.#deps.cameras();
     this.#camerasSeen = list;
     const now = clock.now();
     const registered = registry.list(now);
@@ -198,11 +198,13 @@ export class ClusterPlacement implements StationPlacement {
   #unsealNew(records: readonly GatewayRecord[]): void {
     for (const record of records) {
       const { gateway_id: gatewayId, secrets_sealed: sealed } = record;
-      if (this.#endpoints.get(gatewayId)?.sealed === sealed || this.#unsealing.get(gatewayId) === sealed) continue;
+      if (this.#endpoints.get(gatewayId)?.sealed === sealed || this.#unsealing.get(gatewayId) === sealed)
+        continue;
       this.#unsealing.set(gatewayId, sealed);
       gatewayEndpointsOf(record, this.#deps.cipher).then(
         (endpoints) => {
-          if (this.#unsealing.get(gatewayId) === sealed) this.#endpoints.set(gatewayId, { sealed, endpoints });
+          if (this.#unsealing.get(gatewayId) === sealed)
+            this.#endpoints.set(gatewayId, { sealed, endpoints });
         },
         (error: unknown) => {
           this.#deps.logger.error(

@@ -44,7 +44,9 @@ export function clusterGatewayService(deps: {
       return Promise.resolve(
         deps.registry
           .list(now)
-          .map((gateway) => registeredGatewayView(gateway, cameras.get(gateway.record.gateway_id) ?? [], now)),
+          .map((gateway) =>
+            registeredGatewayView(gateway, cameras.get(gateway.record.gateway_id) ?? [], now),
+          ),
       );
     },
     forgetGateway: (gatewayId) => deps.registry.forget(gatewayId, deps.now()),
