@@ -1,0 +1,228 @@
+// Cluster failover with real parts: a nats-server (JetStream), three Janus processes (the lab's and two more in
+// the lab namespace), three Stations placed by startClusterGateway, six cameras on the lab's RTSP camera.
+// `kill -9` of a Janus, a stopped station, and each gateway coming back — timed and printed.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { GatewayEndpoints } from '../../../main/gateway/gateway';
+import { openCameraStore } from '../../../main/store/camera-store';
+import { createKeyFileCipher, type SecretCipher } from '../../../main/store/secret-cipher';
+import type { StoredCamera } from '../../../main/store/stored-camera';
+import { startJanus, type LabJanusConfig } from '../../lab/janus';
+import type { PartProcess } from '../../lab/processes';
+import { useLab } from '../../lab/vitest';
+import { labCamera } from '../janus/connect';
+import { labGateway } from '../station/harness';
+import { until } from '../wait';
+import { startTestNats, type TestNats } from './gw-nats';
+import { clusterDataDir, startClusterStation, type ClusterStation } from './gw-stations';
+
+const lab = useLab({ cameras: 3 });
+const CAMERA_IDS = ['door', 'gate', 'hall', 'lift', 'roof', 'yard'];
+const GATEWAYS = ['gw-a', 'gw-b', 'gw-c'] as const;
+
+describe('cluster failover (3 Janus, 3 stations, NATS)', () => {
+  let nats: TestNats;
+  let keyDir: string;
+  let cipher: SecretCipher;
+  const extraJanus: { config: LabJanusConfig; process: PartProcess }[] = [];
+  const endpoints = new Map<string, GatewayEndpoints>();
+  const stations = new Map<string, ClusterStation>();
+  const dataDirs: string[] = [];
+
+  const dataDirOf = new Map<string, string>();
+  let records: StoredCamera[] = [];
+  /** Starts (or starts again, on the same data folder and so the same station id) the station of a gateway. */
+  const start = async (gatewayId: string): Promise<ClusterStation> => {
+    const dataDir = dataDirOf.get(gatewayId) ?? (await clusterDataDir());
+    dataDirOf.set(gatewayId, dataDir);
+    const running = await startClusterStation({
+      gatewayId,
+      endpoints: endpoints.get(gatewayId) as GatewayEndpoints,
+      natsUrl: nats.url,
+      cipher,
+      dataDir,
+      records,
+    });
+    stations.set(gatewayId, running);
+    return running;
+  };
+
+  beforeAll(async () => {
+    nats = await startTestNats();
+    keyDir = await mkdtemp(join(tmpdir(), 'vigil-gw-key-'));
+    cipher = await createKeyFileCipher(keyDir);
+    endpoints.set('gw-a', labGateway(lab()));
+    for (const gatewayId of ['gw-b', 'gw-c']) {
+      const stateDir = await mkdtemp(join(tmpdir(), `vigil-gw-${gatewayId}-`));
+      const janus = await startJanus(
+        { stateDir, sessionTimeoutSeconds: 60, allowOrigin: lab().janus.allow_origin },
+        { prefix: [], detached: false },
+      );
+      extraJanus.push(janus);
+      const { urls, secrets } = janus.config.folder;
+      endpoints.set(gatewayId, { urls, secrets, origin: janus.config.allowOrigin });
+    }
+    records = await cameraRecords();
+    for (const gatewayId of GATEWAYS) await start(gatewayId);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const running of stations.values()) await running.stop().catch(() => undefined);
+    for (const janus of extraJanus) await janus.process.stop();
+    await nats.stop();
+    for (const dir of [...dataDirs, ...dataDirOf.values(), keyDir])
+      await rm(dir, { recursive: true, force: true });
+  });
+
+  /** The same records for every station's store: one mountpoint id, secret and pin per camera cluster-wide. */
+  async function cameraRecords(): Promise<StoredCamera[]> {
+    const dataDir = await clusterDataDir();
+    dataDirs.push(dataDir);
+    const seedStore = await openCameraStore({ dataDir, cipher });
+    const now = new Date().toISOString();
+    const made: StoredCamera[] = [];
+    for (const [index, cameraId] of CAMERA_IDS.entries()) {
+      const camera = labCamera(lab(), index % 3);
+      made.push({
+        camera_id: cameraId,
+        name: cameraId,
+        rtsp_url: camera.url,
+        username: camera.username,
+        password_sealed: await seedStore.sealPassword(camera.password),
+        auth_method: 'digest',
+        description: '',
+        enabled: true,
+        substream_url: null,
+        tags: [],
+        mountpoint: await seedStore.newMountpoint(),
+        created_at: now,
+        updated_at: now,
+      });
+    }
+    return made;
+  }
+
+  const any = (): ClusterStation => [...stations.values()][0] as ClusterStation;
+  const holderOf = (cameraId: string): string | null => any().cluster.placement.gatewayIdOf(cameraId);
+  const camerasOn = (gatewayId: string): string[] =>
+    CAMERA_IDS.filter((cameraId) => holderOf(cameraId) === gatewayId);
+  /** Every camera held by a running station and live on that station's Janus; else what is not. */
+  const notLive = async (cameraIds: readonly string[], notOn?: string): Promise<string[]> => {
+    const missing: string[] = [];
+    for (const cameraId of cameraIds) {
+      const holder = holderOf(cameraId);
+      const station = holder === null ? undefined : stations.get(holder);
+      const state = await station?.stateOf(cameraId);
+      if (holder === notOn || state !== 'live') missing.push(`${cameraId}@${holder}:${state}`);
+    }
+    return missing;
+  };
+  const timed = async (
+    what: string,
+    startedAt: number,
+    cameraIds: readonly string[],
+    notOn: string,
+    limitMs: number,
+  ) => {
+    const left = await until(
+      () => notLive(cameraIds, notOn),
+      (l) => l.length === 0,
+      limitMs * 3,
+      100,
+    );
+    const ms = Date.now() - startedAt;
+    console.log(`${what}: ${cameraIds.length} cameras live on other gateways in ${ms} ms`);
+    expect(left).toEqual([]);
+    return ms;
+  };
+
+  it('spreads the cameras over the three gateways and every camera is live on its gateway', async () => {
+    const startedAt = Date.now();
+    const left = await until(
+      () => notLive(CAMERA_IDS),
+      (l) => l.length === 0,
+      60_000,
+      200,
+    );
+    expect(left).toEqual([]);
+    const spread = Object.fromEntries(GATEWAYS.map((g) => [g, camerasOn(g)]));
+    console.log(`all 6 cameras live in ${Date.now() - startedAt} ms, spread ${JSON.stringify(spread)}`);
+    for (const gatewayId of GATEWAYS) expect(camerasOn(gatewayId).length).toBeGreaterThan(0);
+    // Every station places the same way.
+    for (const running of stations.values()) {
+      for (const cameraId of CAMERA_IDS)
+        expect(running.cluster.placement.gatewayIdOf(cameraId)).toBe(holderOf(cameraId));
+    }
+    const listed = await any().cluster.gateways.listGateways();
+    expect(listed.map((g) => [g.gateway_id, g.live, g.cameras.count])).toEqual(
+      GATEWAYS.map((g) => [g, true, camerasOn(g).length]),
+    );
+  }, 90_000);
+
+  it('kill -9 of a Janus: its cameras are live on the other gateways within 5 s, and go home when it returns', async () => {
+    const lost = camerasOn('gw-a');
+    const watcher = stations.get('gw-b') as ClusterStation;
+    const eventsBefore = watcher.events.length;
+    const killedAt = Date.now();
+    await lab().janus.kill('SIGKILL');
+    const failover = await timed('kill -9 of gw-a Janus', killedAt, lost, 'gw-a', 5_000);
+    expect(failover).toBeLessThan(5_000);
+    const heard = watcher.events.slice(eventsBefore);
+    expect(heard).toContainEqual(expect.objectContaining({ type: 'gateway.down', gateway_id: 'gw-a' }));
+    for (const cameraId of lost) {
+      expect(heard).toContainEqual(
+        expect.objectContaining({ type: 'camera.moved', camera_id: cameraId, from: 'gw-a' }),
+      );
+    }
+    expect(await watcher.metrics.metrics()).toContain('vigil_gateway_up{gateway="gw-a"} 0');
+    const gateways = await watcher.cluster.gateways.listGateways();
+    expect(gateways.find((g) => g.gateway_id === 'gw-a')).toMatchObject({ state: 'down', live: false });
+
+    const restartedAt = Date.now();
+    await lab().janus.start();
+    const home = await until(
+      () => notLive(lost),
+      (l) => l.length === 0 && lost.every((c) => holderOf(c) === 'gw-a'),
+      30_000,
+      100,
+    );
+    console.log(
+      `gw-a Janus back: its ${lost.length} cameras live at home again in ${Date.now() - restartedAt} ms`,
+    );
+    expect(home).toEqual([]);
+    expect(camerasOn('gw-a')).toEqual(lost);
+  }, 120_000);
+
+  it("a stopped station: its gateway's cameras are taken over, and go home when it returns", async () => {
+    const lost = camerasOn('gw-c');
+    const stoppedAt = Date.now();
+    await (stations.get('gw-c') as ClusterStation).stop();
+    stations.delete('gw-c');
+    // The heartbeat just stops: the others notice when it expires (3 s), then create the mountpoints.
+    const takeover = await timed(
+      'station of gw-c stopped (heartbeat TTL 3 s)',
+      stoppedAt,
+      lost,
+      'gw-c',
+      8_000,
+    );
+    expect(takeover).toBeLessThan(8_000);
+
+    const restartedAt = Date.now();
+    await start('gw-c');
+    const home = await until(
+      () => notLive(lost),
+      (l) => l.length === 0 && lost.every((c) => holderOf(c) === 'gw-c'),
+      30_000,
+      100,
+    );
+    console.log(
+      `station of gw-c back: its ${lost.length} cameras live at home again in ${Date.now() - restartedAt} ms`,
+    );
+    expect(home).toEqual([]);
+  }, 120_000);
+});
