@@ -25,7 +25,8 @@ const CAMERA_IDS = ['door', 'gate', 'hall', 'lift', 'roof', 'yard'];
 const GATEWAYS = ['gw-a', 'gw-b', 'gw-c'] as const;
 
 describe('cluster failover (3 Janus, 3 stations, NATS)', () => {
-  let nats: TestNats;
+  let nats: TestNats | undefined;
+  let natsUrl = '';
   let keyDir: string;
   let cipher: SecretCipher;
   const extraJanus: { config: LabJanusConfig; process: PartProcess }[] = [];
@@ -42,7 +43,7 @@ describe('cluster failover (3 Janus, 3 stations, NATS)', () => {
     const running = await startClusterStation({
       gatewayId,
       endpoints: endpoints.get(gatewayId) as GatewayEndpoints,
-      natsUrl: nats.url,
+      natsUrl,
       cipher,
       dataDir,
       records,
@@ -53,6 +54,7 @@ describe('cluster failover (3 Janus, 3 stations, NATS)', () => {
 
   beforeAll(async () => {
     nats = await startTestNats();
+    natsUrl = nats.url;
     keyDir = await mkdtemp(join(tmpdir(), 'vigil-gw-key-'));
     cipher = await createKeyFileCipher(keyDir);
     endpoints.set('gw-a', labGateway(lab()));
@@ -73,7 +75,7 @@ describe('cluster failover (3 Janus, 3 stations, NATS)', () => {
   afterAll(async () => {
     for (const running of stations.values()) await running.stop().catch(() => undefined);
     for (const janus of extraJanus) await janus.process.stop();
-    await nats.stop();
+    await nats?.stop();
     for (const dir of [...dataDirs, ...dataDirOf.values(), keyDir])
       await rm(dir, { recursive: true, force: true });
   });

@@ -9,8 +9,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../../lab/ports';
 import { logTail, spawnPart, type PartProcess } from '../../lab/processes';
 
-/** Debian's NATS server. */
-export const NATS_SERVER_BINARY = '/usr/bin/nats-server';
+/** Debian's NATS server (the package installs it in /usr/sbin). */
+export const NATS_SERVER_BINARY = '/usr/sbin/nats-server';
 
 /** A running nats-server. */
 export interface TestNats {
