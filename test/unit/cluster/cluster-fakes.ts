@@ -9,6 +9,7 @@ import type { StoredCamera } from '../../../main/store/stored-camera';
 
 /** A cipher that only wraps: `sealed(x)`. */
 export const wrapCipher: SecretCipher = {
+  kind: 'keyfile',
   encrypt: (plain) => Promise.resolve(`sealed(${plain})`),
   decrypt: (sealed) => Promise.resolve(sealed.slice('sealed('.length, -1)),
 };
