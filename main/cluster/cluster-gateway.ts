@@ -7,7 +7,6 @@ import type { Registry } from 'prom-client';
 import type { StationEvent } from '../../common/events';
 import type { GatewayEndpoints } from '../gateway/gateway';
 import { backgroundClock, type Clock } from '../janus';
-import type { StationPlacement } from '../station/placement';
 import type { SecretCipher } from '../store/secret-cipher';
 import type { StoredCamera } from '../store/stored-camera';
 import { CameraHealthBoard } from './camera-health-board';
@@ -55,8 +54,8 @@ export interface ClusterGatewayOptions {
 
 /** Cluster mode's gateway side, running. */
 export interface ClusterGateway {
-  /** What the Station is started with (`StationOptions.placement`). */
-  placement: StationPlacement;
+  /** What the Station is started with (`StationOptions.placement`, a StationPlacement). */
+  placement: ClusterPlacement;
   /** What `GET /gateways` serves (`ApiDeps.gateways`). */
   gateways: GatewayService;
   /** Publishes the health of the cameras this gateway holds from the station (call once it runs). */
