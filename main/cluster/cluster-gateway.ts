@@ -12,7 +12,7 @@ import type { StoredCamera } from '../store/stored-camera';
 import { CameraHealthBoard } from './camera-health-board';
 import { ClusterPlacement } from './cluster-placement';
 import type { ClusterConnection } from './connection';
-import { GatewayHeartbeat } from './gateway-heartbeat';
+import { GatewayHeartbeat, HEARTBEAT_INTERVAL_MS } from './gateway-heartbeat';
 import { HealthPublisher, type HealthSource } from './gateway-health-publisher';
 import {
   checkGatewayCapacity,
@@ -29,7 +29,7 @@ const WATCH_INTERVAL_MS = 500;
 
 /** What the runtime gives cluster mode's gateway side. */
 export interface ClusterGatewayOptions {
-  connection: Pick<ClusterConnection, 'bucket'>;
+  connection: Pick<ClusterConnection, 'bucket' | 'isUp' | 'on'>;
   /** The cluster key's cipher: seals this gateway's secrets in the registry, unseals the others'. */
   cipher: SecretCipher;
   stationId: string;
@@ -79,6 +79,7 @@ export async function startClusterGateway(options: ClusterGatewayOptions): Promi
   checkGatewayCapacity(capacity);
   const registry = await GatewayRegistry.open(connection, logger, { ttlMs: options.ttlMs });
   const board = await CameraHealthBoard.open(connection, logger);
+  const outage = followOutage(connection, clock, registry.ttlMs + HEARTBEAT_INTERVAL_MS);
   const placement = new ClusterPlacement({
     gatewayId,
     registry,
@@ -87,6 +88,7 @@ export async function startClusterGateway(options: ClusterGatewayOptions): Promi
     cipher,
     clock,
     logger,
+    holdLiveness: outage.holds,
   });
   placement.start();
   const publisher = new HealthPublisher({
@@ -133,11 +135,12 @@ export async function startClusterGateway(options: ClusterGatewayOptions): Promi
       else publisher.onEvent(event);
     }),
     registry.onChange(() => {
-      watch.check();
+      if (!outage.holds()) watch.check();
     }),
     repeatEvery(clock, WATCH_INTERVAL_MS, () => {
-      watch.check();
+      if (!outage.holds()) watch.check();
     }),
+    outage.stop,
   ];
   logger.info({ gatewayId, capacity }, 'cluster gateway started: heartbeats follow its Janus link');
   return {
@@ -168,5 +171,30 @@ function repeatEvery(clock: Clock, ms: number, task: () => void): () => void {
   }, ms);
   return () => {
     cancel();
+  };
+}
+
+/**
+ * Whether heartbeats cannot be trusted now: while NATS is away no heartbeat arrives (every gateway would look
+ * dead), and just after it returns the mirror catches up for one TTL and a beat. Gateways keep their liveness then.
+ */
+function followOutage(
+  connection: Pick<ClusterConnection, 'isUp' | 'on'>,
+  clock: Clock,
+  graceMs: number,
+): { holds: () => boolean; stop: () => void } {
+  let heldUntil = 0;
+  const offDown = connection.on('down', () => {
+    heldUntil = Number.POSITIVE_INFINITY;
+  });
+  const offUp = connection.on('up', () => {
+    heldUntil = clock.now() + graceMs;
+  });
+  return {
+    holds: () => !connection.isUp || clock.now() < heldUntil,
+    stop: () => {
+      offDown();
+      offUp();
+    },
   };
 }

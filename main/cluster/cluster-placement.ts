@@ -33,6 +33,11 @@ export interface ClusterPlacementDeps {
   clock: Clock;
   logger: Logger;
   pollMs?: number;
+  /**
+   * True while heartbeats cannot be trusted to arrive (NATS away, or just back): gateways keep the liveness they
+   * last had, so an outage of NATS itself moves no camera. Default never.
+   */
+  holdLiveness?: () => boolean;
 }
 
 /** The enabled cameras as placement takes them: pin and failover priority from each camera's `placement`. */
@@ -63,6 +68,8 @@ export class ClusterPlacement implements StationPlacement {
   #placement = new Map<string, string | null>();
   #disabled = new Set<string>();
   #camerasSeen: readonly StoredCamera[] | undefined;
+  /** Each gateway's liveness as the last placement used it. */
+  #live = new Map<string, boolean>();
   #stops: (() => void)[] = [];
 
   constructor(deps: ClusterPlacementDeps) {
@@ -162,12 +169,14 @@ export class ClusterPlacement implements StationPlacement {
     const now = clock.now();
     const registered = registry.list(now);
     this.#unsealNew(registered.map((gateway) => gateway.record));
+    const held = this.#deps.holdLiveness?.() ?? false;
     const gateways: PlacementGateway[] = registered.map(({ record, live }) => ({
       id: record.gateway_id,
       weight: record.weight,
       maxCameras: record.max_cameras,
-      live,
+      live: held ? (this.#live.get(record.gateway_id) ?? live) : live,
     }));
+    this.#live = new Map(gateways.map((gateway) => [gateway.id, gateway.live]));
     let next: Map<string, string | null>;
     try {
       next = placeCameras(placementCameras(list), gateways);

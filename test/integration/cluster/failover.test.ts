@@ -4,6 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -183,6 +184,25 @@ describe('cluster failover (3 Janus, 3 stations, NATS)', () => {
       GATEWAYS.map((g) => [g, true, camerasOn(g).length]),
     );
   }, 90_000);
+
+  it('NATS away for longer than the heartbeat TTL: no camera moves and all stay live; none moves when it is back', async () => {
+    const before = CAMERA_IDS.map(holderOf);
+    const moved = () =>
+      [...stations.values()].flatMap((s) => s.events.filter((e) => e.type === 'camera.moved')).length;
+    const movesBefore = moved();
+    await (nats as TestNats).kill();
+    await sleep(5_000);
+    expect(CAMERA_IDS.map(holderOf)).toEqual(before);
+    expect(await notLive(CAMERA_IDS)).toEqual([]);
+    await (nats as TestNats).start();
+    await sleep(6_000);
+    expect(CAMERA_IDS.map(holderOf)).toEqual(before);
+    expect(moved()).toBe(movesBefore);
+    expect(await notLive(CAMERA_IDS)).toEqual([]);
+    // The registry is followed again: every gateway live with fresh heartbeats.
+    const listed = await any().cluster.gateways.listGateways();
+    expect(listed.map((g) => [g.gateway_id, g.live])).toEqual(GATEWAYS.map((g) => [g, true]));
+  }, 60_000);
 
   /** The gateway holding the most cameras (the first such, by id). */
   const busiest = (): string =>

@@ -15,7 +15,10 @@ export const NATS_SERVER_BINARY = '/usr/sbin/nats-server';
 /** A running nats-server. */
 export interface TestNats {
   url: string;
-  process: PartProcess;
+  /** Kills the server (SIGKILL): clients see it gone at once. Its store stays for `start`. */
+  kill(): Promise<void>;
+  /** Starts the server again on the same port and store; resolves once it accepts. */
+  start(): Promise<void>;
   /** Stops the server (SIGTERM, then SIGKILL) and removes its store. */
   stop(): Promise<void>;
 }
@@ -25,25 +28,35 @@ export async function startTestNats(): Promise<TestNats> {
   const dir = await mkdtemp(join(tmpdir(), 'vigil-gw-nats-'));
   const port = await freePort();
   const logFile = join(dir, 'nats.log');
-  const process = spawnPart({
-    launch: { prefix: [], detached: false },
-    command: NATS_SERVER_BINARY,
-    args: ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', join(dir, 'store')],
-    logFile,
-  });
-  const deadline = Date.now() + 10_000;
-  while (!(await accepts(port))) {
-    if (!process.isRunning() || Date.now() > deadline) {
-      await process.stop();
-      throw new Error(`nats-server did not start; log ${logFile}:\n${logTail(logFile)}`);
+  const launch = async (): Promise<PartProcess> => {
+    const server = spawnPart({
+      launch: { prefix: [], detached: false },
+      command: NATS_SERVER_BINARY,
+      args: ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', join(dir, 'store')],
+      logFile,
+    });
+    const deadline = Date.now() + 10_000;
+    while (!(await accepts(port))) {
+      if (!server.isRunning() || Date.now() > deadline) {
+        await server.stop();
+        throw new Error(`nats-server did not start; log ${logFile}:\n${logTail(logFile)}`);
+      }
+      await sleep(50);
     }
-    await sleep(50);
-  }
+    return server;
+  };
+  let server = await launch();
   return {
     url: `nats://127.0.0.1:${port}`,
-    process,
+    async kill() {
+      server.kill('SIGKILL');
+      await server.exited;
+    },
+    async start() {
+      server = await launch();
+    },
     async stop() {
-      await process.stop();
+      await server.stop();
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -17,8 +17,9 @@ describe('ClusterPlacement', () => {
   let moves: CameraMove[][];
   const placements: ClusterPlacement[] = [];
 
-  const placementOf = (gatewayId: string): ClusterPlacement => {
+  const placementOf = (gatewayId: string, holdLiveness?: () => boolean): ClusterPlacement => {
     const placement = new ClusterPlacement({
+      holdLiveness,
       gatewayId,
       registry,
       board,
@@ -98,6 +99,23 @@ describe('ClusterPlacement', () => {
         .sort(),
     ).toEqual([...onG2].sort());
     expect(IDS.every((id) => a.gatewayIdOf(id) !== 'g2')).toBe(true);
+  });
+
+  it('moves nothing while liveness is held (NATS away: no heartbeat arrives), and follows again after', async () => {
+    let held = false;
+    const a = placementOf('g1', () => held);
+    a.onMoved((m) => moves.push([...m]));
+    const before = IDS.map((id) => a.gatewayIdOf(id));
+    held = true;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(moves).toEqual([]);
+    expect(IDS.map((id) => a.gatewayIdOf(id))).toEqual(before);
+    // Back, heartbeats resumed except g3's: g3's cameras move, nothing else.
+    beatAll(['g3']);
+    held = false;
+    await vi.advanceTimersByTimeAsync(500);
+    expect(moves.flat().every((m) => m.from === 'g3')).toBe(true);
+    expect(moves.flat()).toHaveLength(before.filter((g) => g === 'g3').length);
   });
 
   it('a camera added here is placed at once; its holder hears it as a move from no gateway', async () => {
