@@ -106,13 +106,13 @@ export class ClusterPlacement implements StationPlacement {
   }
 
   holds(cameraId: string): boolean {
-    this.#refreshCameras();
+    this.#refreshFor(cameraId);
     // A disabled camera is on no gateway: every station answers for it itself ('disabled', no mountpoint).
     return this.#disabled.has(cameraId) || this.#placement.get(cameraId) === this.gatewayId;
   }
 
   gatewayIdOf(cameraId: string): string | null {
-    this.#refreshCameras();
+    this.#refreshFor(cameraId);
     return this.#placement.get(cameraId) ?? null;
   }
 
@@ -143,10 +143,12 @@ export class ClusterPlacement implements StationPlacement {
 
   /** Each gateway's cameras now (gateways holding none are absent). */
   camerasByGateway(): Map<string, string[]> {
-    this.#refreshCameras();
     const byGateway = new Map<string, string[]>();
     for (const [cameraId, gatewayId] of this.#placement) {
-      if (gatewayId !== null) byGateway.set(gatewayId, [...(byGateway.get(gatewayId) ?? []), cameraId]);
+      if (gatewayId === null) continue;
+      const held = byGateway.get(gatewayId);
+      if (held === undefined) byGateway.set(gatewayId, [cameraId]);
+      else held.push(cameraId);
     }
     return byGateway;
   }
@@ -157,8 +159,12 @@ export class ClusterPlacement implements StationPlacement {
     return Date.parse(published.at) >= (this.#placedAt.get(cameraId) ?? 0) - MOVE_SLACK_MS;
   }
 
-  /** Recomputes at once when the camera list changed since the last placement (a camera just added here). */
-  #refreshCameras(): void {
+  /**
+   * Recomputes at once for a camera placement does not know when the camera list changed since (one just added
+   * here); any other change waits for the next poll, so asking many times costs nothing.
+   */
+  #refreshFor(cameraId: string): void {
+    if (this.#placement.has(cameraId) || this.#disabled.has(cameraId)) return;
     if (this.#camerasSeen !== this.#deps.cameras()) this.#recompute(true);
   }
 
