@@ -217,6 +217,28 @@ describe('cluster failover (3 Janus, 3 stations, NATS)', () => {
     await janusOf(victim).kill();
     const failover = await timed(`kill -9 of ${victim}'s Janus`, killedAt, lost, victim, 5_000);
     expect(failover).toBeLessThan(5_000);
+    // Every station relays viewers to the new holder's Janus and, from the health board, reports the camera live.
+    const routed = await until(
+      async () => {
+        const wrong: string[] = [];
+        for (const running of stations.values()) {
+          for (const cameraId of lost) {
+            const holder = endpoints.get(holderOf(cameraId) ?? '')?.urls.ws;
+            const relayTo = running.station.viewers.endpointsFor(cameraId)?.urls.ws;
+            const ready = running.station.viewers.isReady(cameraId);
+            const state = await running.stateOf(cameraId);
+            if (relayTo !== holder || !ready || state !== 'live') {
+              wrong.push(`${running.gatewayId} ${cameraId}: ${relayTo} ${ready} ${state}`);
+            }
+          }
+        }
+        return wrong;
+      },
+      (wrong) => wrong.length === 0,
+      10_000,
+      100,
+    );
+    expect(routed).toEqual([]);
     const heard = watcher.events.slice(eventsBefore);
     expect(heard).toContainEqual(expect.objectContaining({ type: 'gateway.down', gateway_id: victim }));
     for (const cameraId of lost) {
