@@ -4,7 +4,7 @@ import { Type, type Static } from 'typebox';
 
 import { CameraId } from './camera';
 
-/** A gateway's id: a slug (`janus-2`). */
+/** A gateway's id: a slug (`janus-2`), which is also its key in the cluster's registry. */
 export const GatewayId = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' });
 
 /** One gateway as `GET /gateways` shows it. */

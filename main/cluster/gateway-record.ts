@@ -2,14 +2,12 @@
 // listens, its secrets sealed with the cluster key, its capacity, state and load. Liveness is decided here, pure.
 import { Type, type Static } from 'typebox';
 
+import { GatewayId } from '../../common/gateways';
 import type { GatewayEndpoints, GatewaySecrets } from '../gateway/gateway';
 import type { SecretCipher } from '../store/secret-cipher';
 
 /** How long a gateway stays live after its last heartbeat unless told otherwise (heartbeats come every 1 s). */
 export const DEFAULT_GATEWAY_TTL_MS = 3_000;
-
-/** A gateway id: a slug, as NATS KV keys allow. */
-export const GatewayId = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' });
 
 /** One gateway's registry entry. */
 export const GatewayRecord = Type.Object({
