@@ -50,6 +50,29 @@ const editable = {
   recording: RecordingSettings,
 };
 
+/** Nx-style failover priority: who gets room first when a gateway is lost; `never` stays on its home gateway. */
+export const FailoverPriority = Type.Union([
+  Type.Literal('high'),
+  Type.Literal('normal'),
+  Type.Literal('never'),
+]);
+
+/** Cluster mode: where a camera may run — pinned to one gateway, and its failover priority. */
+export const CameraPlacement = Type.Object(
+  {
+    gateway_id: Type.Optional(
+      Type.Union([Type.String({ pattern: SLUG.pattern, minLength: 1, maxLength: 64 }), Type.Null()], {
+        description: 'Pin the camera to this gateway (null or absent: wherever placement puts it)',
+      }),
+    ),
+    failover: Type.Optional(FailoverPriority),
+  },
+  { additionalProperties: false },
+);
+
+/** A camera's placement settings. */
+export type CameraPlacement = Static<typeof CameraPlacement>;
+
 /** What `POST /cameras` takes: the seed's fields plus the wall's, and probe switches. */
 export const CameraInput = Type.Object(
   {
@@ -65,6 +88,7 @@ export const CameraInput = Type.Object(
     tags: Type.Optional(editable.tags),
     recording: Type.Optional(editable.recording),
     motion: Type.Optional(MotionInput),
+    placement: Type.Optional(CameraPlacement),
     skip_probe: Type.Optional(Type.Boolean({ description: 'Add without probing the camera first' })),
     allow_offline: Type.Optional(
       Type.Boolean({ description: 'Add even if the camera cannot be reached now' }),
@@ -90,6 +114,7 @@ export const CameraPatch = Type.Object(
     tags: Type.Optional(editable.tags),
     recording: Type.Optional(editable.recording),
     motion: Type.Optional(MotionInput),
+    placement: Type.Optional(CameraPlacement),
     skip_probe: Type.Optional(Type.Boolean()),
     allow_offline: Type.Optional(Type.Boolean()),
   },
@@ -136,6 +161,12 @@ export const CameraView = Type.Object(
     tags: Type.Array(Type.String()),
     recording: Type.Optional(RecordingSettings),
     motion: Type.Optional(MotionSettings),
+    placement: Type.Optional(CameraPlacement),
+    gateway_id: Type.Optional(
+      Type.Union([Type.String(), Type.Null()], {
+        description: 'Cluster mode: the gateway holding the camera now (null: no live gateway may)',
+      }),
+    ),
     health: CameraHealth,
     created_at: Type.String({ format: 'date-time' }),
     updated_at: Type.String({ format: 'date-time' }),

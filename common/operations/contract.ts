@@ -11,7 +11,8 @@ import type { OperationName } from './names';
 export type OperationScope = 'view' | 'manage' | 'optional' | 'alarm' | 'alarm-read';
 
 /** The services the table's handlers name (main/api/operations.ts gives them their types). */
-export type OperationService = 'station' | 'views' | 'recordings' | 'alarms' | 'walls' | 'webhooks';
+export type OperationService =
+  'station' | 'views' | 'recordings' | 'alarms' | 'walls' | 'webhooks' | 'gateways';
 
 /** One operation's contract. */
 export interface OperationContract {

@@ -8,6 +8,7 @@ import { alarmContracts } from './alarms';
 import { cameraContracts } from './cameras';
 import type { OperationContract } from './contract';
 import { desktopContracts } from './desktop';
+import { gatewayContracts } from './gateways';
 import { DESKTOP_CALLS, STATION_CALLS, type OperationCall, type OperationName } from './names';
 import { recordingContracts } from './recordings';
 import { systemContracts } from './system';
@@ -29,6 +30,7 @@ const CONTRACTS = {
   ...alarmContracts,
   ...wallContracts,
   ...webhookContracts,
+  ...gatewayContracts,
   ...desktopContracts,
 } satisfies Record<OperationName, OperationContract>;
 

@@ -151,6 +151,8 @@ export const STATION_CALLS = {
     method: 'listWebhookDeliveries',
     rest: { verb: 'GET', path: '/webhooks/:webhook_id/deliveries' },
   },
+  'gateways.list': { method: 'listGateways', rest: { verb: 'GET', path: '/gateways' } },
+  'gateways.forget': { method: 'forgetGateway', rest: { verb: 'DELETE', path: '/gateways/:gateway_id' } },
 } as const satisfies Record<string, OperationCall>;
 
 /** What only the desktop app offers its pages (`window.vigilDesktop`): IPC only. */

@@ -13,12 +13,14 @@ import { REDACTED_PATHS } from '../base/log';
 import { authenticate, defaultAccess } from './auth';
 import { setupDoorUpgrade } from './door-upgrade';
 import { formatValidation, handleError, handleNotFound } from './errors';
+import { localGatewayService } from './local-gateways';
 import { allowedHostSet, hostCheck } from './host';
 import { httpMetrics } from './metrics';
 import { serverTimeoutOptions } from './server-timeouts';
 import { alarmRoutes } from './routes/alarms';
 import { cameraRoutes } from './routes/cameras';
 import { eventRoutes, SSE_STREAMS_PER_KEY } from './routes/events';
+import { gatewayRoutes } from './routes/gateways';
 import { recordingRoutes } from './routes/recordings';
 import { systemRoutes } from './routes/system';
 import { viewRoutes } from './routes/views';
@@ -89,6 +91,7 @@ export async function buildApi(deps: ApiDeps): Promise<ApiInstance> {
   });
   if (deps.views !== undefined) await app.register(viewRoutes, { views: deps.views });
   await app.register(alarmRoutes, { alarms: deps.alarms, walls: deps.walls, webhooks: deps.webhooks });
+  await app.register(gatewayRoutes, { gateways: deps.gateways ?? localGatewayService(deps.station) });
   if (deps.sessions !== undefined) await app.register(sessionRoutes, { sessions: deps.sessions });
   if (deps.wall !== undefined) await app.register(wallRoutes, deps.wall);
   await app.register(eventRoutes, {
@@ -163,6 +166,7 @@ async function setupDocs(app: ApiInstance, version: string): Promise<void> {
         },
         { name: 'walls', description: 'Named walls, and pushing a camera or view to one' },
         { name: 'webhooks', description: 'Signed outgoing deliveries of station events' },
+        { name: 'gateways', description: 'The Janus gateways cameras run on (several in cluster mode)' },
         { name: 'session', description: 'Browser sign-in' },
         { name: 'viewers', description: "The station's Janus door, where viewers play cameras" },
       ],

@@ -11,6 +11,7 @@ import type { OperationService } from '../../common/operations/contract';
 import { pathParams, type OperationName } from '../../common/operations/names';
 import type { RecordingService } from '../recording/service';
 import type { AlarmService } from '../alarms/service';
+import type { GatewayService } from '../cluster/gateway-service';
 import type { StationService } from '../station/service';
 import type { ViewService } from '../station/views';
 import type { WallService } from '../walls/service';
@@ -24,6 +25,7 @@ export interface OperationServices extends Record<OperationService, object> {
   alarms: AlarmService;
   walls: WallService;
   webhooks: WebhookService;
+  gateways: GatewayService;
 }
 
 /** The operations a service method serves (those whose contract names a handler). */

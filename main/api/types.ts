@@ -15,6 +15,7 @@ import type { StationService } from '../station/service';
 import type { ViewService } from '../station/views';
 import type { WallService } from '../walls/service';
 import type { WebhookService } from '../webhooks/service';
+import type { GatewayService } from '../cluster/gateway-service';
 import type { WallFiles } from './routes/wall';
 import type { BrowserSessions } from './browser-sessions';
 import type { ServerTimeouts } from './server-timeouts';
@@ -83,6 +84,8 @@ export interface ApiDeps {
   walls?: WallService & WallConnections;
   /** Outgoing webhooks served at `/webhooks` (absent without it). */
   webhooks?: WebhookService;
+  /** Cluster mode's gateways at `/gateways`; without it `/gateways` lists the station's own Janus. */
+  gateways?: GatewayService | undefined;
   /** Browser sign-in links and session cookies (without it only bearer keys authenticate). */
   sessions?: BrowserSessions;
   /** The built wall served to browsers at `/` and the SDK at `/sdk/` (without it `/` is JSON only). */

@@ -45,6 +45,7 @@ export function newCameraRecord(input: CameraInput, facts: NewCameraFacts): Stor
     tags: input.tags ?? [],
     ...(input.recording === undefined ? {} : { recording: input.recording }),
     ...(input.motion === undefined ? {} : { motion: motionSettings(input.motion) }),
+    ...(input.placement === undefined ? {} : { placement: { ...input.placement } }),
     mountpoint: facts.mountpoint,
     created_at: facts.now,
     updated_at: facts.now,
@@ -102,6 +103,8 @@ export function patchedCameraRecord(
     tags: patch.tags ?? camera.tags,
     ...(patch.recording === undefined ? {} : { recording: patch.recording }),
     ...(patch.motion === undefined ? {} : { motion: motionSettings(patch.motion) }),
+    // A patch changes only the placement fields it names (gateway_id null unpins).
+    ...(patch.placement === undefined ? {} : { placement: { ...camera.placement, ...patch.placement } }),
     mountpoint: changed ? nextRevision(camera.mountpoint) : camera.mountpoint,
     updated_at: facts.now,
   };

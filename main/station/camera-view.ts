@@ -5,13 +5,15 @@ import type { IceServer } from './station-options';
 
 /**
  * A stored camera and its health as responses show them: never the password or the mountpoint secret. `motion`
- * is whether motion is going on now (shown only when the camera has motion detection on).
+ * is whether motion is going on now (shown only when the camera has motion detection on); `gatewayId` the
+ * gateway holding it (cluster mode only).
  */
 export function cameraView(
   camera: StoredCamera,
   health: HealthRecord,
   websocketUrl: string,
   motion = false,
+  gatewayId?: string | null,
 ): CameraView {
   return {
     camera_id: camera.camera_id,
@@ -30,6 +32,8 @@ export function cameraView(
     tags: [...camera.tags],
     ...(camera.recording === undefined ? {} : { recording: { ...camera.recording } }),
     ...(camera.motion === undefined ? {} : { motion: camera.motion }),
+    ...(camera.placement === undefined ? {} : { placement: { ...camera.placement } }),
+    ...(gatewayId === undefined ? {} : { gateway_id: gatewayId }),
     health: healthView(health, motionFlag(camera, motion)),
     created_at: camera.created_at,
     updated_at: camera.updated_at,

@@ -272,7 +272,9 @@ export class Station implements StationService {
 
   #view(camera: StoredCamera): CameraView {
     const { camera_id: cameraId } = camera;
-    return cameraView(camera, this.#healthOf(cameraId), this.#options.viewerUrl, this.#moving.has(cameraId));
+    const { placement, viewerUrl } = this.#options;
+    const moving = this.#moving.has(cameraId);
+    return cameraView(camera, this.#healthOf(cameraId), viewerUrl, moving, placement?.gatewayIdOf(cameraId));
   }
 
   /** The camera's health: this station's own sample, or, for a camera another gateway holds, its station's. */

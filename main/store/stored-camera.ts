@@ -3,7 +3,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { Type, type Static } from 'typebox';
 import { Value } from 'typebox/value';
 
-import { AuthMethod, CameraId } from '../../common/camera';
+import { AuthMethod, CameraId, CameraPlacement } from '../../common/camera';
 import { RecordingSettings } from '../../common/recording';
 import { MotionSettings } from '../../common/motion';
 import { RtspUrlError } from '../rtsp/errors';
@@ -59,6 +59,8 @@ export const StoredCamera = Type.Object(
     recording: Type.Optional(RecordingSettings),
     /** Motion detection (absent in records from before it, or never set: off). */
     motion: Type.Optional(MotionSettings),
+    /** Cluster mode: the gateway it is pinned to and its failover priority (absent: placed freely, normal). */
+    placement: Type.Optional(CameraPlacement),
     mountpoint: StoredMountpoint,
     created_at: Timestamp,
     updated_at: Timestamp,

@@ -90,7 +90,7 @@ describe('the operation table', () => {
         for (const [, param] of operation.message.matchAll(/\{(\w+)\}/g)) expect(params).toContain(param);
       }
       if (operation.handler !== undefined)
-        expect(operation.handler).toMatch(/^(station|views|recordings|alarms|walls|webhooks)\.\w+$/);
+        expect(operation.handler).toMatch(/^(station|views|recordings|alarms|walls|webhooks|gateways)\.\w+$/);
     },
   );
 
@@ -100,6 +100,7 @@ describe('the operation table', () => {
       'alarms',
       'cameras',
       'desktop',
+      'gateways',
       'recordings',
       'system',
       'views',

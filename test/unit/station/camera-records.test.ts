@@ -218,3 +218,32 @@ describe('restartedRecord', () => {
     expect(restartedRecord(stored)).toEqual({ ...stored, mountpoint: { ...mountpoint, revision: 2 } });
   });
 });
+
+describe('placement fields (cluster mode)', () => {
+  const facts: PatchFacts = {
+    source,
+    changed: false,
+    probed: undefined,
+    passwordSealed: 'sealed-pw',
+    now: NOW,
+  };
+  it('stores a new camera’s pin and failover priority, none when not given', () => {
+    const pinned = newCameraRecord(
+      { ...input, placement: { gateway_id: 'janus-2', failover: 'high' } },
+      { source, substreamUrl: null, probed: undefined, passwordSealed: null, mountpoint, now: NOW },
+    );
+    expect(pinned.placement).toEqual({ gateway_id: 'janus-2', failover: 'high' });
+    expect(stored.placement).toBeUndefined();
+  });
+
+  it('changes only the placement fields a patch names; null unpins', () => {
+    const pinned = patchedCameraRecord(
+      stored,
+      { placement: { gateway_id: 'janus-2', failover: 'never' } },
+      facts,
+    );
+    const unpinned = patchedCameraRecord(pinned, { placement: { gateway_id: null } }, facts);
+    expect(unpinned.placement).toEqual({ gateway_id: null, failover: 'never' });
+    expect(patchedCameraRecord(pinned, { name: 'x' }, facts).placement).toEqual(pinned.placement);
+  });
+});

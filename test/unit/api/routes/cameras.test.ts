@@ -71,6 +71,14 @@ describe('POST /cameras', () => {
     expect(error.message).toContain('use 1–64 letters, digits, _ or -');
   });
 
+  it('names a bad placement field in a 400', async () => {
+    const response = await addCamera({ ...cameraInput(), placement: { failover: 'sometimes' } });
+    expect(response.statusCode).toBe(400);
+    expect(errorOf(response)).toMatchObject({ code: 'VIGIL_ERR_VALIDATION', field: 'placement/failover' });
+    const pin = await addCamera({ ...cameraInput(), placement: { gateway_id: 'no such/gateway' } });
+    expect(errorOf(pin)).toMatchObject({ code: 'VIGIL_ERR_VALIDATION', field: 'placement/gateway_id' });
+  });
+
   it('refuses unknown properties by name', async () => {
     const response = await addCamera({ ...cameraInput(), admin: true });
     expect(response.statusCode).toBe(400);

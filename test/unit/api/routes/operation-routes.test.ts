@@ -27,6 +27,8 @@ import { ViewService } from '../../../../main/station/views';
 import { openViewStore } from '../../../../main/store/view-store';
 import { Door } from '../../../../main/door/door';
 import type { WallService } from '../../../../main/walls/service';
+import type { GatewayService } from '../../../../main/cluster/gateway-service';
+import { gatewayRoutes } from '../../../../main/api/routes/gateways';
 import type { WebhookService } from '../../../../main/webhooks/service';
 import { FakeStation, fakeKeys, fakeViewers } from '../fixtures';
 
@@ -53,6 +55,7 @@ beforeAll(async () => {
     walls: {} as WallService,
     webhooks: {} as WebhookService,
   });
+  await app.register(gatewayRoutes, { gateways: {} as GatewayService });
   await app.ready();
   close = () => app.close();
 });

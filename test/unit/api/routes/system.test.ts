@@ -87,6 +87,8 @@ describe('GET /openapi.json', () => {
         'GET /cameras/{camera_id}/playback',
         'GET /cameras/{camera_id}/export.mp4',
         'GET /janus',
+        'GET /gateways',
+        'DELETE /gateways/{gateway_id}',
       ].sort(),
     );
     for (const methods of Object.values(doc.paths)) {

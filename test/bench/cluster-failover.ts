@@ -1,0 +1,254 @@
+// The failover part of `npm run bench -- cluster`, on real parts inside the lab: a nats-server, three Janus (the
+// lab's and two more) and three stations placed by startClusterGateway, 300 cameras on the lab's camera.
+//   1. KV write → watch seen on another connection (median, p99 over 1000 writes), beside a plain NATS
+//      publish → subscriber round on the same server (the baseline).
+//   2. kill -9 of the busiest Janus: time until each of its cameras has its mountpoint on another Janus and until
+//      video flows there (age < 2 s, what the station calls live), as an outside observer of the Janus sees it.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import pino from 'pino';
+
+import { ClusterConnection } from '../../main/cluster/connection';
+import type { GatewayEndpoints } from '../../main/gateway/gateway';
+import { openCameraStore } from '../../main/store/camera-store';
+import { createKeyFileCipher, type SecretCipher } from '../../main/store/secret-cipher';
+import type { StoredCamera } from '../../main/store/stored-camera';
+import { startTestNats, type TestNats } from '../integration/cluster/gw-nats';
+import { clusterDataDir, startClusterStation, type ClusterStation } from '../integration/cluster/gw-stations';
+import { labGateway } from '../integration/station/harness';
+import { mountpointAges } from '../integration/station/janus-view';
+import type { Lab } from '../lab';
+import { startJanus } from '../lab/janus';
+import type { PartProcess } from '../lab/processes';
+import { quantile } from './measure';
+
+const CAMERAS = Number(process.env.BENCH_FAILOVER_CAMERAS ?? 300);
+const LATENCY_WRITES = 1_000;
+const SETTLE_TIMEOUT_MS = 180_000;
+const FAILOVER_TIMEOUT_MS = 60_000;
+const LIVE_AGE_MS = 2_000;
+const HERE = { prefix: [], detached: false } as const;
+
+/** Prints KV write → watch latency and cluster failover time. */
+export async function benchClusterFailover(lab: Lab): Promise<void> {
+  const nats = await startTestNats();
+  try {
+    await benchKvLatency(nats);
+    await benchFailover(lab, nats);
+  } finally {
+    await nats.stop();
+  }
+}
+
+function summary(samples: number[]): string {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const ms = (q: number) => quantile(sorted, q).toFixed(2);
+  return `median ${ms(0.5)} ms, p99 ${ms(0.99)} ms (n=${sorted.length})`;
+}
+
+async function benchKvLatency(nats: TestNats): Promise<void> {
+  const logger = pino({ level: 'silent' });
+  const writer = await ClusterConnection.connect({ servers: [nats.url], name: 'bench-writer' }, logger);
+  const reader = await ClusterConnection.connect({ servers: [nats.url], name: 'bench-reader' }, logger);
+  try {
+    // Each message's arrival is timed where it arrives (a watch entry may come before the put's own ack).
+    const seen = new Map<number, (at: number) => void>();
+    const arrived = (seq: number) => new Promise<number>((resolve) => seen.set(seq, resolve));
+    const take = (seq: number) => {
+      seen.get(seq)?.(performance.now());
+      seen.delete(seq);
+    };
+    // Baseline: a core NATS message from one connection to a subscriber on the other.
+    const subscription = reader.nats.subscribe('bench.ping', {
+      callback: (_error, message) => {
+        take(Number(message.string()));
+      },
+    });
+    await reader.nats.flush();
+    const plain: number[] = [];
+    for (let seq = 0; seq < LATENCY_WRITES; seq++) {
+      const started = performance.now();
+      const got = arrived(seq);
+      writer.nats.publish('bench.ping', String(seq));
+      plain.push((await got) - started);
+    }
+    subscription.unsubscribe();
+    // KV: a put on one connection, seen by a watch on the other.
+    const written = await writer.bucket('vigil_bench_latency', { history: 1 });
+    const watched = await reader.bucket('vigil_bench_latency', { history: 1 });
+    const watch = await watched.watch({ include: 'updates' });
+    const following = (async () => {
+      for await (const entry of watch) take(Number(entry.string()));
+    })();
+    const kv: number[] = [];
+    const acked: number[] = [];
+    for (let seq = 0; seq < LATENCY_WRITES; seq++) {
+      const started = performance.now();
+      const got = arrived(seq);
+      await written.put(`camera-${seq % 50}`, String(seq));
+      acked.push(performance.now() - started);
+      kv.push((await got) - started);
+    }
+    watch.stop();
+    await following;
+    await written.destroy();
+    console.log('cluster: KV write → watch on another connection (one nats-server, loopback)');
+    console.log(`  baseline  NATS publish → subscriber: ${summary(plain)}`);
+    console.log(`  KV put acknowledged (JetStream):      ${summary(acked)}`);
+    console.log(`  KV put → watch on another connection: ${summary(kv)}`);
+  } finally {
+    await writer.close();
+    await reader.close();
+  }
+}
+
+/** The same records for every station's store: one mountpoint id, secret and pin per camera cluster-wide. */
+async function cameraRecords(lab: Lab, cipher: SecretCipher, dataDir: string): Promise<StoredCamera[]> {
+  const store = await openCameraStore({ dataDir, cipher });
+  const camera = lab.cameras[0];
+  if (camera === undefined) throw new Error('the lab has no camera');
+  const now = new Date().toISOString();
+  const records: StoredCamera[] = [];
+  for (let i = 0; i < CAMERAS; i++) {
+    records.push({
+      camera_id: `cam-${String(i + 1).padStart(3, '0')}`,
+      name: `Camera ${i + 1}`,
+      rtsp_url: camera.url,
+      username: camera.username,
+      password_sealed: await store.sealPassword(camera.password),
+      auth_method: 'digest',
+      description: '',
+      enabled: true,
+      substream_url: null,
+      tags: [],
+      mountpoint: await store.newMountpoint(),
+      created_at: now,
+      updated_at: now,
+    });
+  }
+  return records;
+}
+
+async function benchFailover(lab: Lab, nats: TestNats): Promise<void> {
+  const dirs: string[] = [];
+  const extra: PartProcess[] = [];
+  const stations: ClusterStation[] = [];
+  try {
+    const keyDir = await mkdtemp(join(tmpdir(), 'vigil-bench-key-'));
+    dirs.push(keyDir);
+    const cipher = await createKeyFileCipher(keyDir);
+    const endpoints = new Map<string, GatewayEndpoints>([['gw-a', labGateway(lab)]]);
+    for (const gatewayId of ['gw-b', 'gw-c']) {
+      const stateDir = await mkdtemp(join(tmpdir(), `vigil-bench-${gatewayId}-`));
+      dirs.push(stateDir);
+      const janus = await startJanus(
+        { stateDir, sessionTimeoutSeconds: 60, allowOrigin: lab.janus.allow_origin },
+        HERE,
+      );
+      extra.push(janus.process);
+      const { urls, secrets } = janus.config.folder;
+      endpoints.set(gatewayId, { urls, secrets, origin: janus.config.allowOrigin });
+    }
+    const seedDir = await clusterDataDir();
+    dirs.push(seedDir);
+    const records = await cameraRecords(lab, cipher, seedDir);
+    const started = performance.now();
+    for (const [gatewayId, gateway] of endpoints) {
+      const dataDir = await clusterDataDir();
+      dirs.push(dataDir);
+      stations.push(
+        await startClusterStation({
+          gatewayId,
+          endpoints: gateway,
+          natsUrl: nats.url,
+          cipher,
+          dataDir,
+          records,
+        }),
+      );
+    }
+    const placement = (stations[0] as ClusterStation).cluster.placement;
+    // Every gateway registered and live before the spread is read (each station's first heartbeat).
+    for (let i = 0; i < 100 && placement.camerasByGateway().size < endpoints.size; i++) await sleep(100);
+    const byGateway = new Map([...endpoints.keys()].map((id) => [id, [] as StoredCamera[]]));
+    for (const record of records) byGateway.get(placement.gatewayIdOf(record.camera_id) ?? '')?.push(record);
+    const spread = [...byGateway].map(([id, held]) => `${id} ${held.length}`).join(', ');
+    const settled = await Promise.all(
+      [...byGateway].map(([id, held]) =>
+        whenOn(new Map([[id, endpoints.get(id) as GatewayEndpoints]]), held, SETTLE_TIMEOUT_MS, started),
+      ),
+    );
+    const slowest = (key: 'created' | 'live') => Math.max(...settled.map((one) => one[key]));
+    const liveCount = settled.reduce((sum, one) => sum + one.liveCount, 0);
+    console.log(`cluster: ${CAMERAS} cameras over 3 Janus (${spread}), stations started together`);
+    console.log(
+      `  every mountpoint on its gateway's Janus ${slowest('created').toFixed(0)} ms after the start, ` +
+        `${liveCount}/${CAMERAS} with video by ${slowest('live').toFixed(0)} ms`,
+    );
+
+    const [victim, lost] = [...byGateway].sort((a, b) => b[1].length - a[1].length)[0] as [
+      string,
+      StoredCamera[],
+    ];
+    const survivors = new Map([...endpoints].filter(([id]) => id !== victim));
+    const victimJanus = victim === 'gw-a' ? undefined : extra[victim === 'gw-b' ? 0 : 1];
+    const killed = performance.now();
+    if (victimJanus === undefined) await lab.janus.kill('SIGKILL');
+    else {
+      victimJanus.kill('SIGKILL');
+      await victimJanus.exited;
+    }
+    const after = await whenOn(survivors, lost, FAILOVER_TIMEOUT_MS, killed);
+    console.log(
+      `cluster: kill -9 of ${victim}'s Janus, ${lost.length} cameras (the busiest gateway's) fail over (goal ≤ 10 s)`,
+    );
+    console.log(
+      `  every mountpoint created on the other Janus: ${after.created.toFixed(0)} ms after the kill`,
+    );
+    console.log(
+      `  video flowing (age < ${LIVE_AGE_MS} ms) for ${after.liveCount}/${lost.length}: ${after.live.toFixed(0)} ms after the kill` +
+        (after.liveCount < lost.length
+          ? ' (not all: see the lab camera’s log for RTSP sessions it refused)'
+          : ''),
+    );
+    if (victimJanus === undefined) await lab.janus.start();
+  } finally {
+    for (const station of stations) await station.stop().catch(() => undefined);
+    for (const janus of extra) await janus.stop();
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** When (ms after `from`) every camera's mountpoint existed on one of `endpoints`, and when each had video there. */
+async function whenOn(
+  endpoints: ReadonlyMap<string, GatewayEndpoints>,
+  records: readonly StoredCamera[],
+  timeoutMs: number,
+  from: number = performance.now(),
+): Promise<{ created: number; live: number; liveCount: number }> {
+  const wanted = new Set(records.map((record) => record.mountpoint.id));
+  const created = new Map<number, number>();
+  const live = new Map<number, number>();
+  while (live.size < wanted.size && performance.now() - from < timeoutMs) {
+    for (const gateway of endpoints.values()) {
+      const ages = await mountpointAges(gateway).catch(() => []);
+      const at = performance.now() - from;
+      for (const { id, ageMs } of ages) {
+        if (!wanted.has(id)) continue;
+        if (!created.has(id)) created.set(id, at);
+        if (!live.has(id) && ageMs !== undefined && ageMs < LIVE_AGE_MS) live.set(id, at);
+      }
+    }
+    await sleep(250);
+  }
+  const last = (times: Map<number, number>) => (times.size === 0 ? NaN : Math.max(...times.values()));
+  return {
+    created: created.size === wanted.size ? last(created) : NaN,
+    live: last(live),
+    liveCount: live.size,
+  };
+}
