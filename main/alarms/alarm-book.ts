@@ -28,7 +28,7 @@ import {
   snoozed,
   unsnoozed,
 } from './alarm-rules';
-import { externalKey, type AlarmStorage, type RemoteAlarmChange } from './alarm-storage';
+import { externalKey, type AlarmStorage, type RemoteAlarmChange } from '../store/alarm-storage';
 import { JournalAlarmStorage } from './journal-storage';
 import type { AlarmService } from './service';
 

@@ -7,7 +7,7 @@ import type { Alarm } from '../../common/alarms';
 import { runInBackground } from '../../common/background';
 import { JournalWriter } from '../store/journal';
 import { alarmJournalPath, loadAlarms, worthCompacting, type AlarmRecord } from './alarm-journal';
-import { externalKey, type AlarmStorage, type StoredChange, type StoredRaise } from './alarm-storage';
+import { externalKey, type AlarmStorage, type StoredChange, type StoredRaise } from '../store/alarm-storage';
 
 /** Alarms kept in the data folder's journal (the default storage). */
 export class JournalAlarmStorage implements AlarmStorage {

@@ -1,4 +1,4 @@
-// Where the alarm book keeps its alarms: the data folder's journal on one station (journal-storage.ts), the
+// Where the alarm book keeps its alarms: the data folder's journal on one station (alarms/journal-storage.ts), the
 // cluster's KV bucket in cluster mode (main/cluster/cluster-alarms.ts). The book decides every change (the
 // workflow rules); a storage only keeps what it is given, answers reads from what it holds now (the last known
 // state), settles concurrent writes and says when a change came from elsewhere.
