@@ -28,6 +28,7 @@ import {
   type ClusterAlarmRecord,
 } from './cluster-alarm-records';
 import { AlarmMirror } from './cluster-alarm-mirror';
+import { startClusterEvents, type ClusterEventsOptions } from './cluster-events';
 import { ensureStream, isRevisionConflict } from './cluster-streams';
 import { clusterUnavailable, type ClusterConnection } from './connection';
 
@@ -211,16 +212,23 @@ function unavailableFrom(error: unknown): VigilError {
 
 /** What the runtime builds the alarm book on in cluster mode. */
 export interface ClusterAlarms {
-  /** The alarm book's storage (AlarmBookOptions.storage). */
+  /** The alarm book's storage (AlarmBookOptions.storage); the book stops it. */
   storage: AlarmStorage;
+  /** Appends this station's own events to VIGIL_EVENTS until the returned stop. */
+  appendEvents: (subscribe: ClusterEventsOptions['subscribe']) => Promise<() => void>;
 }
 
 /**
- * Opens the cluster's alarms for this station: hand `storage` to AlarmBook.open (the book stops it).
+ * Opens the cluster's alarms for this station and the events stream it appends to.
  * @example
- * const { storage } = await openClusterAlarms({ connection, stationId, logger });
- * const alarms = await AlarmBook.open({ dataDir, logger, hasCamera, publish, storage });
+ * const cluster = await openClusterAlarms({ connection, stationId, logger });
+ * const alarms = await AlarmBook.open({ dataDir, logger, hasCamera, publish, storage: cluster.storage });
+ * const stopEvents = await cluster.appendEvents((listener) => station.onEvent(listener));
  */
 export async function openClusterAlarms(options: ClusterAlarmsOptions): Promise<ClusterAlarms> {
-  return { storage: await ClusterAlarmStorage.open(options) };
+  const storage = await ClusterAlarmStorage.open(options);
+  return {
+    storage,
+    appendEvents: (subscribe) => startClusterEvents({ ...options, subscribe }),
+  };
 }

@@ -1,0 +1,65 @@
+// A real nats-server (JetStream on) for the alarms' cluster tests, started and stopped by its pid; its store
+// folder outlives a stop so a restart brings back what it kept (NATS down, then back).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
+
+import { freePort } from '../../lab/ports';
+import { eventually } from '../wait';
+
+/** Where Debian's nats-server is. */
+const NATS_SERVER = '/usr/bin/nats-server';
+
+/** A nats-server the test runs; `stop` then `start` again keeps the same port and store. */
+export class NatsServer {
+  #process: ChildProcess | undefined;
+
+  private constructor(
+    readonly port: number,
+    readonly storeDir: string,
+  ) {}
+
+  /** Starts a server on a free port of 127.0.0.1 storing into `storeDir`. */
+  static async start(storeDir: string): Promise<NatsServer> {
+    const server = new NatsServer(await freePort(), storeDir);
+    await server.start();
+    return server;
+  }
+
+  /** The URL stations connect to. */
+  get url(): string {
+    return `nats://127.0.0.1:${this.port}`;
+  }
+
+  /** Starts the process and waits until it accepts connections. */
+  async start(): Promise<void> {
+    const args = ['-js', '-a', '127.0.0.1', '-p', String(this.port), '-sd', this.storeDir];
+    const child = spawn(NATS_SERVER, args, { stdio: 'ignore' });
+    this.#process = child;
+    await eventually(() => accepts(this.port).then((yes) => (yes ? true : undefined)), 10_000, 100);
+  }
+
+  /** Stops the process by its pid and waits for it to end. */
+  async stop(): Promise<void> {
+    const child = this.#process;
+    this.#process = undefined;
+    if (child?.pid === undefined || child.exitCode !== null) return;
+    const ended = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    process.kill(child.pid, 'SIGTERM');
+    const timer = setTimeout(() => {
+      if (child.pid !== undefined && child.exitCode === null) process.kill(child.pid, 'SIGKILL');
+    }, 5_000);
+    await ended;
+    clearTimeout(timer);
+  }
+}
+
+/** Whether something accepts TCP connections on 127.0.0.1:port now. */
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
