@@ -1,13 +1,15 @@
 // A real nats-server (JetStream on) for the alarms' cluster tests, started and stopped by its pid; its store
 // folder outlives a stop so a restart brings back what it kept (NATS down, then back).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 
 import { freePort } from '../../lab/ports';
 import { eventually } from '../wait';
 
-/** Where Debian's nats-server is. */
-const NATS_SERVER = '/usr/bin/nats-server';
+/** Where Debian's nats-server is (the package puts it in /usr/sbin). */
+const NATS_SERVER =
+  ['/usr/sbin/nats-server', '/usr/bin/nats-server'].find((path) => existsSync(path)) ?? 'nats-server';
 
 /** A nats-server the test runs; `stop` then `start` again keeps the same port and store. */
 export class NatsServer {
@@ -43,7 +45,11 @@ export class NatsServer {
     const child = this.#process;
     this.#process = undefined;
     if (child?.pid === undefined || child.exitCode !== null) return;
-    const ended = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const ended = new Promise<void>((resolve) =>
+      child.once('exit', () => {
+        resolve();
+      }),
+    );
     process.kill(child.pid, 'SIGTERM');
     const timer = setTimeout(() => {
       if (child.pid !== undefined && child.exitCode === null) process.kill(child.pid, 'SIGKILL');
@@ -60,6 +66,8 @@ function accepts(port: number): Promise<boolean> {
       socket.destroy();
       resolve(true);
     });
-    socket.once('error', () => resolve(false));
+    socket.once('error', () => {
+      resolve(false);
+    });
   });
 }
