@@ -19,7 +19,7 @@ import { openClusterAlarms } from '../../../main/cluster/cluster-alarms';
 import { ClusterConnection } from '../../../main/cluster/connection';
 import { isRemoteEvent } from '../../../main/station/event-origin';
 import { eventually } from '../wait';
-import { NatsServer } from './alarms-nats';
+import { NatsLink, NatsServer } from './alarms-nats';
 
 const VAS: AlarmActor = { kind: 'key', name: 'vas-portal' };
 const DESK: AlarmActor = { kind: 'desk', name: 'desk' };
@@ -39,8 +39,8 @@ let folder: string;
 let a: TestStation;
 let b: TestStation;
 
-async function openStation(id: string): Promise<TestStation> {
-  const connection = await ClusterConnection.connect({ servers: [nats.url], name: id }, logger);
+async function openStation(id: string, url = nats.url): Promise<TestStation> {
+  const connection = await ClusterConnection.connect({ servers: [url], name: id }, logger);
   const cluster = await openClusterAlarms({ connection, stationId: id, logger });
   const heard: StationEvent[] = [];
   const listeners = new Set<(event: StationEvent) => void>();
@@ -89,12 +89,14 @@ beforeAll(async () => {
   b = await openStation('stationb2');
 });
 
+async function closeStation(station: TestStation): Promise<void> {
+  station.stopEvents();
+  await station.book.stop();
+  await station.connection.close();
+}
+
 afterAll(async () => {
-  for (const station of [a, b]) {
-    station.stopEvents();
-    await station.book.stop();
-    await station.connection.close();
-  }
+  for (const station of [a, b]) await closeStation(station);
   await nats.stop();
   rmSync(folder, { recursive: true, force: true });
 });
@@ -294,6 +296,54 @@ describe('cluster alarms', () => {
           .map((alarm) => `${alarm.alarm_id}:${alarm.state}:${alarm.history.length}`);
       expect(summary(a)).toEqual(summary(b));
       expect(summary(a)).toHaveLength(listedBefore + 1);
+    },
+  );
+
+  it(
+    'a station cut off from NATS while others go on: 503 and its last known state, then it catches up and announces what it missed',
+    { timeout: 60_000 },
+    async () => {
+      const link = await NatsLink.open(nats);
+      const c = await openStation('stationc3', link.url);
+      try {
+        const pending = await a.book.raise(input({ title: 'Seen before the cut' }), VAS);
+        await known(c, pending.alarm_id);
+        await link.cut();
+        await eventually(() => Promise.resolve(c.connection.isUp ? undefined : true), 10_000, 50);
+        const missed = await a.book.raise(input({ title: 'Raised while C was away' }), VAS);
+        await a.book.acknowledge(pending.alarm_id, { operator: 'Ann' }, DESK);
+        const refused = await Promise.allSettled([c.book.raise(input(), VAS)]);
+        expect(refused.map(codeOf)).toEqual([ErrorCode.ClusterUnavailable]);
+        expect(c.book.get(pending.alarm_id).state).toBe('new');
+        expect(() => c.book.get(missed.alarm_id)).toThrow(/No alarm/);
+
+        await link.restore();
+        await known(c, missed.alarm_id, 15_000);
+        await eventually(
+          () => Promise.resolve(c.book.get(pending.alarm_id).state === 'acknowledged' ? true : undefined),
+          5_000,
+          50,
+        );
+        const announced = c.heard.flatMap((event) =>
+          (event.type === 'alarm.raised' || event.type === 'alarm.updated') &&
+          [missed.alarm_id, pending.alarm_id].includes(event.alarm.alarm_id)
+            ? [`${event.type}:${event.alarm.title}:${isRemoteEvent(event)}`]
+            : [],
+        );
+        expect(announced).toEqual([
+          'alarm.raised:Seen before the cut:true',
+          expect.stringMatching(
+            /^alarm\.(raised:Raised while C was away|updated:Seen before the cut):true$/,
+          ) as string,
+          expect.stringMatching(
+            /^alarm\.(raised:Raised while C was away|updated:Seen before the cut):true$/,
+          ) as string,
+        ]);
+        expect(new Set(announced).size).toBe(3);
+      } finally {
+        await closeStation(c);
+        await link.cut();
+      }
     },
   );
 });
