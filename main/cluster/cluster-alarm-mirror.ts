@@ -30,6 +30,7 @@ export class AlarmMirror {
   readonly #writing = new Map<string, number>();
   #loaded = false;
   #stopped = false;
+  #opening = false;
   #watch: QueuedIterator<KvWatchEntry> | undefined;
   #onLoaded: (() => void) | undefined;
 
@@ -59,8 +60,12 @@ export class AlarmMirror {
   restart(): void {
     this.#watch?.stop();
     this.#watch = undefined;
-    if (this.#stopped) return;
-    runInBackground(this.#open(), (error: unknown) => {
+    if (this.#stopped || this.#opening) return;
+    this.#opening = true;
+    const opened = this.#open().finally(() => {
+      this.#opening = false;
+    });
+    runInBackground(opened, (error: unknown) => {
       this.options.logger.warn({ err: error }, 'alarms: watch not restarted; trying again');
       setTimeout(() => {
         if (this.#watch === undefined) this.restart();
@@ -159,17 +164,25 @@ export class AlarmMirror {
       watch.stop();
       return;
     }
+    this.#watch?.stop();
     this.#watch = watch;
     runInBackground(this.#follow(watch), (error: unknown) => {
       this.options.logger.warn({ err: error }, 'alarms: watch ended');
     });
   }
 
+  /** Learns each entry; a watch that ends by itself (not stopped or replaced) is started over shortly. */
   async #follow(watch: QueuedIterator<KvWatchEntry>): Promise<void> {
     for await (const entry of watch) {
       this.learn(entry);
       if (entry.isUpdate && !this.#loaded) this.#markLoaded();
     }
+    if (this.#watch !== watch) return;
+    this.options.logger.warn('alarms: the watch ended by itself; starting it over');
+    this.#watch = undefined;
+    setTimeout(() => {
+      if (this.#watch === undefined) this.restart();
+    }, WATCH_RETRY_MS).unref();
   }
 
   #markLoaded(): void {
