@@ -111,12 +111,16 @@ describe('cluster alarms', () => {
       (n % 2 === 0 ? b : a).book.raise(input({ external_id: `bulk-${n}` }), VAS),
     );
     const answered = await Promise.all([...raises, ...duplicates]);
+    const answeredAt = Date.now();
     const ids = new Set(answered.map((alarm) => alarm.alarm_id));
     expect(ids.size).toBe(100);
     for (let n = 0; n < 20; n += 1) expect(answered[100 + n]?.alarm_id).toBe(answered[n]?.alarm_id);
     const bulk = (station: TestStation): number =>
       station.book.list({ limit: 1000 }).filter((alarm) => alarm.external_id?.startsWith('bulk-')).length;
     await eventually(() => Promise.resolve(bulk(a) === 100 && bulk(b) === 100 ? true : undefined), 1_000, 10);
+    console.info(
+      `120 raises answered in ${answeredAt - started} ms; both stations listed all 100 ${Date.now() - answeredAt} ms later`,
+    );
     expect(Date.now() - started).toBeLessThan(5_000);
     const kv = await a.connection.bucket(ALARMS_BUCKET);
     const keys: string[] = [];
