@@ -57,7 +57,7 @@ export interface AlarmBookOptions {
   storage?: AlarmStorage;
 }
 
-/** The station's alarms, journaled in the data folder. */
+/** The station's alarms: the workflow's rules over what its storage keeps (the journal, or the cluster's bucket). */
 export class AlarmBook implements AlarmService {
   readonly #raising = new Map<string, Promise<Alarm>>();
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
