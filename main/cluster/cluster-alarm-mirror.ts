@@ -74,11 +74,10 @@ export class AlarmMirror {
   }
 
   /** Stops the watch. */
-  async stop(): Promise<void> {
+  stop(): void {
     this.#stopped = true;
     this.#watch?.stop();
     this.#watch = undefined;
-    await Promise.resolve();
   }
 
   get(alarmId: string): Alarm | undefined {

@@ -137,9 +137,10 @@ export class ClusterAlarmStorage implements AlarmStorage {
     };
   }
 
-  async stop(): Promise<void> {
+  stop(): Promise<void> {
     this.#offUp?.();
-    await this.#mirror.stop();
+    this.#mirror.stop();
+    return Promise.resolve();
   }
 
   /**
