@@ -1,6 +1,7 @@
-// The station's alarms (AlarmService): held in memory, every change journaled (alarms.jsonl, fsync) before it is
-// answered or announced, so what a caller was told survives a restart. Raises are idempotent on
-// (source, external_id), also when retries arrive at once; snoozes return by themselves, after a restart too.
+// The station's alarms (AlarmService): the workflow's rules, applied to alarms kept by an AlarmStorage — the data
+// folder's journal by default, the cluster's KV bucket in cluster mode. A change is stored before it is answered
+// or announced. Raises are idempotent on (source, external_id), also when retries arrive at once; snoozes return
+// by themselves, after a restart too. A change another station made is announced here too, marked remote.
 import type { Logger } from 'pino';
 
 import type {
@@ -14,9 +15,9 @@ import type {
 } from '../../common/alarms';
 import { ErrorCode, VigilError } from '../../common/errors';
 import type { StationEvent } from '../../common/events';
+import { remoteEvent } from '../station/event-origin';
 import { KeyedLock } from '../station/keyed-lock';
-import { JournalWriter } from '../store/journal';
-import { alarmJournalPath, expired, loadAlarms, worthCompacting, type AlarmRecord } from './alarm-journal';
+import { expired } from './alarm-journal';
 import {
   acknowledged,
   byOf,
@@ -27,6 +28,8 @@ import {
   snoozed,
   unsnoozed,
 } from './alarm-rules';
+import { externalKey, type AlarmStorage, type RemoteAlarmChange } from '../store/alarm-storage';
+import { JournalAlarmStorage } from './journal-storage';
 import type { AlarmService } from './service';
 
 /** How far ahead of now an `occurred_at` may be (clocks differ a little between a VAS and the station). */
@@ -35,6 +38,8 @@ const FUTURE_SLACK_MS = 5 * 60_000;
 const DEFAULT_LIMIT = 100;
 /** How often closed alarms past retention are dropped while the station runs. */
 const RETENTION_EVERY_MS = 3_600_000;
+/** How many times a change is decided again on a later state another station stored first. */
+const CHANGE_ATTEMPTS = 5;
 
 /** What the alarm book needs. */
 export interface AlarmBookOptions {
@@ -48,45 +53,40 @@ export interface AlarmBookOptions {
   retentionDays?: number;
   /** The time (tests pass a fake). */
   now?: () => Date;
+  /** Where alarms are kept (default: the data folder's journal; cluster mode: the cluster's bucket). */
+  storage?: AlarmStorage;
 }
 
-/** The station's alarms, journaled in the data folder. */
+/** The station's alarms: the workflow's rules over what its storage keeps (the journal, or the cluster's bucket). */
 export class AlarmBook implements AlarmService {
-  readonly #alarms: Map<string, Alarm>;
-  readonly #byExternal = new Map<string, string>();
   readonly #raising = new Map<string, Promise<Alarm>>();
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Changes to one alarm run one at a time, each on the state the one before left. */
   readonly #lock = new KeyedLock();
-  readonly #writer: JournalWriter<AlarmRecord>;
+  readonly #storage: AlarmStorage;
   readonly #now: () => Date;
   readonly #retentionDays: number;
-  #lines: number;
-  #compacting = false;
   #retention: ReturnType<typeof setInterval> | undefined;
+  #unsubscribe: (() => void) | undefined;
 
   private constructor(
     private readonly options: AlarmBookOptions,
-    loaded: { alarms: Map<string, Alarm>; lines: number },
+    storage: AlarmStorage,
   ) {
-    this.#alarms = loaded.alarms;
-    this.#lines = loaded.lines;
-    this.#writer = new JournalWriter(alarmJournalPath(options.dataDir));
+    this.#storage = storage;
     this.#now = options.now ?? (() => new Date());
     this.#retentionDays = options.retentionDays ?? 90;
-    for (const alarm of this.#alarms.values()) this.#index(alarm);
   }
 
-  /** Opens the journal (damaged lines are logged, not fatal), applies retention and re-arms pending snoozes. */
+  /** Opens the storage (the journal by default), applies retention and re-arms pending snoozes. */
   static async open(options: AlarmBookOptions): Promise<AlarmBook> {
-    const path = alarmJournalPath(options.dataDir);
-    const loaded = loadAlarms(path);
-    for (const { line, problem } of loaded.damage) {
-      options.logger.warn({ file: path, line, problem }, 'alarm journal: a line was left out');
-    }
-    const book = new AlarmBook(options, loaded);
+    const storage = options.storage ?? (await JournalAlarmStorage.open(options.dataDir, options.logger));
+    const book = new AlarmBook(options, storage);
     await book.applyRetention();
-    for (const alarm of book.#alarms.values()) book.#armSnooze(alarm);
+    for (const alarm of storage.all()) book.#armSnooze(alarm);
+    book.#unsubscribe = storage.onRemoteChange((change) => {
+      book.#onRemoteChange(change);
+    });
     book.#retention = setInterval(() => {
       book.#retain();
     }, RETENTION_EVERY_MS);
@@ -114,8 +114,8 @@ export class AlarmBook implements AlarmService {
     const source = input.source ?? byOf(actor, input.operator);
     if (input.external_id === undefined) return this.#create(input, actor, now);
     const key = externalKey(source, input.external_id);
-    const existing = this.#byExternal.get(key);
-    if (existing !== undefined) return this.get(existing);
+    const existing = this.#storage.byExternal(source, input.external_id);
+    if (existing !== undefined) return existing;
     // A retry arriving while the first raise is being written waits for it and answers the same alarm.
     const pending = this.#raising.get(key);
     if (pending !== undefined) return pending;
@@ -127,7 +127,7 @@ export class AlarmBook implements AlarmService {
   list(query: AlarmQuery): Alarm[] {
     const from = query.from === undefined ? -Infinity : Date.parse(query.from);
     const to = query.to === undefined ? Infinity : Date.parse(query.to);
-    const matches = [...this.#alarms.values()].filter((alarm) => {
+    const matches = [...this.#storage.all()].filter((alarm) => {
       const at = Date.parse(alarm.occurred_at);
       return (
         (query.state === undefined || alarm.state === query.state) &&
@@ -144,11 +144,11 @@ export class AlarmBook implements AlarmService {
 
   /** Every kept alarm's state (for the metrics gauge). */
   states(): AlarmState[] {
-    return [...this.#alarms.values()].map((alarm) => alarm.state);
+    return [...this.#storage.all()].map((alarm) => alarm.state);
   }
 
   get(alarmId: string): Alarm {
-    const alarm = this.#alarms.get(alarmId);
+    const alarm = this.#storage.get(alarmId);
     if (alarm === undefined) {
       throw new VigilError(ErrorCode.AlarmNotFound, `No alarm "${alarmId}"`, 'alarm_id');
     }
@@ -174,91 +174,81 @@ export class AlarmBook implements AlarmService {
     return this.#update(alarmId, (alarm, now) => ended(alarm, actor.name, note, now));
   }
 
-  /** Drops closed alarms past retention and compacts the journal when it holds many superseded lines. */
+  /** Drops closed alarms past retention (the journal is compacted as it is rewritten). */
   async applyRetention(): Promise<void> {
     const now = this.#now();
-    const due = [...this.#alarms.values()].some((alarm) => expired(alarm, now, this.#retentionDays));
-    if ((!due && !worthCompacting(this.#lines, this.#alarms.size)) || this.#compacting) return;
-    this.#compacting = true;
-    let dropped: Alarm[] = [];
-    try {
-      // Chosen once the appends under way are on disk (and in memory), so none is lost by the rewrite.
-      await this.#writer.rewrite(() => {
-        dropped = [...this.#alarms.values()].filter((alarm) => expired(alarm, now, this.#retentionDays));
-        const kept = [...this.#alarms.values()].filter((alarm) => !dropped.includes(alarm));
-        this.#lines = kept.length;
-        return kept.map((alarm) => ({ v: 1, alarm }));
-      });
-    } finally {
-      this.#compacting = false;
-    }
-    for (const alarm of dropped) {
-      this.#alarms.delete(alarm.alarm_id);
-      if (alarm.external_id !== undefined)
-        this.#byExternal.delete(externalKey(alarm.source, alarm.external_id));
-    }
-    this.options.logger.info({ dropped: dropped.length, kept: this.#alarms.size }, 'alarm journal compacted');
+    const due = [...this.#storage.all()].filter((alarm) => expired(alarm, now, this.#retentionDays));
+    if (due.length === 0) return;
+    await this.#storage.drop(due);
+    for (const alarm of due) this.#disarm(alarm.alarm_id);
   }
 
-  /** Stops the snooze timers and closes the journal once pending writes are on disk. */
+  /** Stops the snooze timers and hearing other stations; the storage stops once pending writes are kept. */
   async stop(): Promise<void> {
     clearInterval(this.#retention);
+    this.#unsubscribe?.();
     for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
-    await this.#writer.close();
+    await this.#storage.stop();
   }
 
   async #create(input: AlarmInput, actor: AlarmActor, now: Date): Promise<Alarm> {
-    const alarm = raisedAlarm(input, actor, newAlarmId(now), now);
-    await this.#write(alarm);
-    this.options.publish({ type: 'alarm.raised', alarm, at: alarm.raised_at });
+    const { alarm, created } = await this.#storage.create(raisedAlarm(input, actor, newAlarmId(now), now));
+    if (created) this.options.publish({ type: 'alarm.raised', alarm, at: alarm.raised_at });
     return alarm;
   }
 
-  /** Runs `step` on the alarm's latest state (after any change already under way) and records its result. */
+  /**
+   * Runs `step` on the alarm's latest state (after any change already under way) and stores its result; when
+   * another station stored a change first, `step` is decided again on that one (so of two acknowledgements at
+   * once, the second is refused naming who acknowledged).
+   */
   async #update(alarmId: string, step: (alarm: Alarm, now: Date) => Alarm): Promise<Alarm> {
     this.get(alarmId);
     return await this.#lock.run(alarmId, async () => {
-      const alarm = this.get(alarmId);
-      const next = step(alarm, this.#now());
-      return next === alarm ? alarm : this.#change(next);
+      let alarm = this.get(alarmId);
+      for (let attempt = 1; attempt <= CHANGE_ATTEMPTS; attempt += 1) {
+        const next = step(alarm, this.#now());
+        if (next === alarm) return alarm;
+        const result = await this.#storage.replace(alarm, next);
+        if (result.stored) {
+          this.#armSnooze(next);
+          this.options.publish({ type: 'alarm.updated', alarm: next, at: next.updated_at });
+          return next;
+        }
+        alarm = result.latest;
+      }
+      throw new VigilError(
+        ErrorCode.Conflict,
+        `Alarm ${alarmId} kept changing on other stations while this change was tried: look at it again and retry`,
+        'alarm_id',
+      );
     });
   }
 
-  async #change(alarm: Alarm): Promise<Alarm> {
-    await this.#write(alarm);
+  /** Announces a change another station made (marked remote) and follows its snooze. */
+  #onRemoteChange({ change, alarm }: RemoteAlarmChange): void {
     this.#armSnooze(alarm);
-    this.options.publish({ type: 'alarm.updated', alarm, at: alarm.updated_at });
-    return alarm;
-  }
-
-  /** Journals a snapshot, then (once on disk) makes it the alarm's current one. */
-  async #write(alarm: Alarm): Promise<void> {
-    await this.#writer.append({ v: 1, alarm });
-    this.#lines += 1;
-    this.#alarms.set(alarm.alarm_id, alarm);
-    this.#index(alarm);
-    if (worthCompacting(this.#lines, this.#alarms.size)) this.#retain();
+    const at = change === 'raised' ? alarm.raised_at : alarm.updated_at;
+    this.options.publish(remoteEvent({ type: `alarm.${change}`, alarm, at }));
   }
 
   /** Applies retention in the background (a failure is logged; the next run tries again). */
   #retain(): void {
     this.applyRetention().catch((error: unknown) => {
-      this.options.logger.warn({ err: error }, 'alarm journal: retention did not run');
+      this.options.logger.warn({ err: error }, 'alarm retention did not run');
     });
   }
 
-  #index(alarm: Alarm): void {
-    if (alarm.external_id !== undefined) {
-      this.#byExternal.set(externalKey(alarm.source, alarm.external_id), alarm.alarm_id);
-    }
+  #disarm(alarmId: string): void {
+    const current = this.#timers.get(alarmId);
+    if (current !== undefined) clearTimeout(current);
+    this.#timers.delete(alarmId);
   }
 
   /** Keeps one timer per snoozed alarm that returns it when its time runs out (at once if it already has). */
   #armSnooze(alarm: Alarm): void {
-    const current = this.#timers.get(alarm.alarm_id);
-    if (current !== undefined) clearTimeout(current);
-    this.#timers.delete(alarm.alarm_id);
+    this.#disarm(alarm.alarm_id);
     if (alarm.state !== 'snoozed' || alarm.snoozed_until === undefined) return;
     const delay = Math.max(0, Date.parse(alarm.snoozed_until) - this.#now().getTime());
     const timer = setTimeout(
@@ -270,7 +260,7 @@ export class AlarmBook implements AlarmService {
             'snooze did not end; retrying in 1 min',
           );
           const retry = setTimeout(() => {
-            this.#armSnooze(this.#alarms.get(alarm.alarm_id) ?? alarm);
+            this.#armSnooze(this.#storage.get(alarm.alarm_id) ?? alarm);
           }, 60_000);
           retry.unref();
           this.#timers.set(alarm.alarm_id, retry);
@@ -281,9 +271,4 @@ export class AlarmBook implements AlarmService {
     timer.unref();
     this.#timers.set(alarm.alarm_id, timer);
   }
-}
-
-/** The idempotency key of a raise: source and external id (JSON, so no separator can be forged). */
-function externalKey(source: string, externalId: string): string {
-  return JSON.stringify([source, externalId]);
 }

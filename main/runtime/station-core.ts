@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 
 import { AlarmBook } from '../alarms/alarm-book';
 import { buildApi } from '../api/app';
+import type { ClusterAlarms } from '../cluster/cluster-alarms';
 import { wallCsp, type WallFiles } from '../api/routes/wall';
 import type { BrowserSessions } from '../api/browser-sessions';
 import type { ApiInstance } from '../api/types';
@@ -70,6 +71,8 @@ export interface StationCoreOptions {
   droppedLogLines?: (() => number) | undefined;
   /** Where recordings go and how many bytes they may take (defaults: <dataDir>/recordings, chosen at first start). */
   recording?: RecordingSetup | undefined;
+  /** Cluster mode: alarms kept in NATS (openClusterAlarms) and this station's events appended to VIGIL_EVENTS. */
+  clusterAlarms?: ClusterAlarms | undefined;
 }
 
 /** The running core: the station and what the hosts wire around it. */
@@ -201,8 +204,16 @@ async function startAlarms(
     logger: logger.child({ name: 'alarms' }),
     hasCamera,
     publish,
+    ...(options.clusterAlarms === undefined ? {} : { storage: options.clusterAlarms.storage }),
   });
   teardown.add('alarms', () => alarms.stop());
+  const stopEvents = await options.clusterAlarms?.appendEvents((listener) => station.onEvent(listener));
+  if (stopEvents !== undefined) {
+    teardown.add('cluster events', () => {
+      stopEvents();
+      return Promise.resolve();
+    });
+  }
   const walls = new WallRegistry({
     publish,
     hasCamera,

@@ -1,6 +1,7 @@
 // Outgoing webhooks (WebhookService): each station event a hook asked for becomes a delivery, journaled before
 // it is tried, POSTed signed, in order per hook (the next waits while the one before is retried), retried on the
-// one backoff until it is delivered or its retry window runs out — across station restarts too.
+// one backoff until it is delivered or its retry window runs out — across station restarts too. In cluster mode
+// hooks stay per station, and a station delivers only the changes made on it (never those learned from others).
 import { randomBytes } from 'node:crypto';
 
 import type { Logger } from 'pino';
@@ -8,6 +9,7 @@ import type { Logger } from 'pino';
 import { runInBackground } from '../../common/background';
 import { ErrorCode, VigilError } from '../../common/errors';
 import type { StationEvent } from '../../common/events';
+import { isRemoteEvent } from '../station/event-origin';
 import type { Webhook, WebhookBody, WebhookDelivery, WebhookInput } from '../../common/webhooks';
 import { JournalWriter } from '../store/journal';
 import type { SecretCipher } from '../store/secret-cipher';
@@ -168,7 +170,8 @@ export class WebhookDispatcher implements WebhookService {
   }
 
   #onEvent(event: StationEvent): void {
-    if (this.#stopped) return;
+    // A change another station made is delivered by that station: each event reaches a hook once per cluster.
+    if (this.#stopped || isRemoteEvent(event)) return;
     for (const hook of this.#hooks.values()) {
       if (!(hook.stored.hook.events as readonly string[]).includes(event.type)) continue;
       const deliveryId = `dlv_${randomBytes(8).toString('hex')}`;

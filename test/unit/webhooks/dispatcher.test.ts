@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { StationEvent } from '../../../common/events';
 import type { SecretCipher } from '../../../main/store/secret-cipher';
+import { remoteEvent } from '../../../main/station/event-origin';
 import { WebhookDispatcher } from '../../../main/webhooks/dispatcher';
 import { hookFiles } from '../../../main/webhooks/hook-files';
 import type { PostFetch } from '../../../main/webhooks/post';
@@ -54,13 +55,13 @@ async function open(): Promise<WebhookDispatcher> {
   return dispatcher;
 }
 
-function publish(n: number): void {
+function publish(n: number, from: 'here' | 'elsewhere' = 'here'): void {
   const event: StationEvent = {
     type: 'gateway.down',
     reason: `event ${n}`,
     at: new Date(Date.UTC(2026, 11, 2, 10, 0, n)).toISOString(),
   };
-  for (const listener of [...listeners]) listener(event);
+  for (const listener of [...listeners]) listener(from === 'here' ? event : remoteEvent(event));
 }
 
 const reasons = () => received.map((r) => (JSON.parse(r.body) as { event: { reason: string } }).event.reason);
@@ -172,5 +173,21 @@ describe('WebhookDispatcher', () => {
     await expect(
       hooks.create({ url: 'http://127.0.0.1:3000/x', events: ['alarm.raised'], secret: SECRET }),
     ).rejects.toMatchObject({ field: 'url' });
+  });
+
+  it('leaves events learned from another station (cluster mode) to that station: only changes made here are delivered', async () => {
+    const hooks = await open();
+    const { webhook_id: id } = await hooks.create({
+      url: 'http://127.0.0.1:9/in',
+      events: ['gateway.down'],
+      secret: SECRET,
+    });
+    publish(0);
+    publish(1, 'elsewhere');
+    publish(2);
+    await vi.waitFor(() => {
+      expect(reasons()).toEqual(['event 0', 'event 2']);
+    });
+    expect(hooks.deliveries(id)).toHaveLength(2);
   });
 });
