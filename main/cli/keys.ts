@@ -14,7 +14,7 @@ export async function createKey(
   out: Output,
 ): Promise<void> {
   await ensureDataDir(dataDir);
-  const { id, key } = withUserErrors(() => openApiKeyStore(dataDir).create(name, scope));
+  const { id, key } = await withUserErrors(() => openApiKeyStore(dataDir).create(name, scope));
   out.stdout(
     [
       `Created ${scope} key ${id} ("${name}"):`,
@@ -32,15 +32,13 @@ export async function createKey(
 /** `vigil keys list`: a table of the keys (no secrets). */
 export async function listKeys(dataDir: string, out: Output): Promise<void> {
   await ensureDataDir(dataDir);
-  out.stdout(formatKeyTable(withUserErrors(() => openApiKeyStore(dataDir).list())));
+  out.stdout(formatKeyTable(await withUserErrors(() => Promise.resolve(openApiKeyStore(dataDir).list()))));
 }
 
 /** `vigil keys revoke ID`. */
 export async function revokeKey(dataDir: string, id: string, out: Output): Promise<void> {
   await ensureDataDir(dataDir);
-  withUserErrors(() => {
-    openApiKeyStore(dataDir).revoke(id);
-  });
+  await withUserErrors(() => openApiKeyStore(dataDir).revoke(id));
   out.stdout(`Revoked key ${id}.\n`);
 }
 
@@ -71,9 +69,9 @@ function shortTime(iso: string | undefined): string {
 }
 
 /** Store errors carry messages written for users; VigilErrors (unknown id, bad name) too. */
-function withUserErrors<T>(action: () => T): T {
+async function withUserErrors<T>(action: () => Promise<T>): Promise<T> {
   try {
-    return action();
+    return await action();
   } catch (error) {
     if (error instanceof VigilError) throw new CliError(error.message, { cause: error });
     throw error;

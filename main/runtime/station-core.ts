@@ -108,7 +108,7 @@ export async function startStationCore(
     events.publish(event);
   });
   const { keys } = stores;
-  const manageKeyFile = keys.ensureManageKey();
+  const manageKeyFile = await keys.ensureManageKey();
   const metrics = setupMetrics(options.droppedLogLines);
   const station = await Station.start({
     dataDir,
