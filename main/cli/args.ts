@@ -1,5 +1,6 @@
 // The command line → one typed Command. Pure: no file system, no environment (data-dir.ts resolves those).
 import { UsageError } from './cli-error';
+import { parseClusterArgs, parseClusterCommand, type ClusterArgs, type ClusterCommand } from './cluster-args';
 import {
   JANUS_CONFIG_OPTIONS,
   KEYS_CREATE_OPTIONS,
@@ -67,6 +68,8 @@ export interface ServeArgs {
   recordingsDir?: string | undefined;
   /** The recordings' byte quota (`--recordings-max-bytes`; default chosen at first start). */
   recordingsMaxBytes?: number | undefined;
+  /** Cluster mode (`--cluster URLS --cluster-key FILE …`); absent: a single station on its data folder. */
+  cluster?: ClusterArgs | undefined;
 }
 
 /** `vigil janus-config`'s settings. */
@@ -88,7 +91,8 @@ export type Command =
   | { kind: 'keys-list'; dataDir?: string | undefined }
   | { kind: 'keys-revoke'; dataDir?: string | undefined; id: string }
   | { kind: 'janus-config'; args: JanusConfigArgs }
-  | { kind: 'signin-link'; dataDir?: string | undefined; url?: URL | undefined };
+  | { kind: 'signin-link'; dataDir?: string | undefined; url?: URL | undefined }
+  | ClusterCommand;
 
 /** Default API listener. */
 export const DEFAULT_HOST = '127.0.0.1';
@@ -105,6 +109,8 @@ export function parseCommand(argv: readonly string[]): Command {
       return parseWithHelp(rest, SERVE_OPTIONS, 'serve', (p) => ({ kind: 'serve', args: serveArgs(p) }));
     case 'keys':
       return parseKeys(rest);
+    case 'cluster':
+      return parseClusterCommand(rest);
     case 'janus-config':
       return parseWithHelp(rest, JANUS_CONFIG_OPTIONS, 'janus-config', (p) => ({
         kind: 'janus-config',
@@ -211,6 +217,7 @@ function serveArgs(p: ParsedOptions): ServeArgs {
     recordingsDir: stringValue(p, 'recordings-dir'),
     recordingsMaxBytes:
       maxBytes === undefined ? undefined : parseByteSize('--recordings-max-bytes', maxBytes, topic),
+    cluster: parseClusterArgs(p, topic),
   };
 }
 

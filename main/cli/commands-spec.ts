@@ -1,4 +1,5 @@
 // Every command's flags and help text, from one table per command (options.ts parses with the same tables).
+import { CLUSTER_CONNECT_OPTIONS, CLUSTER_INIT_OPTIONS, CLUSTER_TRANSFER_OPTIONS } from './cluster-args';
 import { formatOptions, type OptionSpecs } from './options';
 
 const help = { type: 'boolean', short: 'h', help: 'Show this help' } as const;
@@ -139,6 +140,7 @@ export const SERVE_OPTIONS = {
   },
   ...REMOTE_JANUS_OPTIONS,
   ...janusPorts,
+  ...CLUSTER_CONNECT_OPTIONS,
   help,
 } as const satisfies OptionSpecs;
 
@@ -208,6 +210,9 @@ const TOPICS: Record<string, { usage: string; about: string; options?: OptionSpe
       '  keys revoke    Revoke an API key',
       '  signin-link    Print a new one-time sign-in link for the wall in a browser',
       '  janus-config   Write a Janus config folder for a Janus you run yourself',
+      '  cluster init   Write a new cluster key (cluster mode: serve --cluster)',
+      "  cluster import Copy a single station's cameras, views and API keys into the cluster",
+      "  cluster export Write the cluster's cameras, views and API keys into a data folder",
       '',
       'Run `vigil <command> --help` for a command’s options.',
     ].join('\n'),
@@ -247,6 +252,33 @@ const TOPICS: Record<string, { usage: string; about: string; options?: OptionSpe
       'Prints a new one-time sign-in link for the wall (it works once, within 10 minutes), for a browser whose\n' +
       'session ended. The station in the data folder may be running or not; it accepts the link either way.',
     options: SIGNIN_LINK_OPTIONS,
+  },
+  cluster: {
+    usage: 'vigil cluster <init|import|export> [options]',
+    about:
+      'Cluster mode: stations share cameras, views and API keys in NATS JetStream (vigil serve --cluster URLS\n' +
+      "--cluster-key FILE). init writes the cluster key; import and export move a single station's data.",
+  },
+  'cluster init': {
+    usage: 'vigil cluster init [--key-file PATH]',
+    about:
+      'Writes a new random cluster key (0600). Give every station of the cluster a copy (--cluster-key FILE):\n' +
+      'it seals camera passwords and mountpoint secrets in NATS. Keep a backup: without it they cannot be opened.',
+    options: CLUSTER_INIT_OPTIONS,
+  },
+  'cluster import': {
+    usage: 'vigil cluster import --data-dir DIR --cluster URLS --cluster-key FILE [options]',
+    about:
+      'Copies the cameras (secrets re-sealed with the cluster key), views and API keys of the station in DIR into\n' +
+      'the cluster. Ids the cluster already has are reported and skipped, never overwritten.',
+    options: CLUSTER_TRANSFER_OPTIONS,
+  },
+  'cluster export': {
+    usage: 'vigil cluster export --data-dir DIR --cluster URLS --cluster-key FILE [options]',
+    about:
+      "Writes the cluster's cameras (secrets re-sealed with DIR's own key), views and API keys into the data\n" +
+      'folder DIR, for a single station. Refuses a folder that already has cameras, views or keys.',
+    options: CLUSTER_TRANSFER_OPTIONS,
   },
   'janus-config': {
     usage: 'vigil janus-config --out DIR [options]',

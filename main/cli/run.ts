@@ -3,6 +3,7 @@ import { parseCommand, type Command } from './args';
 import { helpText } from './commands-spec';
 import { resolveDataDir } from './data-dir';
 import { writeJanusConfig } from './janus-config';
+import { exportFromCluster, importIntoCluster, initCluster } from './cluster';
 import { createKey, listKeys, revokeKey } from './keys';
 import type { Output } from './output';
 import { serve } from './serve';
@@ -43,6 +44,15 @@ async function runCommand(command: Command, out: Output): Promise<number> {
       return 0;
     case 'signin-link':
       await printSignInLink(resolveDataDir(command.dataDir), command.url, out);
+      return 0;
+    case 'cluster-init':
+      await initCluster(command.keyFile, resolveDataDir(command.dataDir), out);
+      return 0;
+    case 'cluster-import':
+      await importIntoCluster(resolveDataDir(command.dataDir), command.cluster, out);
+      return 0;
+    case 'cluster-export':
+      await exportFromCluster(resolveDataDir(command.dataDir), command.cluster, out);
       return 0;
   }
 }

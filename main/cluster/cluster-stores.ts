@@ -44,7 +44,7 @@ export interface ClusterStores {
   cameras: CameraStore & Pick<KvRecordList<StoredCamera>, 'onChange'>;
   views: ViewStore & Pick<KvRecordList<View>, 'onChange'>;
   keys: ApiKeyStore;
-  sessions: SessionRecords;
+  sessions: SessionRecords & { readonly path: string };
   /** Stops every watch (the connection stays open). */
   stop(): void;
 }
@@ -81,6 +81,7 @@ export async function openClusterStores(options: ClusterStoreOptions): Promise<C
     await bucket(CLUSTER_BUCKETS.sessions),
     connection,
     log('sessions'),
+    CLUSTER_BUCKETS.sessions,
   );
   return {
     cameras: cameraStoreOn(cameraList, options.cipher, `nats:${CLUSTER_BUCKETS.cameras}`),

@@ -43,7 +43,8 @@ export async function openKvSessionRecords(
   bucket: KV,
   connection: ClusterConnection,
   logger: Logger,
-): Promise<SessionRecords & { stop(): void }> {
+  bucketName: string,
+): Promise<SessionRecords & { readonly path: string; stop(): void }> {
   const mirror = await KvMirror.open<SessionEntry>(
     bucket,
     connection,
@@ -81,6 +82,7 @@ export async function openKvSessionRecords(
     );
   };
   return {
+    path: `nats:${bucketName}`,
     read,
     write(document) {
       connection.assertUp();

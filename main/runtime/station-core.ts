@@ -12,6 +12,7 @@ import type { ApiInstance } from '../api/types';
 import type { ApiKeyStore } from '../store/api-keys';
 import type { SecretCipher } from '../store/secret-cipher';
 import { openStationStores } from '../store/station-stores';
+import type { ClusterStores } from '../cluster/cluster-stores';
 import type { StoreBackendFactory } from '../store/store-backend';
 import { Door } from '../door/door';
 import { MotionService } from '../motion/motion-service';
@@ -70,6 +71,8 @@ export interface StationCoreOptions {
   droppedLogLines?: (() => number) | undefined;
   /** Where recordings go and how many bytes they may take (defaults: <dataDir>/recordings, chosen at first start). */
   recording?: RecordingSetup | undefined;
+  /** Cluster mode: the shared stores to use instead of the data folder's files. */
+  clusterStores?: ClusterStores | undefined;
 }
 
 /** The running core: the station and what the hosts wire around it. */
@@ -101,7 +104,7 @@ export async function startStationCore(
   teardown: Teardown,
 ): Promise<StationCore> {
   const { dataDir, logger } = options;
-  const stores = await openStationStores(options);
+  const stores = options.clusterStores ?? (await openStationStores(options));
   // Views announce on the station's bus, so SSE and IPC subscribers hear camera and view changes alike.
   const events = new StationEventBus();
   const views = new ViewService(stores.views, (event) => {
@@ -122,6 +125,8 @@ export async function startStationCore(
   });
   teardown.add('station', () => station.stop({ removeMountpoints: options.gateway.mode !== 'remote' }));
   forgetRemovedCameras(station, views, logger);
+  if (options.clusterStores !== undefined)
+    followOtherStations(options.clusterStores, station, events, logger);
   const recording = await setupRecording(
     options.recording ?? {},
     dataDir,
@@ -271,5 +276,22 @@ function forgetRemovedCameras(station: Station, views: ViewService, logger: Logg
         'a removed camera could not be taken out of the views',
       );
     });
+  });
+}
+
+/** Cluster mode: cameras and views other stations change are announced here too; cameras are reconciled. */
+function followOtherStations(
+  stores: ClusterStores,
+  station: Station,
+  events: StationEventBus,
+  logger: Logger,
+): void {
+  stores.cameras.onChange(({ id, kind, previous }) => {
+    station.cameraChangedElsewhere({ cameraId: id, kind, previous }).catch((error: unknown) => {
+      logger.warn({ err: error, camera: id }, 'a camera changed on another station could not be followed');
+    });
+  });
+  stores.views.onChange(({ id, kind }) => {
+    events.publish({ type: `view.${kind}`, view_id: id, at: new Date().toISOString() });
   });
 }

@@ -75,6 +75,10 @@ export interface ApiKeyStore {
    * path untouched when the file holds a live manage key; undefined when manage keys exist but the file was removed.
    */
   ensureManageKey(): Promise<string | undefined>;
+  /** Every key as stored (hashes included), oldest first: for moving keys between stores (`vigil cluster`). */
+  stored(): readonly StoredApiKey[];
+  /** Stores a key moved from another store as it is; throws `VIGIL_ERR_CONFLICT` (field `id`) for a taken id. */
+  adopt(record: StoredApiKey): Promise<void>;
 }
 
 /** Where a key store keeps its keys: api-keys.json, or cluster mode's KV bucket. */
@@ -179,6 +183,14 @@ export function apiKeyStoreOn(
       if (key === undefined) return undefined;
       lastUse.used(key.id, key.last_used_at);
       return { id: key.id, scope: key.scope, name: key.name };
+    },
+    stored: current,
+    async adopt(record) {
+      assertRecord(StoredApiKey, record, 'API key');
+      if (current().some((k) => k.id === record.id)) {
+        throw new VigilError(ErrorCode.Conflict, `API key ${record.id} exists already`, 'id');
+      }
+      await records.add(record);
     },
     async ensureManageKey() {
       const keyFile = join(options.dataDir, MANAGE_KEY_FILE);
