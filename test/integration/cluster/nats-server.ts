@@ -1,7 +1,8 @@
-// A real nats-server (Debian's /usr/bin/nats-server) with JetStream for one test file: started on a free
+// A real nats-server (Debian's package) with JetStream for one test file: started on a free
 // 127.0.0.1 port with its store in a temp folder, stopped by PID, and restartable on the same port and folder (so
 // the streams survive, as a real NATS restart keeps them).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,8 +10,9 @@ import { join } from 'node:path';
 
 import { freePort } from '../../lab/ports';
 
-/** The nats-server binary the Debian package installs. */
-export const NATS_SERVER = '/usr/bin/nats-server';
+/** The nats-server binary the Debian package installs (in /usr/sbin; /usr/bin on other systems). */
+export const NATS_SERVER =
+  ['/usr/sbin/nats-server', '/usr/bin/nats-server'].find((path) => existsSync(path)) ?? 'nats-server';
 
 /** A running (or stopped) nats-server with JetStream. */
 export interface NatsServer {

@@ -156,20 +156,23 @@ describe('cluster stores (two stations on one NATS)', () => {
   it('keeps reading while NATS is down 30 s, refuses writes with 503, and converges when it returns', async () => {
     const before = await cameraIds(stationA);
     await nats.stop();
-    const down = await until(
-      () => call(stationA, '/cameras', { method: 'POST', body: cameraBody('while-down') }),
-      (answer) => answer.status === 503,
-      10_000,
-    );
-    expect(down).toMatchObject({ status: 503, body: { code: 'VIGIL_ERR_CLUSTER_UNAVAILABLE' } });
-    const onB = await call(stationB, '/cameras/lobby', { method: 'DELETE' });
-    expect(onB).toMatchObject({ status: 503, body: { code: 'VIGIL_ERR_CLUSTER_UNAVAILABLE' } });
-    // Reads answer from the last known state on both stations.
-    expect(await cameraIds(stationA)).toEqual(before);
-    expect(await cameraIds(stationB)).toEqual(before);
-    await new Promise((resolve) => setTimeout(resolve, 30_000));
-    expect(await cameraIds(stationB)).toEqual(before);
-    await nats.start();
+    try {
+      const down = await until(
+        () => call(stationA, '/cameras', { method: 'POST', body: cameraBody('while-down') }),
+        (answer) => answer.status === 503,
+        10_000,
+      );
+      expect(down).toMatchObject({ status: 503, body: { error: { code: 'VIGIL_ERR_CLUSTER_UNAVAILABLE' } } });
+      const onB = await call(stationB, '/cameras/lobby', { method: 'DELETE' });
+      expect(onB).toMatchObject({ status: 503, body: { error: { code: 'VIGIL_ERR_CLUSTER_UNAVAILABLE' } } });
+      // Reads answer from the last known state on both stations.
+      expect(await cameraIds(stationA)).toEqual(before);
+      expect(await cameraIds(stationB)).toEqual(before);
+      await new Promise((resolve) => setTimeout(resolve, 30_000));
+      expect(await cameraIds(stationB)).toEqual(before);
+    } finally {
+      await nats.start();
+    }
     const restarted = Date.now();
     const added = await until(
       () => call(stationA, '/cameras', { method: 'POST', body: cameraBody('after-restart') }),
