@@ -83,6 +83,40 @@ function cameraBody(cameraId: string): Record<string, unknown> {
   };
 }
 
+/** Collects a station's SSE events (`GET /events`) until `stop()`. */
+async function collectEvents(
+  base: string,
+): Promise<{ events: { type: string; camera_id?: string; view_id?: string }[]; stop(): void }> {
+  const abort = new AbortController();
+  const response = await fetch(`${base}/events`, {
+    headers: { authorization: `Bearer ${manageKey}` },
+    signal: abort.signal,
+  });
+  const reader: ReadableStreamDefaultReader<Uint8Array> =
+    response.body?.getReader() ?? expect.fail('no event stream');
+  const events: { type: string }[] = [];
+  const decoder = new TextDecoder();
+  let pending = '';
+  const read = async (): Promise<void> => {
+    for (;;) {
+      const { done, value }: { done: boolean; value?: Uint8Array } = await reader.read();
+      if (done) return;
+      pending += decoder.decode(value, { stream: true });
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines)
+        if (line.startsWith('data: ')) events.push(JSON.parse(line.slice(6)) as { type: string });
+    }
+  };
+  read().catch(() => undefined);
+  return {
+    events,
+    stop: () => {
+      abort.abort();
+    },
+  };
+}
+
 async function cameraIds(base: string): Promise<string[]> {
   const { body } = await call(base, '/cameras');
   return (body as { camera_id: string }[]).map((c) => c.camera_id);
@@ -127,6 +161,45 @@ describe('cluster stores (two stations on one NATS)', () => {
     console.log(`camera added on A → listed by B in ${elapsed} ms`);
     expect(seen.status).toBe(200);
     expect(elapsed).toBeLessThan(1_000);
+  });
+
+  it('announces on B (SSE) the cameras and views changed on A, and B reconciles them', async () => {
+    const onB = await collectEvents(stationB);
+    try {
+      expect((await call(stationA, '/cameras', { method: 'POST', body: cameraBody('sse-cam') })).status).toBe(
+        201,
+      );
+      const patched = await call(stationA, '/cameras/sse-cam', {
+        method: 'PATCH',
+        body: { name: 'Renamed' },
+      });
+      expect(patched.status).toBe(200);
+      const view = { view_id: 'sse-view', name: 'SSE', layout: '1', tiles: ['sse-cam'] };
+      expect((await call(stationA, '/views', { method: 'POST', body: view })).status).toBe(201);
+      expect((await call(stationA, '/cameras/sse-cam', { method: 'DELETE' })).status).toBe(200);
+      const wanted = [
+        'camera.added sse-cam',
+        'camera.updated sse-cam',
+        'view.added sse-view',
+        'camera.removed sse-cam',
+      ];
+      const seen = await until(
+        () => Promise.resolve(onB.events.map((e) => `${e.type} ${e.camera_id ?? e.view_id ?? ''}`)),
+        (list) => wanted.every((w) => list.includes(w)),
+        5_000,
+      );
+      expect(seen).toEqual(expect.arrayContaining(wanted));
+      // A's removal took the camera out of the view; B hears that too and lists the emptied view.
+      const emptied = await until(
+        () => call(stationB, '/views/sse-view'),
+        (answer) => (answer.body as { tiles?: unknown[] }).tiles?.[0] === null,
+        5_000,
+      );
+      expect(emptied.body).toMatchObject({ tiles: [null] });
+      expect((await call(stationB, '/cameras/sse-cam')).status).toBe(404);
+    } finally {
+      onB.stop();
+    }
   });
 
   it('decides 50 concurrent adds of 25 ids over two stations: 25 × 201, 25 × 409, no duplicates', async () => {
