@@ -82,14 +82,20 @@ export interface JanusConfigArgs {
   janus: JanusPortArgs;
 }
 
+/** Where `vigil keys` works: the data folder's keys, or with --cluster the cluster's. */
+export interface KeysTarget {
+  dataDir?: string | undefined;
+  cluster?: ClusterArgs | undefined;
+}
+
 /** What the command line asks for. */
 export type Command =
   | { kind: 'help'; topic: string }
   | { kind: 'version' }
   | { kind: 'serve'; args: ServeArgs }
-  | { kind: 'keys-create'; dataDir?: string | undefined; name: string; scope: 'manage' | 'view' | 'alarm' }
-  | { kind: 'keys-list'; dataDir?: string | undefined }
-  | { kind: 'keys-revoke'; dataDir?: string | undefined; id: string }
+  | ({ kind: 'keys-create'; name: string; scope: 'manage' | 'view' | 'alarm' } & KeysTarget)
+  | ({ kind: 'keys-list' } & KeysTarget)
+  | ({ kind: 'keys-revoke'; id: string } & KeysTarget)
   | { kind: 'janus-config'; args: JanusConfigArgs }
   | { kind: 'signin-link'; dataDir?: string | undefined; url?: URL | undefined }
   | ClusterCommand;
@@ -157,6 +163,7 @@ function parseKeys(args: readonly string[]): Command {
         return {
           kind: 'keys-create',
           dataDir: stringValue(p, 'data-dir'),
+          cluster: parseClusterArgs(p, 'keys create'),
           name: required(p, 'name', 'keys create'),
           scope: scopeOf(required(p, 'scope', 'keys create')),
         };
@@ -164,7 +171,11 @@ function parseKeys(args: readonly string[]): Command {
     case 'list':
       return parseWithHelp(rest, KEYS_OPTIONS, 'keys list', (p) => {
         noPositionals(p, 'keys list');
-        return { kind: 'keys-list', dataDir: stringValue(p, 'data-dir') };
+        return {
+          kind: 'keys-list',
+          dataDir: stringValue(p, 'data-dir'),
+          cluster: parseClusterArgs(p, 'keys list'),
+        };
       });
     case 'revoke':
       return parseWithHelp(rest, KEYS_OPTIONS, 'keys revoke', (p) => {
@@ -175,7 +186,8 @@ function parseKeys(args: readonly string[]): Command {
             'keys revoke',
           );
         if (extra.length > 0) throw new UsageError(`unexpected argument "${extra.join(' ')}"`, 'keys revoke');
-        return { kind: 'keys-revoke', dataDir: stringValue(p, 'data-dir'), id };
+        const cluster = parseClusterArgs(p, 'keys revoke');
+        return { kind: 'keys-revoke', dataDir: stringValue(p, 'data-dir'), cluster, id };
       });
     case undefined:
     case '--help':

@@ -142,6 +142,37 @@ export const CLUSTER_TRANSFER_OPTIONS = {
   help: { type: 'boolean', short: 'h', help: 'Show this help' },
 } as const satisfies OptionSpecs;
 
+/** The help topics of `vigil cluster …` (commands-spec.ts adds them to every command's). */
+export const CLUSTER_TOPICS: Record<string, { usage: string; about: string; options?: OptionSpecs }> = {
+  cluster: {
+    usage: 'vigil cluster <init|import|export> [options]',
+    about:
+      'Cluster mode: stations share cameras, views and API keys in NATS JetStream (vigil serve --cluster URLS\n' +
+      "--cluster-key FILE). init writes the cluster key; import and export move a single station's data.",
+  },
+  'cluster init': {
+    usage: 'vigil cluster init [--key-file PATH]',
+    about:
+      'Writes a new random cluster key (0600). Give every station of the cluster a copy (--cluster-key FILE):\n' +
+      'it seals camera passwords and mountpoint secrets in NATS. Keep a backup: without it they cannot be opened.',
+    options: CLUSTER_INIT_OPTIONS,
+  },
+  'cluster import': {
+    usage: 'vigil cluster import --data-dir DIR --cluster URLS --cluster-key FILE [options]',
+    about:
+      'Copies the cameras (secrets re-sealed with the cluster key), views and API keys of the station in DIR into\n' +
+      'the cluster. Ids the cluster already has are reported and skipped, never overwritten.',
+    options: CLUSTER_TRANSFER_OPTIONS,
+  },
+  'cluster export': {
+    usage: 'vigil cluster export --data-dir DIR --cluster URLS --cluster-key FILE [options]',
+    about:
+      "Writes the cluster's cameras (secrets re-sealed with DIR's own key), views and API keys into the data\n" +
+      'folder DIR, for a single station. Refuses a folder that already has cameras, views or keys.',
+    options: CLUSTER_TRANSFER_OPTIONS,
+  },
+};
+
 /** What `vigil cluster …` asks for. */
 export type ClusterCommand =
   | { kind: 'cluster-init'; keyFile?: string | undefined; dataDir?: string | undefined }

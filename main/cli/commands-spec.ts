@@ -1,5 +1,5 @@
 // Every command's flags and help text, from one table per command (options.ts parses with the same tables).
-import { CLUSTER_CONNECT_OPTIONS, CLUSTER_INIT_OPTIONS, CLUSTER_TRANSFER_OPTIONS } from './cluster-args';
+import { CLUSTER_CONNECT_OPTIONS, CLUSTER_TOPICS } from './cluster-args';
 import { formatOptions, type OptionSpecs } from './options';
 
 const help = { type: 'boolean', short: 'h', help: 'Show this help' } as const;
@@ -153,11 +153,16 @@ export const KEYS_CREATE_OPTIONS = {
     help: 'manage (change anything) or view (read and watch) (required)',
   },
   'data-dir': dataDir,
+  ...CLUSTER_CONNECT_OPTIONS,
   help,
 } as const satisfies OptionSpecs;
 
-/** `vigil keys list` and `vigil keys revoke`. */
-export const KEYS_OPTIONS = { 'data-dir': dataDir, help } as const satisfies OptionSpecs;
+/** `vigil keys list` and `vigil keys revoke` (with --cluster: the cluster's keys, in NATS). */
+export const KEYS_OPTIONS = {
+  'data-dir': dataDir,
+  ...CLUSTER_CONNECT_OPTIONS,
+  help,
+} as const satisfies OptionSpecs;
 
 /** `vigil signin-link`. */
 export const SIGNIN_LINK_OPTIONS = {
@@ -229,7 +234,7 @@ const TOPICS: Record<string, { usage: string; about: string; options?: OptionSpe
   },
   keys: {
     usage: 'vigil keys <create|list|revoke> [options]',
-    about: 'Manages the REST API bearer keys in the data folder.',
+    about: "Manages the REST API bearer keys in the data folder (with --cluster: the cluster's, in NATS).",
   },
   'keys create': {
     usage: 'vigil keys create --name NAME --scope manage|view|alarm [options]',
@@ -253,33 +258,7 @@ const TOPICS: Record<string, { usage: string; about: string; options?: OptionSpe
       'session ended. The station in the data folder may be running or not; it accepts the link either way.',
     options: SIGNIN_LINK_OPTIONS,
   },
-  cluster: {
-    usage: 'vigil cluster <init|import|export> [options]',
-    about:
-      'Cluster mode: stations share cameras, views and API keys in NATS JetStream (vigil serve --cluster URLS\n' +
-      "--cluster-key FILE). init writes the cluster key; import and export move a single station's data.",
-  },
-  'cluster init': {
-    usage: 'vigil cluster init [--key-file PATH]',
-    about:
-      'Writes a new random cluster key (0600). Give every station of the cluster a copy (--cluster-key FILE):\n' +
-      'it seals camera passwords and mountpoint secrets in NATS. Keep a backup: without it they cannot be opened.',
-    options: CLUSTER_INIT_OPTIONS,
-  },
-  'cluster import': {
-    usage: 'vigil cluster import --data-dir DIR --cluster URLS --cluster-key FILE [options]',
-    about:
-      'Copies the cameras (secrets re-sealed with the cluster key), views and API keys of the station in DIR into\n' +
-      'the cluster. Ids the cluster already has are reported and skipped, never overwritten.',
-    options: CLUSTER_TRANSFER_OPTIONS,
-  },
-  'cluster export': {
-    usage: 'vigil cluster export --data-dir DIR --cluster URLS --cluster-key FILE [options]',
-    about:
-      "Writes the cluster's cameras (secrets re-sealed with DIR's own key), views and API keys into the data\n" +
-      'folder DIR, for a single station. Refuses a folder that already has cameras, views or keys.',
-    options: CLUSTER_TRANSFER_OPTIONS,
-  },
+  ...CLUSTER_TOPICS,
   'janus-config': {
     usage: 'vigil janus-config --out DIR [options]',
     about:

@@ -147,6 +147,38 @@ describe('cluster stores (two stations on one NATS)', () => {
     expect((await call(stationB, '/cameras')).status).toBe(200);
   });
 
+  it("manages the cluster's keys with vigil keys --cluster: created, listed, and revoked on every station", async () => {
+    const cluster = ['--cluster', nats.url, '--cluster-key', keyFile, '--data-dir', join(root, 'cli')];
+    const created = await runVigil(['keys', 'create', '--name', 'desk', '--scope', 'view', ...cluster]);
+    expect(created.code, created.stderr).toBe(0);
+    const key = /^ {2}(vigil_view_\S+)$/m.exec(created.stdout)?.[1] ?? expect.fail('no key printed');
+    const id = /key_[0-9a-f]{16}/.exec(created.stdout)?.[0] ?? expect.fail('no key id printed');
+    const viewOn = (base: string) =>
+      fetch(`${base}/cameras`, { headers: { authorization: `Bearer ${key}` } });
+    expect(
+      (
+        await until(
+          () => viewOn(stationB),
+          (r) => r.status === 200,
+          2_000,
+        )
+      ).status,
+    ).toBe(200);
+    const listed = await runVigil(['keys', 'list', ...cluster]);
+    expect(listed.stdout).toContain(id);
+    expect(listed.stdout).not.toContain(key);
+    expect((await runVigil(['keys', 'revoke', id, ...cluster])).code).toBe(0);
+    expect(
+      (
+        await until(
+          () => viewOn(stationA),
+          (r) => r.status === 401,
+          2_000,
+        )
+      ).status,
+    ).toBe(401);
+  });
+
   it('lists on B a camera added on A within 1 s', async () => {
     const added = await call(stationA, '/cameras', { method: 'POST', body: cameraBody('lobby') });
     expect(added.status).toBe(201);
