@@ -384,4 +384,22 @@ describe('cluster stores (two stations on one NATS)', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--cluster-key FILE');
   }, 60_000);
+
+  it('stops cleanly on SIGTERM while NATS is down', async () => {
+    const b = running[1] ?? expect.fail('station B is not running');
+    await nats.stop();
+    try {
+      await until(
+        () => call(stationB, '/cameras', { method: 'POST', body: cameraBody('at-stop') }),
+        (answer) => answer.status === 503,
+        10_000,
+      );
+      const stopping = Date.now();
+      process.kill(b.pid, 'SIGTERM');
+      expect(await b.exited).toBe(0);
+      console.log(`station stopped on SIGTERM with NATS down in ${Date.now() - stopping} ms`);
+    } finally {
+      await nats.start();
+    }
+  }, 40_000);
 });
