@@ -82,7 +82,7 @@ export interface JanusConfigArgs {
   janus: JanusPortArgs;
 }
 
-/** Where `vigil keys` works: the data folder's keys, or with --cluster the cluster's. */
+/** Where `vigil keys` and `vigil signin-link` work: the data folder, or with --cluster the cluster. */
 export interface KeysTarget {
   dataDir?: string | undefined;
   cluster?: ClusterArgs | undefined;
@@ -97,7 +97,7 @@ export type Command =
   | ({ kind: 'keys-list' } & KeysTarget)
   | ({ kind: 'keys-revoke'; id: string } & KeysTarget)
   | { kind: 'janus-config'; args: JanusConfigArgs }
-  | { kind: 'signin-link'; dataDir?: string | undefined; url?: URL | undefined }
+  | ({ kind: 'signin-link'; url?: URL | undefined } & KeysTarget)
   | ClusterCommand;
 
 /** Default API listener. */
@@ -130,6 +130,7 @@ export function parseCommand(argv: readonly string[]): Command {
           kind: 'signin-link',
           dataDir: stringValue(p, 'data-dir'),
           url: url === undefined ? undefined : parseHttpUrl('--url', url, 'signin-link'),
+          cluster: parseClusterArgs(p, 'signin-link'),
         };
       });
     case 'help':

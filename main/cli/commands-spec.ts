@@ -172,6 +172,7 @@ export const SIGNIN_LINK_OPTIONS = {
     value: 'URL',
     help: "The station's URL browsers use (default: the one in DATA/signin-url, else http://127.0.0.1:3000)",
   },
+  ...CLUSTER_CONNECT_OPTIONS,
   help,
 } as const satisfies OptionSpecs;
 

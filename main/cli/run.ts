@@ -43,7 +43,7 @@ async function runCommand(command: Command, out: Output): Promise<number> {
       await writeJanusConfig(command.args, out);
       return 0;
     case 'signin-link':
-      await printSignInLink(resolveDataDir(command.dataDir), command.url, out);
+      await printSignInLink(keysAt(command), command.url, out);
       return 0;
     case 'cluster-init':
       await initCluster(command.keyFile, resolveDataDir(command.dataDir), out);
@@ -57,7 +57,7 @@ async function runCommand(command: Command, out: Output): Promise<number> {
   }
 }
 
-/** Where `vigil keys` works: the resolved data folder, and the cluster when --cluster is given. */
+/** Where `vigil keys` and `signin-link` work: the resolved data folder, and the cluster with --cluster. */
 function keysAt(target: KeysTarget): KeysAt {
   return { dataDir: resolveDataDir(target.dataDir), cluster: target.cluster };
 }

@@ -8,14 +8,13 @@ import type { View } from '../../common/views';
 import type { ApiKeyStore } from '../store/api-keys';
 import { cameraStoreOn, CAMERA_RECORD_RULES, type CameraStore } from '../store/camera-store';
 import type { SecretCipher } from '../store/secret-cipher';
-import type { SessionRecords } from '../store/session-store';
 import type { StoredCamera } from '../store/stored-camera';
 import { VIEW_RECORD_RULES, type ViewStore } from '../store/view-store';
 import { checkClusterKey, META_BUCKET } from './cluster-key';
 import type { ClusterConnection } from './connection';
 import { openKvApiKeyStore } from './kv-api-keys';
 import { openKvRecordList, type KvRecordList } from './kv-record-list';
-import { openKvSessionRecords } from './kv-sessions';
+import { openKvSessionRecords, type KvSessionRecords } from './kv-sessions';
 
 /** The buckets cluster mode keeps its state in. */
 export const CLUSTER_BUCKETS = {
@@ -44,7 +43,7 @@ export interface ClusterStores {
   cameras: CameraStore & Pick<KvRecordList<StoredCamera>, 'onChange'>;
   views: ViewStore & Pick<KvRecordList<View>, 'onChange'>;
   keys: ApiKeyStore;
-  sessions: SessionRecords & { readonly path: string };
+  sessions: KvSessionRecords;
   /** Stops every watch (the connection stays open). */
   stop(): void;
 }

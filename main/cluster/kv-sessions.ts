@@ -38,13 +38,21 @@ export function sessionWrites(
   };
 }
 
+/** Session records in NATS: where they are, waiting for writes in flight, and stop. */
+export interface KvSessionRecords extends SessionRecords {
+  readonly path: string;
+  /** Resolves once every write sent so far was answered (stored, or failed and logged). */
+  flush(): Promise<void>;
+  stop(): void;
+}
+
 /** Session records on the `vigil_sessions` bucket. */
 export async function openKvSessionRecords(
   bucket: KV,
   connection: ClusterConnection,
   logger: Logger,
   bucketName: string,
-): Promise<SessionRecords & { readonly path: string; stop(): void }> {
+): Promise<KvSessionRecords> {
   const mirror = await KvMirror.open<SessionEntry>(
     bucket,
     connection,
@@ -57,6 +65,7 @@ export async function openKvSessionRecords(
   );
   /** Writes sent but not acknowledged yet: key → entry, or null for a delete. */
   const pending = new Map<string, SessionEntry | null>();
+  const inFlight = new Set<Promise<unknown>>();
   const read = (): SessionsDocument => {
     const all = new Map(mirror.entries().map(([key, entry]) => [key, entry.value] as const));
     for (const [key, entry] of pending) {
@@ -74,12 +83,12 @@ export async function openKvSessionRecords(
     runInBackground(sent, (error: unknown) => {
       logger.warn({ err: error }, 'a browser sign-in change could not be stored in the cluster');
     });
-    runInBackground(
-      sent.finally(() => {
-        if (pending.get(key) === entry) pending.delete(key);
-      }),
-      () => undefined,
-    );
+    const done = sent.finally(() => {
+      if (pending.get(key) === entry) pending.delete(key);
+      inFlight.delete(done);
+    });
+    inFlight.add(done);
+    runInBackground(done, () => undefined);
   };
   return {
     path: `nats:${bucketName}`,
@@ -106,6 +115,9 @@ export async function openKvSessionRecords(
           }),
         );
       }
+    },
+    flush: async () => {
+      await Promise.allSettled([...inFlight]);
     },
     stop: () => {
       mirror.stop();

@@ -31,7 +31,6 @@ export interface PlacementCamera {
   failover: FailoverPriority;
 }
 
-
 // 1.05, not the textbook 1.1: bounded loads cap only the fullest gateway, and the emptiest then holds the rest.
 // Over 3 equal gateways 1.05 caps each at 175 of 500, so the emptiest holds ≥ 150 and max/min ≤ 1.17 for any
 // camera ids; with 1.1 (cap 184, emptiest ≥ 132) id sets reaching 1.29 were measured.

@@ -179,6 +179,23 @@ describe('cluster stores (two stations on one NATS)', () => {
     ).toBe(401);
   });
 
+  it('signs a browser in on B with a link vigil signin-link --cluster wrote into the cluster', async () => {
+    const cluster = ['--cluster', nats.url, '--cluster-key', keyFile, '--data-dir', join(root, 'cli')];
+    const printed = await runVigil(['signin-link', '--url', stationB, ...cluster]);
+    expect(printed.code, printed.stderr).toBe(0);
+    const link =
+      /^ {2}(http:\/\/\S+\?token=[\w-]+)$/m.exec(printed.stdout)?.[1] ?? expect.fail('no link printed');
+    const signIn = await until(
+      () => fetch(link, { redirect: 'manual', headers: { accept: 'text/html' } }),
+      (response) => response.status === 303,
+      2_000,
+    );
+    expect(signIn.status).toBe(303);
+    const cookie = signIn.headers.getSetCookie()[0]?.split(';')[0] ?? expect.fail('no session cookie');
+    expect((await fetch(`${stationB}/cameras`, { headers: { cookie } })).status).toBe(200);
+    expect((await fetch(link, { redirect: 'manual', headers: { accept: 'text/html' } })).status).toBe(401);
+  });
+
   it('lists on B a camera added on A within 1 s', async () => {
     const added = await call(stationA, '/cameras', { method: 'POST', body: cameraBody('lobby') });
     expect(added.status).toBe(201);
