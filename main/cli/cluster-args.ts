@@ -91,7 +91,7 @@ export function parseClusterArgs(p: ParsedOptions, topic: string): ClusterArgs |
 }
 
 /** `nats://h:p[,tls://h:p…]`: each a nats:// or tls:// URL with a host and no path. */
-export function parseNatsUrls(text: string, topic: string): string[] {
+function parseNatsUrls(text: string, topic: string): string[] {
   const urls = text.split(',').map((part) => part.trim());
   for (const url of urls) {
     let parsed: URL | undefined;

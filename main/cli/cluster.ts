@@ -20,7 +20,7 @@ import { ensureDataDir } from './data-dir';
 import type { Output } from './output';
 
 /** The file `vigil cluster init` writes when no --key-file is given. */
-export const DEFAULT_CLUSTER_KEY_FILE = 'cluster.key';
+const DEFAULT_CLUSTER_KEY_FILE = 'cluster.key';
 
 /** `vigil cluster init`: writes a new cluster key (0600), never over an existing file. */
 export async function initCluster(keyFile: string | undefined, dataDir: string, out: Output): Promise<void> {

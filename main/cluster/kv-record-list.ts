@@ -12,7 +12,7 @@ import { KvMirror, type KvChange } from './kv-mirror';
 import { clusterWrite } from './kv-writes';
 
 /** A record as the bucket holds it: the record and when it was first stored (the list's order). */
-export interface KvRecordEnvelope<T> {
+interface KvRecordEnvelope<T> {
   created: number;
   record: T;
 }

@@ -5,7 +5,7 @@ import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
 import { clusterUnavailable, type ClusterConnection } from './connection';
 
 /** True when NATS refused a compare-and-swap write because the key's revision was not the expected one. */
-export function isRevisionMismatch(error: unknown): boolean {
+function isRevisionMismatch(error: unknown): boolean {
   return (
     error instanceof JetStreamApiError &&
     (error.code === JetStreamApiCodes.StreamWrongLastSequence ||

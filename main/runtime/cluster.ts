@@ -66,7 +66,7 @@ export async function setupCluster(
 }
 
 /** The first connect to NATS; failing it names the flags to check. */
-export async function connectCluster(
+async function connectCluster(
   setup: ClusterSetup,
   name: string,
   logger: Logger,

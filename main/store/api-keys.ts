@@ -208,7 +208,7 @@ export function apiKeyStoreOn(
 }
 
 /** A new key and its record (the record holds only the key's SHA-256). */
-export function mintApiKey(name: string, scope: ApiKeyScope): { record: StoredApiKey; key: string } {
+function mintApiKey(name: string, scope: ApiKeyScope): { record: StoredApiKey; key: string } {
   const key = `vigil_${scope}_${randomBytes(32).toString('base64url')}`;
   const id = `key_${randomBytes(8).toString('hex')}`;
   const record = { id, name, scope, sha256: sha256(key).toString('hex'), created_at: now() };

@@ -135,11 +135,6 @@ export function cameraStoreOn<L extends RecordList<StoredCamera>>(
   };
   return {
     ...records,
-    list: () => records.list(),
-    get: (id) => records.get(id),
-    insert: (record) => records.insert(record),
-    replace: (record) => records.replace(record),
-    remove: (id) => records.remove(id),
     path,
     allocateMountpointId,
     newMountpoint: async () => ({
