@@ -1,9 +1,10 @@
 // `npm run bench -- cluster`: cluster mode's figures, one part after the other (placement first; parts that need
 // the lab's Janus and camera, or a nats-server, take `lab` and are appended to PARTS).
 import type { Lab } from '../lab';
+import { benchClusterKv } from './cluster-kv';
 import { benchClusterPlacement } from './cluster-placement';
 
-const PARTS: readonly ((lab: Lab) => void | Promise<void>)[] = [benchClusterPlacement];
+const PARTS: readonly ((lab: Lab) => void | Promise<void>)[] = [benchClusterPlacement, benchClusterKv];
 
 /** Prints every cluster figure, part by part. */
 export async function benchCluster(lab: Lab): Promise<void> {
