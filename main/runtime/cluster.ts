@@ -4,9 +4,13 @@ import { readFile } from 'node:fs/promises';
 
 import type { Logger } from 'pino';
 
+import type { View } from '../../common/views';
+
 import { openClusterStores, type ClusterStores } from '../cluster/cluster-stores';
 import { createClusterKeyCipher } from '../cluster/cluster-key';
 import { ClusterConnection, type ClusterConnectOptions } from '../cluster/connection';
+import type { StationEventBus } from '../station/event-bus';
+import type { Station } from '../station/station';
 import { KeyFileError } from '../store/secret-cipher';
 import { StartupError } from './errors';
 import type { Teardown } from './teardown';
@@ -66,11 +70,7 @@ export async function setupCluster(
 }
 
 /** The first connect to NATS; failing it names the flags to check. */
-async function connectCluster(
-  setup: ClusterSetup,
-  name: string,
-  logger: Logger,
-): Promise<ClusterConnection> {
+async function connectCluster(setup: ClusterSetup, name: string, logger: Logger): Promise<ClusterConnection> {
   const password = setup.passwordFile === undefined ? undefined : await readSecret(setup.passwordFile);
   try {
     return await ClusterConnection.connect(
@@ -110,4 +110,33 @@ async function readSecret(path: string): Promise<string> {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Cameras and views other stations change are announced on this station's events too, and cameras are reconciled.
+ * A view another wall merely showed (only `last_shown_at` moved) is not announced: nothing on a wall changes.
+ */
+export function followOtherStations(
+  stores: ClusterStores,
+  station: Station,
+  events: StationEventBus,
+  logger: Logger,
+): void {
+  stores.cameras.onChange(({ id, kind, previous }) => {
+    station.cameraChangedElsewhere({ cameraId: id, kind, previous }).catch((error: unknown) => {
+      logger.warn({ err: error, camera: id }, 'a camera changed on another station could not be followed');
+    });
+  });
+  stores.views.onChange(({ id, kind, value, previous }) => {
+    if (kind === 'updated' && onlyShown(value, previous)) return;
+    events.publish({ type: `view.${kind}`, view_id: id, at: new Date().toISOString() });
+  });
+}
+
+/** True when two versions of a view differ in `last_shown_at` at most. */
+function onlyShown(value: View | undefined, previous: View | undefined): boolean {
+  if (value === undefined || previous === undefined) return false;
+  const { last_shown_at: _now, ...rest } = value;
+  const { last_shown_at: _before, ...restBefore } = previous;
+  return JSON.stringify(rest) === JSON.stringify(restBefore);
 }

@@ -13,6 +13,7 @@ import type { ApiKeyStore } from '../store/api-keys';
 import type { SecretCipher } from '../store/secret-cipher';
 import { openStationStores } from '../store/station-stores';
 import type { ClusterStores } from '../cluster/cluster-stores';
+import { followOtherStations } from './cluster';
 import type { StoreBackendFactory } from '../store/store-backend';
 import { Door } from '../door/door';
 import { MotionService } from '../motion/motion-service';
@@ -276,22 +277,5 @@ function forgetRemovedCameras(station: Station, views: ViewService, logger: Logg
         'a removed camera could not be taken out of the views',
       );
     });
-  });
-}
-
-/** Cluster mode: cameras and views other stations change are announced here too; cameras are reconciled. */
-function followOtherStations(
-  stores: ClusterStores,
-  station: Station,
-  events: StationEventBus,
-  logger: Logger,
-): void {
-  stores.cameras.onChange(({ id, kind, previous }) => {
-    station.cameraChangedElsewhere({ cameraId: id, kind, previous }).catch((error: unknown) => {
-      logger.warn({ err: error, camera: id }, 'a camera changed on another station could not be followed');
-    });
-  });
-  stores.views.onChange(({ id, kind }) => {
-    events.publish({ type: `view.${kind}`, view_id: id, at: new Date().toISOString() });
   });
 }
