@@ -1,5 +1,6 @@
 // The command line → one typed Command. Pure: no file system, no environment (data-dir.ts resolves those).
 import { UsageError } from './cli-error';
+import { parseClusterArgs, parseClusterCommand, type ClusterArgs, type ClusterCommand } from './cluster-args';
 import {
   JANUS_CONFIG_OPTIONS,
   KEYS_CREATE_OPTIONS,
@@ -67,6 +68,8 @@ export interface ServeArgs {
   recordingsDir?: string | undefined;
   /** The recordings' byte quota (`--recordings-max-bytes`; default chosen at first start). */
   recordingsMaxBytes?: number | undefined;
+  /** Cluster mode (`--cluster URLS --cluster-key FILE …`); absent: a single station on its data folder. */
+  cluster?: ClusterArgs | undefined;
 }
 
 /** `vigil janus-config`'s settings. */
@@ -79,16 +82,23 @@ export interface JanusConfigArgs {
   janus: JanusPortArgs;
 }
 
+/** Where `vigil keys` and `vigil signin-link` work: the data folder, or with --cluster the cluster. */
+export interface KeysTarget {
+  dataDir?: string | undefined;
+  cluster?: ClusterArgs | undefined;
+}
+
 /** What the command line asks for. */
 export type Command =
   | { kind: 'help'; topic: string }
   | { kind: 'version' }
   | { kind: 'serve'; args: ServeArgs }
-  | { kind: 'keys-create'; dataDir?: string | undefined; name: string; scope: 'manage' | 'view' | 'alarm' }
-  | { kind: 'keys-list'; dataDir?: string | undefined }
-  | { kind: 'keys-revoke'; dataDir?: string | undefined; id: string }
+  | ({ kind: 'keys-create'; name: string; scope: 'manage' | 'view' | 'alarm' } & KeysTarget)
+  | ({ kind: 'keys-list' } & KeysTarget)
+  | ({ kind: 'keys-revoke'; id: string } & KeysTarget)
   | { kind: 'janus-config'; args: JanusConfigArgs }
-  | { kind: 'signin-link'; dataDir?: string | undefined; url?: URL | undefined };
+  | ({ kind: 'signin-link'; url?: URL | undefined } & KeysTarget)
+  | ClusterCommand;
 
 /** Default API listener. */
 export const DEFAULT_HOST = '127.0.0.1';
@@ -105,6 +115,8 @@ export function parseCommand(argv: readonly string[]): Command {
       return parseWithHelp(rest, SERVE_OPTIONS, 'serve', (p) => ({ kind: 'serve', args: serveArgs(p) }));
     case 'keys':
       return parseKeys(rest);
+    case 'cluster':
+      return parseClusterCommand(rest);
     case 'janus-config':
       return parseWithHelp(rest, JANUS_CONFIG_OPTIONS, 'janus-config', (p) => ({
         kind: 'janus-config',
@@ -118,6 +130,7 @@ export function parseCommand(argv: readonly string[]): Command {
           kind: 'signin-link',
           dataDir: stringValue(p, 'data-dir'),
           url: url === undefined ? undefined : parseHttpUrl('--url', url, 'signin-link'),
+          cluster: parseClusterArgs(p, 'signin-link'),
         };
       });
     case 'help':
@@ -151,6 +164,7 @@ function parseKeys(args: readonly string[]): Command {
         return {
           kind: 'keys-create',
           dataDir: stringValue(p, 'data-dir'),
+          cluster: parseClusterArgs(p, 'keys create'),
           name: required(p, 'name', 'keys create'),
           scope: scopeOf(required(p, 'scope', 'keys create')),
         };
@@ -158,7 +172,11 @@ function parseKeys(args: readonly string[]): Command {
     case 'list':
       return parseWithHelp(rest, KEYS_OPTIONS, 'keys list', (p) => {
         noPositionals(p, 'keys list');
-        return { kind: 'keys-list', dataDir: stringValue(p, 'data-dir') };
+        return {
+          kind: 'keys-list',
+          dataDir: stringValue(p, 'data-dir'),
+          cluster: parseClusterArgs(p, 'keys list'),
+        };
       });
     case 'revoke':
       return parseWithHelp(rest, KEYS_OPTIONS, 'keys revoke', (p) => {
@@ -169,7 +187,8 @@ function parseKeys(args: readonly string[]): Command {
             'keys revoke',
           );
         if (extra.length > 0) throw new UsageError(`unexpected argument "${extra.join(' ')}"`, 'keys revoke');
-        return { kind: 'keys-revoke', dataDir: stringValue(p, 'data-dir'), id };
+        const cluster = parseClusterArgs(p, 'keys revoke');
+        return { kind: 'keys-revoke', dataDir: stringValue(p, 'data-dir'), cluster, id };
       });
     case undefined:
     case '--help':
@@ -211,6 +230,7 @@ function serveArgs(p: ParsedOptions): ServeArgs {
     recordingsDir: stringValue(p, 'recordings-dir'),
     recordingsMaxBytes:
       maxBytes === undefined ? undefined : parseByteSize('--recordings-max-bytes', maxBytes, topic),
+    cluster: parseClusterArgs(p, topic),
   };
 }
 

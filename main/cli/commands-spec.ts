@@ -1,4 +1,5 @@
 // Every command's flags and help text, from one table per command (options.ts parses with the same tables).
+import { CLUSTER_CONNECT_OPTIONS, CLUSTER_TOPICS } from './cluster-args';
 import { formatOptions, type OptionSpecs } from './options';
 
 const help = { type: 'boolean', short: 'h', help: 'Show this help' } as const;
@@ -139,6 +140,7 @@ export const SERVE_OPTIONS = {
   },
   ...REMOTE_JANUS_OPTIONS,
   ...janusPorts,
+  ...CLUSTER_CONNECT_OPTIONS,
   help,
 } as const satisfies OptionSpecs;
 
@@ -151,11 +153,16 @@ export const KEYS_CREATE_OPTIONS = {
     help: 'manage (change anything) or view (read and watch) (required)',
   },
   'data-dir': dataDir,
+  ...CLUSTER_CONNECT_OPTIONS,
   help,
 } as const satisfies OptionSpecs;
 
-/** `vigil keys list` and `vigil keys revoke`. */
-export const KEYS_OPTIONS = { 'data-dir': dataDir, help } as const satisfies OptionSpecs;
+/** `vigil keys list` and `vigil keys revoke` (with --cluster: the cluster's keys, in NATS). */
+export const KEYS_OPTIONS = {
+  'data-dir': dataDir,
+  ...CLUSTER_CONNECT_OPTIONS,
+  help,
+} as const satisfies OptionSpecs;
 
 /** `vigil signin-link`. */
 export const SIGNIN_LINK_OPTIONS = {
@@ -165,6 +172,7 @@ export const SIGNIN_LINK_OPTIONS = {
     value: 'URL',
     help: "The station's URL browsers use (default: the one in DATA/signin-url, else http://127.0.0.1:3000)",
   },
+  ...CLUSTER_CONNECT_OPTIONS,
   help,
 } as const satisfies OptionSpecs;
 
@@ -202,12 +210,15 @@ const TOPICS: Record<string, { usage: string; about: string; options?: OptionSpe
       'Vigil camera monitoring station.',
       '',
       'Commands:',
-      '  serve          Run the station: REST API, bundled (or remote) Janus, cameras',
-      '  keys create    Create an API key (shown once)',
-      '  keys list      List API keys (never their secrets)',
-      '  keys revoke    Revoke an API key',
-      '  signin-link    Print a new one-time sign-in link for the wall in a browser',
-      '  janus-config   Write a Janus config folder for a Janus you run yourself',
+      '  serve           Run the station: REST API, bundled (or remote) Janus, cameras',
+      '  keys create     Create an API key (shown once)',
+      '  keys list       List API keys (never their secrets)',
+      '  keys revoke     Revoke an API key',
+      '  signin-link     Print a new one-time sign-in link for the wall in a browser',
+      '  janus-config    Write a Janus config folder for a Janus you run yourself',
+      '  cluster init    Write a new cluster key (cluster mode: serve --cluster)',
+      "  cluster import  Copy a single station's cameras, views and API keys into the cluster",
+      "  cluster export  Write the cluster's cameras, views and API keys into a data folder",
       '',
       'Run `vigil <command> --help` for a command’s options.',
     ].join('\n'),
@@ -224,7 +235,7 @@ const TOPICS: Record<string, { usage: string; about: string; options?: OptionSpe
   },
   keys: {
     usage: 'vigil keys <create|list|revoke> [options]',
-    about: 'Manages the REST API bearer keys in the data folder.',
+    about: "Manages the REST API bearer keys in the data folder (with --cluster: the cluster's, in NATS).",
   },
   'keys create': {
     usage: 'vigil keys create --name NAME --scope manage|view|alarm [options]',
@@ -248,6 +259,7 @@ const TOPICS: Record<string, { usage: string; about: string; options?: OptionSpe
       'session ended. The station in the data folder may be running or not; it accepts the link either way.',
     options: SIGNIN_LINK_OPTIONS,
   },
+  ...CLUSTER_TOPICS,
   'janus-config': {
     usage: 'vigil janus-config --out DIR [options]',
     about:

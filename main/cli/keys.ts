@@ -1,20 +1,25 @@
 // `vigil keys create|list|revoke`: the REST API's bearer keys in the data folder. The plaintext key is shown
 // once, by `create`; listings show ids, names, scopes and dates, never a key or its hash.
 import { VigilError } from '../../common/errors';
-import { openApiKeyStore, type ApiKeyInfo, type ApiKeyScope } from '../store/api-keys';
+import pino from 'pino';
+
+import { createRootLogger } from '../base/log';
+import { setupCluster } from '../runtime/cluster';
+import { Teardown } from '../runtime/teardown';
+import { openApiKeyStore, type ApiKeyInfo, type ApiKeyScope, type ApiKeyStore } from '../store/api-keys';
+import type { ClusterArgs } from './cluster-args';
 import { CliError } from './cli-error';
 import { ensureDataDir } from './data-dir';
 import type { Output } from './output';
 
 /** `vigil keys create`: prints the new key once. */
 export async function createKey(
-  dataDir: string,
+  target: KeysAt,
   name: string,
   scope: ApiKeyScope,
   out: Output,
 ): Promise<void> {
-  await ensureDataDir(dataDir);
-  const { id, key } = withUserErrors(() => openApiKeyStore(dataDir).create(name, scope));
+  const { id, key } = await withKeyStore(target, (keys) => keys.create(name, scope));
   out.stdout(
     [
       `Created ${scope} key ${id} ("${name}"):`,
@@ -30,18 +35,35 @@ export async function createKey(
 }
 
 /** `vigil keys list`: a table of the keys (no secrets). */
-export async function listKeys(dataDir: string, out: Output): Promise<void> {
-  await ensureDataDir(dataDir);
-  out.stdout(formatKeyTable(withUserErrors(() => openApiKeyStore(dataDir).list())));
+export async function listKeys(target: KeysAt, out: Output): Promise<void> {
+  out.stdout(formatKeyTable(await withKeyStore(target, (keys) => Promise.resolve(keys.list()))));
 }
 
 /** `vigil keys revoke ID`. */
-export async function revokeKey(dataDir: string, id: string, out: Output): Promise<void> {
-  await ensureDataDir(dataDir);
-  withUserErrors(() => {
-    openApiKeyStore(dataDir).revoke(id);
-  });
+export async function revokeKey(target: KeysAt, id: string, out: Output): Promise<void> {
+  await withKeyStore(target, (keys) => keys.revoke(id));
   out.stdout(`Revoked key ${id}.\n`);
+}
+
+/** The data folder's keys, or with `cluster` the cluster's (in NATS). */
+export interface KeysAt {
+  dataDir: string;
+  cluster?: ClusterArgs | undefined;
+}
+
+/** Runs `task` on the key store `target` names (closing the cluster connection after). */
+async function withKeyStore<T>(target: KeysAt, task: (keys: ApiKeyStore) => Promise<T>): Promise<T> {
+  await ensureDataDir(target.dataDir);
+  const { cluster, dataDir } = target;
+  if (cluster === undefined) return withUserErrors(() => task(openApiKeyStore(dataDir)));
+  const logger = createRootLogger({ level: 'error' }, pino.destination(2));
+  const teardown = new Teardown(logger);
+  try {
+    const { stores } = await setupCluster(cluster, { dataDir, name: 'vigil-keys-cli', logger }, teardown);
+    return await withUserErrors(() => task(stores.keys));
+  } finally {
+    await teardown.run();
+  }
 }
 
 /** The keys as an aligned text table: id, name, scope, created, last used. */
@@ -71,9 +93,9 @@ function shortTime(iso: string | undefined): string {
 }
 
 /** Store errors carry messages written for users; VigilErrors (unknown id, bad name) too. */
-function withUserErrors<T>(action: () => T): T {
+async function withUserErrors<T>(action: () => Promise<T>): Promise<T> {
   try {
-    return action();
+    return await action();
   } catch (error) {
     if (error instanceof VigilError) throw new CliError(error.message, { cause: error });
     throw error;

@@ -1,9 +1,10 @@
 // Runs one command line and returns the exit code; bin/vigil.js → main/cli/vigil.ts → here.
-import { parseCommand, type Command } from './args';
+import { parseCommand, type Command, type KeysTarget } from './args';
 import { helpText } from './commands-spec';
 import { resolveDataDir } from './data-dir';
 import { writeJanusConfig } from './janus-config';
-import { createKey, listKeys, revokeKey } from './keys';
+import { exportFromCluster, importIntoCluster, initCluster } from './cluster';
+import { createKey, listKeys, revokeKey, type KeysAt } from './keys';
 import type { Output } from './output';
 import { serve } from './serve';
 import { printSignInLink } from './signin-link';
@@ -30,19 +31,33 @@ async function runCommand(command: Command, out: Output): Promise<number> {
     case 'serve':
       return serve(command.args, out);
     case 'keys-create':
-      await createKey(resolveDataDir(command.dataDir), command.name, command.scope, out);
+      await createKey(keysAt(command), command.name, command.scope, out);
       return 0;
     case 'keys-list':
-      await listKeys(resolveDataDir(command.dataDir), out);
+      await listKeys(keysAt(command), out);
       return 0;
     case 'keys-revoke':
-      await revokeKey(resolveDataDir(command.dataDir), command.id, out);
+      await revokeKey(keysAt(command), command.id, out);
       return 0;
     case 'janus-config':
       await writeJanusConfig(command.args, out);
       return 0;
     case 'signin-link':
-      await printSignInLink(resolveDataDir(command.dataDir), command.url, out);
+      await printSignInLink(keysAt(command), command.url, out);
+      return 0;
+    case 'cluster-init':
+      await initCluster(command.keyFile, resolveDataDir(command.dataDir), out);
+      return 0;
+    case 'cluster-import':
+      await importIntoCluster(resolveDataDir(command.dataDir), command.cluster, out);
+      return 0;
+    case 'cluster-export':
+      await exportFromCluster(resolveDataDir(command.dataDir), command.cluster, out);
       return 0;
   }
+}
+
+/** Where `vigil keys` and `signin-link` work: the resolved data folder, and the cluster with --cluster. */
+function keysAt(target: KeysTarget): KeysAt {
+  return { dataDir: resolveDataDir(target.dataDir), cluster: target.cluster };
 }

@@ -7,7 +7,9 @@ import { ErrorCode, VigilError } from '../../common/errors';
 import type { BrowserSessions } from '../api/browser-sessions';
 import type { ApiBinding } from '../runtime/station-core';
 import { SIGNIN_URL_FILE, setupSessions, writeSignInUrl } from '../runtime/browser-signin';
+import { setupCluster } from '../runtime/cluster';
 import { setupLogging, type StationLogging } from '../runtime/logging';
+import { loadStationId } from '../station/station-id';
 import { startStation, type RunningStation } from '../runtime/station';
 import type { StationGateway } from '../runtime/station-gateway';
 import { Teardown } from '../runtime/teardown';
@@ -71,7 +73,11 @@ async function setupStation(
   { logger, droppedLines }: StationLogging,
   teardown: Teardown,
 ): Promise<ServedStation> {
-  const sessions = setupSessions(dataDir, args.publicUrl, logger);
+  const cluster =
+    args.cluster === undefined
+      ? undefined
+      : await setupCluster(args.cluster, { dataDir, name: await loadStationId(dataDir), logger }, teardown);
+  const sessions = setupSessions(dataDir, args.publicUrl, logger, cluster?.stores.sessions);
   const running = await startStation(
     {
       dataDir,
@@ -85,6 +91,7 @@ async function setupStation(
       api: apiBinding(args),
       sessions,
       wall: DEFAULT_WALL_FILES,
+      clusterStores: cluster?.stores,
     },
     teardown,
   );

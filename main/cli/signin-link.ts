@@ -6,18 +6,41 @@ import { join } from 'node:path';
 
 import pino from 'pino';
 
+import { createRootLogger } from '../base/log';
 import { SIGNIN_URL_FILE, setupSessions, writeSignInUrl } from '../runtime/browser-signin';
+import { setupCluster } from '../runtime/cluster';
+import { Teardown } from '../runtime/teardown';
+import type { ClusterArgs } from './cluster-args';
 import { ensureDataDir } from './data-dir';
 import type { Output } from './output';
 
 const DEFAULT_STATION_URL = 'http://127.0.0.1:3000';
 
-/** Prints a fresh sign-in link for the station in `dataDir`, at `url` or where its last link pointed. */
-export async function printSignInLink(dataDir: string, url: URL | undefined, out: Output): Promise<void> {
+/**
+ * Prints a fresh sign-in link for the station in `dataDir`, at `url` or where its last link pointed. With
+ * `cluster` the token goes into the cluster (NATS), where every station of it accepts it.
+ */
+export async function printSignInLink(
+  { dataDir, cluster }: { dataDir: string; cluster?: ClusterArgs | undefined },
+  url: URL | undefined,
+  out: Output,
+): Promise<void> {
   await ensureDataDir(dataDir);
   const base = url?.href ?? (await lastStationUrl(dataDir)) ?? DEFAULT_STATION_URL;
-  const sessions = setupSessions(dataDir, url, pino({ level: 'silent' }));
-  const link = await writeSignInUrl(dataDir, sessions, base);
+  const logger = createRootLogger({ level: 'error' }, pino.destination(2));
+  const teardown = new Teardown(logger);
+  let link: Awaited<ReturnType<typeof writeSignInUrl>>;
+  try {
+    const shared =
+      cluster === undefined
+        ? undefined
+        : (await setupCluster(cluster, { dataDir, name: 'vigil-signin-link', logger }, teardown)).stores
+            .sessions;
+    link = await writeSignInUrl(dataDir, setupSessions(dataDir, url, logger, shared), base);
+    await shared?.flush();
+  } finally {
+    await teardown.run();
+  }
   out.stdout(
     [
       `Open the camera wall with this sign-in link (it works once, within ${link.validMinutes} minutes):`,

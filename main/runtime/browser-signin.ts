@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 
 import { BrowserSessions } from '../api/browser-sessions';
-import { openSessionStore } from '../store/session-store';
+import { openSessionStore, type SessionRecords } from '../store/session-store';
 
 /** The file the newest sign-in link is written to, inside the data folder. */
 export const SIGNIN_URL_FILE = 'signin-url';
@@ -16,11 +16,17 @@ export const SIGNIN_URL_FILE = 'signin-url';
 export const SIGNIN_TOKEN_MINUTES = 10;
 
 /**
- * The browser sessions of the station in `dataDir`, reached at `publicUrl` (the cookie is Secure over https). A
- * session the disk cannot record its last use for keeps working; that is logged once per failure streak.
+ * The browser sessions of the station in `dataDir` (or in `shared` records: cluster mode), reached at `publicUrl`
+ * (the cookie is Secure over https). A session whose last use cannot be recorded keeps working; that is logged once
+ * per failure streak.
  */
-export function setupSessions(dataDir: string, publicUrl: URL | undefined, logger: Logger): BrowserSessions {
-  const { records } = openSessionStore({ dataDir, logger });
+export function setupSessions(
+  dataDir: string,
+  publicUrl: URL | undefined,
+  logger: Logger,
+  shared?: SessionRecords & { readonly path: string },
+): BrowserSessions {
+  const records = shared ?? openSessionStore({ dataDir, logger }).records;
   let failing = false;
   const sessions = new BrowserSessions({
     tokenTtlMs: SIGNIN_TOKEN_MINUTES * 60_000,

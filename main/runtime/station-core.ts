@@ -13,6 +13,8 @@ import type { ApiInstance } from '../api/types';
 import type { ApiKeyStore } from '../store/api-keys';
 import type { SecretCipher } from '../store/secret-cipher';
 import { openStationStores } from '../store/station-stores';
+import type { ClusterStores } from '../cluster/cluster-stores';
+import { followOtherStations } from './cluster';
 import type { StoreBackendFactory } from '../store/store-backend';
 import { Door } from '../door/door';
 import { MotionService } from '../motion/motion-service';
@@ -71,6 +73,8 @@ export interface StationCoreOptions {
   droppedLogLines?: (() => number) | undefined;
   /** Where recordings go and how many bytes they may take (defaults: <dataDir>/recordings, chosen at first start). */
   recording?: RecordingSetup | undefined;
+  /** Cluster mode: the shared stores to use instead of the data folder's files. */
+  clusterStores?: ClusterStores | undefined;
   /** Cluster mode: alarms kept in NATS (openClusterAlarms) and this station's events appended to VIGIL_EVENTS. */
   clusterAlarms?: ClusterAlarms | undefined;
 }
@@ -104,14 +108,14 @@ export async function startStationCore(
   teardown: Teardown,
 ): Promise<StationCore> {
   const { dataDir, logger } = options;
-  const stores = await openStationStores(options);
+  const stores = options.clusterStores ?? (await openStationStores(options));
   // Views announce on the station's bus, so SSE and IPC subscribers hear camera and view changes alike.
   const events = new StationEventBus();
   const views = new ViewService(stores.views, (event) => {
     events.publish(event);
   });
   const { keys } = stores;
-  const manageKeyFile = keys.ensureManageKey();
+  const manageKeyFile = await keys.ensureManageKey();
   const metrics = setupMetrics(options.droppedLogLines);
   const station = await Station.start({
     dataDir,
@@ -125,6 +129,8 @@ export async function startStationCore(
   });
   teardown.add('station', () => station.stop({ removeMountpoints: options.gateway.mode !== 'remote' }));
   forgetRemovedCameras(station, views, logger);
+  if (options.clusterStores !== undefined)
+    followOtherStations(options.clusterStores, station, events, logger);
   const recording = await setupRecording(
     options.recording ?? {},
     dataDir,

@@ -2,6 +2,7 @@
 // reconciler (store → mountpoints), the prober, the viewers' side and the metrics. Station keeps the decisions.
 import type { GatewayEndpoints } from '../gateway/gateway';
 import { backgroundClock, type Clock } from '../janus';
+import { followCameraChange, type CameraChangeKind } from './camera-change-elsewhere';
 import { CameraProber } from './camera-probe';
 import { StationEventBus } from './event-bus';
 import { HealthMonitor } from './health-monitor';
@@ -13,6 +14,13 @@ import type { StationJanus } from './station-janus';
 import { registerStationMetrics } from './station-metrics';
 import { DEFAULT_TIMINGS, type StationOptions, type StationTimings } from './station-options';
 import { StationViewers } from './station-viewers';
+import type { StoredCamera } from '../store/stored-camera';
+
+/** Follows a camera another station changed in the shared store; `moving` is the station's cameras in motion. */
+export type CameraChangeFollower = (
+  change: { cameraId: string; kind: CameraChangeKind; previous?: StoredCamera | undefined },
+  moving: Set<string>,
+) => Promise<void>;
 
 /** What a Station is made of. */
 export interface StationParts {
@@ -27,6 +35,7 @@ export interface StationParts {
   viewers: StationViewers;
   /** Stops following cluster placement (a no-op for a single station). */
   unfollowPlacement: () => void;
+  followChange: CameraChangeFollower;
 }
 
 /** Builds a station's parts from its options; `gateway` answers the Janus the station is on now. */
@@ -99,5 +108,36 @@ export function buildStationParts(
         },
       })
     : () => undefined;
-  return { timings, clock, events, janus, health, readiness, reconciler, prober, viewers, unfollowPlacement };
+  const followChange: CameraChangeFollower = ({ cameraId, kind, previous }, moving) =>
+    followCameraChange(
+      {
+        publish: (event) => {
+          events.publish(event);
+        },
+        reconciler,
+        health,
+        readiness,
+        recordOf: (id) => store.get(id),
+        unsealMountpointSecret: (record) => store.unsealMountpointSecret(record),
+        forgetMotion: (id) => {
+          moving.delete(id);
+        },
+      },
+      cameraId,
+      kind,
+      previous,
+    );
+  return {
+    timings,
+    clock,
+    events,
+    janus,
+    health,
+    readiness,
+    reconciler,
+    prober,
+    viewers,
+    unfollowPlacement,
+    followChange,
+  };
 }

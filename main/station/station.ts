@@ -30,7 +30,7 @@ import type { StationService } from './service';
 import { cameraExists, cameraNotFound, gatewayUnavailable } from './station-errors';
 import type { StationJanus } from './station-janus';
 import { loadStationId } from './station-id';
-import { buildStationParts } from './station-parts';
+import { buildStationParts, type CameraChangeFollower } from './station-parts';
 import type { StationOptions, StationTimings } from './station-options';
 import type { StationViewers } from './station-viewers';
 
@@ -62,6 +62,8 @@ export class Station implements StationService {
   readonly #stopTimers: (() => void)[] = [];
   /** What the Janus door asks of the station (main/door). */
   readonly viewers: StationViewers;
+  /** Cluster mode: announces a camera another station changed in the shared store and follows it in Janus. */
+  readonly cameraChangedElsewhere: (change: Parameters<CameraChangeFollower>[0]) => Promise<void>;
   #gateway: GatewayEndpoints;
   #switching: Promise<void> | undefined;
 
@@ -78,6 +80,7 @@ export class Station implements StationService {
     this.#reconciler = parts.reconciler;
     this.#prober = parts.prober;
     this.viewers = parts.viewers;
+    this.cameraChangedElsewhere = (change) => parts.followChange(change, this.#moving);
     this.#stopTimers.push(parts.unfollowPlacement);
   }
 

@@ -60,11 +60,11 @@ export interface ApiKeyStore {
   /** The `api-keys.json` file. */
   readonly path: string;
   /** Creates a key; the plaintext `key` (`vigil_<scope>_<43 chars>`) is returned this once and never stored. */
-  create(name: string, scope: ApiKeyScope): { id: string; key: string };
+  create(name: string, scope: ApiKeyScope): Promise<{ id: string; key: string }>;
   /** Every key, oldest first, without secrets. */
   list(): ApiKeyInfo[];
   /** Deletes a key; throws `VIGIL_ERR_NOT_FOUND` (field `id`) for an unknown id. */
-  revoke(id: string): void;
+  revoke(id: string): Promise<void>;
   /**
    * The key's id and scope when `presented` is a live key (compared in constant time), else undefined. Never
    * writes: the use is written to `last_used_at` later, in the background (best effort).
@@ -74,7 +74,23 @@ export interface ApiKeyStore {
    * First start: creates a manage key and writes it to `<dataDir>/manage.key` (0600), returning that path. Returns the
    * path untouched when the file holds a live manage key; undefined when manage keys exist but the file was removed.
    */
-  ensureManageKey(): string | undefined;
+  ensureManageKey(): Promise<string | undefined>;
+  /** Every key as stored (hashes included), oldest first: for moving keys between stores (`vigil cluster`). */
+  stored(): readonly StoredApiKey[];
+  /** Stores a key moved from another store as it is; throws `VIGIL_ERR_CONFLICT` (field `id`) for a taken id. */
+  adopt(record: StoredApiKey): Promise<void>;
+}
+
+/** Where a key store keeps its keys: api-keys.json, or cluster mode's KV bucket. */
+export interface ApiKeyRecords {
+  /** The keys now, oldest first. */
+  current(): readonly StoredApiKey[];
+  /** Stores a new key. */
+  add(record: StoredApiKey): Promise<void>;
+  /** Deletes a key the records hold. */
+  delete(id: string): Promise<void>;
+  /** Writes these last uses (key id → ISO time) in one go; throws when that cannot be done now. */
+  writeLastUses(uses: ReadonlyMap<string, string>): void;
 }
 
 /** What else the key store is opened with. */
@@ -108,9 +124,32 @@ export function openApiKeyStore(
   const write = (keys: StoredApiKey[]): void => {
     document.write({ keys });
   };
+  const records: ApiKeyRecords = {
+    current,
+    add: (record) =>
+      settle(() => {
+        write([...current(), record]);
+      }),
+    delete: (id) =>
+      settle(() => {
+        write(current().filter((k) => k.id !== id));
+      }),
+    writeLastUses: (uses) => {
+      write(current().map((k) => ({ ...k, ...(uses.has(k.id) ? { last_used_at: uses.get(k.id) } : {}) })));
+    },
+  };
+  return apiKeyStoreOn(records, { path: document.path, dataDir, ...options });
+}
+
+/** The key store on `records`; `dataDir` holds manage.key. */
+export function apiKeyStoreOn(
+  records: ApiKeyRecords,
+  options: ApiKeyStoreOptions & { path: string; dataDir: string },
+): ApiKeyStore {
+  const current = (): readonly StoredApiKey[] => records.current();
   const lastUse = new LastUseRecorder({
     write: (uses) => {
-      write(current().map((k) => ({ ...k, ...(uses.has(k.id) ? { last_used_at: uses.get(k.id) } : {}) })));
+      records.writeLastUses(uses);
     },
     onWriteFailed: options.onLastUseWriteFailed ?? (() => undefined),
   });
@@ -126,26 +165,18 @@ export function openApiKeyStore(
     return found;
   };
 
-  const mint = (name: string, scope: ApiKeyScope): { record: StoredApiKey; key: string } => {
-    const key = `vigil_${scope}_${randomBytes(32).toString('base64url')}`;
-    const id = `key_${randomBytes(8).toString('hex')}`;
-    const record = { id, name, scope, sha256: sha256(key).toString('hex'), created_at: now() };
-    assertRecord(StoredApiKey, record, 'API key');
-    return { record, key };
-  };
-
   return {
-    path: document.path,
-    create(name, scope) {
-      const { record, key } = mint(name, scope);
-      write([...current(), record]);
+    path: options.path,
+    async create(name, scope) {
+      const { record, key } = mintApiKey(name, scope);
+      await records.add(record);
       return { id: record.id, key };
     },
     list: () => current().map(({ sha256: _hash, ...info }) => info),
-    revoke(id) {
+    async revoke(id) {
       if (!current().some((k) => k.id === id))
         throw new VigilError(ErrorCode.NotFound, `No API key "${id}"`, 'id');
-      write(current().filter((k) => k.id !== id));
+      await records.delete(id);
     },
     verify(presented) {
       const key = match(presented);
@@ -153,19 +184,46 @@ export function openApiKeyStore(
       lastUse.used(key.id, key.last_used_at);
       return { id: key.id, scope: key.scope, name: key.name };
     },
-    ensureManageKey() {
-      const keyFile = join(dataDir, MANAGE_KEY_FILE);
+    stored: current,
+    async adopt(record) {
+      assertRecord(StoredApiKey, record, 'API key');
+      if (current().some((k) => k.id === record.id)) {
+        throw new VigilError(ErrorCode.Conflict, `API key ${record.id} exists already`, 'id');
+      }
+      await records.add(record);
+    },
+    async ensureManageKey() {
+      const keyFile = join(options.dataDir, MANAGE_KEY_FILE);
       const written = readKeyFile(keyFile);
       if (written !== undefined && match(written)?.scope === 'manage') return keyFile;
       // The operator took the key file away (and so holds the key): never mint another manage key behind their back.
       if (current().some((k) => k.scope === 'manage')) return undefined;
       // The file is written before the key is stored: a crash in between leaves a file no key matches, replaced next start.
-      const { record, key } = mint('initial manage key', 'manage');
+      const { record, key } = mintApiKey('initial manage key', 'manage');
       writeSecretFile(keyFile, `${key}\n`);
-      write([...current(), record]);
+      await records.add(record);
       return keyFile;
     },
   };
+}
+
+/** A new key and its record (the record holds only the key's SHA-256). */
+function mintApiKey(name: string, scope: ApiKeyScope): { record: StoredApiKey; key: string } {
+  const key = `vigil_${scope}_${randomBytes(32).toString('base64url')}`;
+  const id = `key_${randomBytes(8).toString('hex')}`;
+  const record = { id, name, scope, sha256: sha256(key).toString('hex'), created_at: now() };
+  assertRecord(StoredApiKey, record, 'API key');
+  return { record, key };
+}
+
+/** A synchronous file write as the records' async one. */
+function settle(write: () => void): Promise<void> {
+  try {
+    write();
+    return Promise.resolve();
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
 }
 
 function readKeyFile(path: string): string | undefined {

@@ -7,7 +7,7 @@ import { Type } from 'typebox';
 import { ErrorCode, VigilError } from '../../common/errors';
 import { openMigratedDocument, type DocumentOptions, type JsonDocument } from './document-store';
 import { assertRecord } from './record-checks';
-import { createRecordList, type RecordList } from './record-list';
+import { createRecordList, type RecordList, type RecordListRules } from './record-list';
 import type { SecretCipher } from './secret-cipher';
 import {
   StoredCamera,
@@ -89,30 +89,44 @@ export async function openCameraStore(options: CameraStoreOptions): Promise<Came
 }
 
 function createCameraStore(document: JsonDocument<CamerasDocument>, cipher: SecretCipher): CameraStore {
-  const records = createRecordList(document, 'cameras', {
-    idOf: (record) => record.camera_id,
-    check(record, others) {
-      assertRecord(StoredCamera, record, 'Camera record');
-      const owner = others.find(
-        (r) => r.mountpoint.id === record.mountpoint.id && r.camera_id !== record.camera_id,
+  return cameraStoreOn(createRecordList(document, 'cameras', CAMERA_RECORD_RULES), cipher, document.path);
+}
+
+/** What a camera record list checks: unique ids and mountpoints, the stored schema, frozen records. */
+export const CAMERA_RECORD_RULES: RecordListRules<StoredCamera> = {
+  idOf: (record) => record.camera_id,
+  check(record, others) {
+    assertRecord(StoredCamera, record, 'Camera record');
+    const owner = others.find(
+      (r) => r.mountpoint.id === record.mountpoint.id && r.camera_id !== record.camera_id,
+    );
+    if (owner !== undefined) {
+      throw new VigilError(
+        ErrorCode.Internal,
+        `Mountpoint id ${record.mountpoint.id} already belongs to camera "${owner.camera_id}"`,
+        'mountpoint.id',
       );
-      if (owner !== undefined) {
-        throw new VigilError(
-          ErrorCode.Internal,
-          `Mountpoint id ${record.mountpoint.id} already belongs to camera "${owner.camera_id}"`,
-          'mountpoint.id',
-        );
-      }
-    },
-    freeze(record) {
-      Object.freeze(record.mountpoint);
-      Object.freeze(record.tags);
-      return Object.freeze(record);
-    },
-    exists: (cameraId) =>
-      new VigilError(ErrorCode.CameraExists, `Camera "${cameraId}" already exists`, 'camera_id'),
-    notFound: (cameraId) => new VigilError(ErrorCode.CameraNotFound, `No camera "${cameraId}"`, 'camera_id'),
-  });
+    }
+  },
+  freeze(record) {
+    Object.freeze(record.mountpoint);
+    Object.freeze(record.tags);
+    return Object.freeze(record);
+  },
+  exists: (cameraId) =>
+    new VigilError(ErrorCode.CameraExists, `Camera "${cameraId}" already exists`, 'camera_id'),
+  notFound: (cameraId) => new VigilError(ErrorCode.CameraNotFound, `No camera "${cameraId}"`, 'camera_id'),
+};
+
+/**
+ * The camera store on a record list (cameras.json's, or cluster mode's KV bucket): mountpoint ids unique in the
+ * list, secrets sealed with `cipher`.
+ */
+export function cameraStoreOn<L extends RecordList<StoredCamera>>(
+  records: L,
+  cipher: SecretCipher,
+  path: string,
+): CameraStore & Omit<L, keyof CameraStore> {
   const handedOut = new Set<number>();
   const allocateMountpointId = (): number => {
     const id = randomMountpointId(new Set([...handedOut, ...records.list().map((r) => r.mountpoint.id)]));
@@ -121,7 +135,7 @@ function createCameraStore(document: JsonDocument<CamerasDocument>, cipher: Secr
   };
   return {
     ...records,
-    path: document.path,
+    path,
     allocateMountpointId,
     newMountpoint: async () => ({
       id: allocateMountpointId(),

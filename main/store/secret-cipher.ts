@@ -7,7 +7,7 @@ import { errnoOf } from './store-errors';
 /** Seals secrets at rest: a key file under plain Node, Electron's `safeStorage` inside the app. */
 export interface SecretCipher {
   /** Which mechanism seals the secrets. */
-  readonly kind: 'keyfile' | 'safe-storage';
+  readonly kind: 'keyfile' | 'safe-storage' | 'cluster-key';
   /** Seals a secret into a printable string that is safe to store. */
   encrypt(plain: string): Promise<string>;
   /** Opens a sealed string; rejects with {@link SecretCipherError} when it was altered or sealed with another key. */
@@ -55,9 +55,13 @@ export class KeyFileError extends Error {
  * const sealed = await cipher.encrypt('hunter2'); // 'v1.<iv>.<tag>.<ciphertext>'
  */
 export async function createKeyFileCipher(dataDir: string): Promise<SecretCipher> {
-  const key = await loadOrCreateKey(join(dataDir, KEY_FILE_NAME), dataDir);
+  return keyCipher(await loadOrCreateKey(join(dataDir, KEY_FILE_NAME), dataDir), 'keyfile', KEY_FILE_NAME);
+}
+
+/** AES-256-GCM with `key` (32 bytes); `keyName` names the key in errors (e.g. `secret.key`, `the cluster key`). */
+export function keyCipher(key: Buffer, kind: SecretCipher['kind'], keyName: string): SecretCipher {
   return {
-    kind: 'keyfile',
+    kind,
     // Built with `new Promise` so a failure rejects (as `safeStorage`'s async API does) instead of throwing.
     encrypt: (plain) =>
       new Promise((resolve) => {
@@ -65,9 +69,26 @@ export async function createKeyFileCipher(dataDir: string): Promise<SecretCipher
       }),
     decrypt: (sealed) =>
       new Promise((resolve) => {
-        resolve(unseal(key, sealed));
+        resolve(unseal(key, sealed, keyName));
       }),
   };
+}
+
+/**
+ * Writes a new random key to `path` (0600), refusing a file that exists (`EEXIST` from the exclusive create):
+ * a key is never overwritten, since what it sealed would be lost.
+ */
+export async function writeNewKeyFile(path: string): Promise<void> {
+  const handle = await open(path, 'wx', 0o600);
+  try {
+    await handle.writeFile(randomBytes(KEY_BYTES));
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await unlink(path);
+    throw error;
+  }
+  await handle.close();
 }
 
 function seal(key: Buffer, plain: string): string {
@@ -79,7 +100,7 @@ function seal(key: Buffer, plain: string): string {
     .join('.');
 }
 
-function unseal(key: Buffer, sealed: string): string {
+function unseal(key: Buffer, sealed: string, keyName: string): string {
   const parts = sealed.split('.');
   const [version, iv, tag, ciphertext] = parts;
   if (parts.length !== 4 || version !== VERSION || iv === undefined || tag === undefined) {
@@ -101,7 +122,7 @@ function unseal(key: Buffer, sealed: string): string {
     ]).toString('utf8');
   } catch (error) {
     throw new SecretCipherError(
-      `Sealed secret failed authentication: it was altered, or sealed with a different ${KEY_FILE_NAME}`,
+      `Sealed secret failed authentication: it was altered, or sealed with a different ${keyName}`,
       { cause: error },
     );
   }
@@ -111,25 +132,15 @@ async function loadOrCreateKey(path: string, dataDir: string): Promise<Buffer> {
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   try {
     // Exclusive create: two stations starting at once never both write a key; the loser reads the winner's.
-    const handle = await open(path, 'wx', 0o600);
-    const key = randomBytes(KEY_BYTES);
-    try {
-      await handle.writeFile(key);
-      await handle.sync();
-    } catch (error) {
-      await handle.close();
-      await unlink(path);
-      throw error;
-    }
-    await handle.close();
-    return key;
+    await writeNewKeyFile(path);
   } catch (error) {
     if (errnoOf(error) !== 'EEXIST') throw keyFileFailure(path, error);
   }
   return readKey(path);
 }
 
-async function readKey(path: string): Promise<Buffer> {
+/** Reads a 32-byte key file, refusing one other users could read or of the wrong size (a {@link KeyFileError}). */
+export async function readKey(path: string): Promise<Buffer> {
   let handle;
   try {
     handle = await open(path, 'r');

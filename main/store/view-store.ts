@@ -6,7 +6,7 @@ import { ErrorCode, VigilError } from '../../common/errors';
 import { View } from '../../common/views';
 import { openDocument, type DocumentOptions } from './document-store';
 import { assertRecord, listDocumentCheck } from './record-checks';
-import { createRecordList, type RecordList } from './record-list';
+import { createRecordList, type RecordList, type RecordListRules } from './record-list';
 
 /** The view store's schema version (the engine records it as `__internal__.migrations.version`). */
 export const VIEW_STORE_VERSION = '1.0.0';
@@ -57,21 +57,24 @@ export function openViewStore(options: ViewStoreOptions): ViewStore {
     },
     options,
   );
-  const records = createRecordList(document, 'views', {
-    idOf: (view) => view.view_id,
-    check(view) {
-      assertRecord(StoredView, view, 'View record');
-    },
-    freeze(view) {
-      Object.freeze(view.tiles);
-      if (view.tour !== null) {
-        Object.freeze(view.tour.cameras);
-        Object.freeze(view.tour);
-      }
-      return Object.freeze(view);
-    },
-    exists: (viewId) => new VigilError(ErrorCode.ViewExists, `View "${viewId}" already exists`, 'view_id'),
-    notFound: viewNotFound,
-  });
+  const records = createRecordList(document, 'views', VIEW_RECORD_RULES);
   return { ...records, path: document.path };
 }
+
+/** What a view record list checks: exactly the served View's fields, unique ids, frozen records. */
+export const VIEW_RECORD_RULES: RecordListRules<View> = {
+  idOf: (view) => view.view_id,
+  check(view) {
+    assertRecord(StoredView, view, 'View record');
+  },
+  freeze(view) {
+    Object.freeze(view.tiles);
+    if (view.tour !== null) {
+      Object.freeze(view.tour.cameras);
+      Object.freeze(view.tour);
+    }
+    return Object.freeze(view);
+  },
+  exists: (viewId) => new VigilError(ErrorCode.ViewExists, `View "${viewId}" already exists`, 'view_id'),
+  notFound: viewNotFound,
+};

@@ -2,9 +2,14 @@
 // the lab's Janus and camera, or a nats-server, take `lab` and are appended to PARTS).
 import type { Lab } from '../lab';
 import { benchClusterFailover } from './cluster-failover';
+import { benchClusterKv } from './cluster-kv';
 import { benchClusterPlacement } from './cluster-placement';
 
-const PARTS: readonly ((lab: Lab) => void | Promise<void>)[] = [benchClusterPlacement, benchClusterFailover];
+const PARTS: readonly ((lab: Lab) => void | Promise<void>)[] = [
+  benchClusterPlacement,
+  benchClusterKv,
+  benchClusterFailover,
+];
 
 /** Prints every cluster figure, part by part. */
 export async function benchCluster(lab: Lab): Promise<void> {

@@ -34,7 +34,7 @@ async function streamInfo(cameraId: string, key = running.viewKey): Promise<Stre
 }
 
 /** A fresh key, made as `vigil keys create` would (the same api-keys.json). */
-function newKey(name: string, scope: 'view' | 'manage' = 'view'): { id: string; key: string } {
+function newKey(name: string, scope: 'view' | 'manage' = 'view'): Promise<{ id: string; key: string }> {
   return openApiKeyStore(dataDir).create(name, scope);
 }
 
@@ -144,7 +144,7 @@ describe('the Janus door', () => {
   });
 
   it('revoking a key (vigil keys revoke, another process) ends its viewers’ Janus sessions within 2 s', async () => {
-    const { id, key } = newKey('revokee');
+    const { id, key } = await newKey('revokee');
     await janode.connect('revokee', running.doorUrl, { token: key });
     const handle = await janode.session('revokee/s', 'revokee');
     await janode.request(handle, 'watch', { id: lobby });
@@ -188,7 +188,7 @@ describe('the Janus door', () => {
   });
 
   it('caps Janus sessions per connection and per key, and connections per key', async () => {
-    const { key } = newKey('greedy');
+    const { key } = await newKey('greedy');
     await janode.connect('g1', running.doorUrl, { token: key });
     await janode.run({ op: 'create', name: 'g1/a', connection: 'g1' });
     await janode.run({ op: 'create', name: 'g1/b', connection: 'g1' });

@@ -64,7 +64,7 @@ export async function startRecordingStation(
   );
   const events: StationEvent[] = [];
   core.station.onEvent((event) => events.push(event));
-  const manageKey = core.keys.create('tests', 'manage').key;
+  const manageKey = (await core.keys.create('tests', 'manage')).key;
   const baseUrl = core.apiUrl;
   return {
     core,

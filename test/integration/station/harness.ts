@@ -86,8 +86,8 @@ export async function startStation(
   const cipher = await createKeyFileCipher(dataDir);
   const store = await openCameraStore({ dataDir, cipher, logger });
   const keys = openApiKeyStore(dataDir);
-  const manageKey = keys.create('tests', 'manage').key;
-  const viewKey = keys.create('wall', 'view').key;
+  const manageKey = (await keys.create('tests', 'manage')).key;
+  const viewKey = (await keys.create('wall', 'view')).key;
   const metrics = new Registry();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -80,7 +80,7 @@ describe('the desktop app on electron-store', () => {
     // electron-store itself ran: it answers its renderer-side helper on ipcMain.
     expect(ipcMain.listenerCount('electron-store-get-data')).toBe(1);
     settings.update({ kiosk_enabled: true });
-    stores.keys.create('portal', 'view');
+    await stores.keys.create('portal', 'view');
     expect(openDesktopSettings({ dataDir }).get().kiosk_enabled).toBe(true);
     expect(openApiKeyStore(dataDir).list()).toHaveLength(1);
   });
@@ -99,7 +99,7 @@ describe('the desktop app on electron-store', () => {
       await openViewStore({ dataDir, backend }).insert(VIEW);
       const cameras = await openCameraStore({ dataDir, backend, cipher: await createKeyFileCipher(dataDir) });
       await cameras.insert(CAMERA);
-      openApiKeyStore(dataDir, backend).revoke(KEY.id);
+      await openApiKeyStore(dataDir, backend).revoke(KEY.id);
       const names = ['desktop.json', 'views.json', 'cameras.json', 'api-keys.json'];
       return new Map(names.map((name) => [name, readFileSync(join(dataDir, name), 'utf8')]));
     };

@@ -59,29 +59,29 @@ describe('keys commands', () => {
   });
 
   it('create prints the key once; list never shows it; revoke removes it', async () => {
-    await createKey(dataDir, 'VAS portal', 'view', io);
+    await createKey({ dataDir }, 'VAS portal', 'view', io);
     const key = /^ {2}(vigil_view_\S+)$/m.exec(out)?.[1];
     const id = /key_[0-9a-f]{16}/.exec(out)?.[0];
     expect(key).toBeDefined();
     expect(out).toContain('cannot be shown again');
 
     out = '';
-    await listKeys(dataDir, io);
+    await listKeys({ dataDir }, io);
     expect(out).toContain(`${id ?? '?'}  VAS portal  view`);
     expect(out).not.toContain(key);
 
     out = '';
-    await revokeKey(dataDir, id ?? '', io);
+    await revokeKey({ dataDir }, id ?? '', io);
     expect(out).toBe(`Revoked key ${id ?? '?'}.\n`);
     out = '';
-    await listKeys(dataDir, io);
+    await listKeys({ dataDir }, io);
     expect(out).toContain('No API keys');
   });
 
   it('an unknown id or a bad name is a CliError with the store’s message', async () => {
-    await expect(revokeKey(dataDir, 'key_0000000000000000', io)).rejects.toThrow(
+    await expect(revokeKey({ dataDir }, 'key_0000000000000000', io)).rejects.toThrow(
       new CliError('No API key "key_0000000000000000"'),
     );
-    await expect(createKey(dataDir, 'x'.repeat(65), 'view', io)).rejects.toThrow(CliError);
+    await expect(createKey({ dataDir }, 'x'.repeat(65), 'view', io)).rejects.toThrow(CliError);
   });
 });

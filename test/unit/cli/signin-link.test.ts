@@ -31,7 +31,7 @@ const tokenOf = (text: string): string => /\?token=([A-Za-z0-9_-]{43})/.exec(tex
 describe('vigil signin-link', () => {
   it('prints a link a station on the same data folder accepts once, also when it was already running', async () => {
     const station = setupSessions(dataDir, undefined, logger);
-    await printSignInLink(dataDir, undefined, out);
+    await printSignInLink({ dataDir }, undefined, out);
     expect(printed).toMatch(/^Open the camera wall .*\n {2}http:\/\/127\.0\.0\.1:3000\/\?token=/);
     expect(readFileSync(join(dataDir, 'signin-url'), 'utf8')).toContain(tokenOf(printed));
     expect(station.redeem(tokenOf(printed))).toBeDefined();
@@ -40,10 +40,10 @@ describe('vigil signin-link', () => {
 
   it("points at the station's URL from its last link, or the one given", async () => {
     writeFileSync(join(dataDir, 'signin-url'), 'https://desk.example:8443/?token=old\n');
-    await printSignInLink(dataDir, undefined, out);
+    await printSignInLink({ dataDir }, undefined, out);
     expect(printed).toContain('  https://desk.example:8443/?token=');
     printed = '';
-    await printSignInLink(dataDir, new URL('http://127.0.0.1:3990'), out);
+    await printSignInLink({ dataDir }, new URL('http://127.0.0.1:3990'), out);
     expect(printed).toContain('  http://127.0.0.1:3990/?token=');
   });
 });

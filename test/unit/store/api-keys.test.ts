@@ -35,11 +35,11 @@ afterEach(() => {
 const open = (): ApiKeyStore => openApiKeyStore(dataDir);
 
 describe('ApiKeyStore', () => {
-  it('creates keys per scope and verifies them to their id and scope', () => {
+  it('creates keys per scope and verifies them to their id and scope', async () => {
     const keys = open();
-    const manage = keys.create('portal', 'manage');
-    const view = keys.create('wall', 'view');
-    const alarm = keys.create('vas', 'alarm');
+    const manage = await keys.create('portal', 'manage');
+    const view = await keys.create('wall', 'view');
+    const alarm = await keys.create('vas', 'alarm');
     expect(manage.key).toMatch(/^vigil_manage_[\w-]{43}$/);
     expect(view.key).toMatch(/^vigil_view_[\w-]{43}$/);
     expect(alarm.key).toMatch(/^vigil_alarm_[\w-]{43}$/);
@@ -49,9 +49,9 @@ describe('ApiKeyStore', () => {
     expect(keys.verify(alarm.key)).toEqual({ id: alarm.id, scope: 'alarm', name: 'vas' });
   });
 
-  it('refuses unknown, altered, re-scoped and malformed keys', () => {
+  it('refuses unknown, altered, re-scoped and malformed keys', async () => {
     const keys = open();
-    const { key } = keys.create('portal', 'view');
+    const { key } = await keys.create('portal', 'view');
     const last = key.at(-1) === 'A' ? 'B' : 'A';
     for (const bad of [
       `${key.slice(0, -1)}${last}`,
@@ -66,31 +66,31 @@ describe('ApiKeyStore', () => {
     }
   });
 
-  it('lists keys without secrets or hashes, and revokes them', () => {
+  it('lists keys without secrets or hashes, and revokes them', async () => {
     const keys = open();
-    const { id, key } = keys.create('portal', 'manage');
+    const { id, key } = await keys.create('portal', 'manage');
     expect(keys.list()).toEqual([
       { id, name: 'portal', scope: 'manage', created_at: expect.any(String) as string },
     ]);
-    keys.revoke(id);
+    await keys.revoke(id);
     expect(keys.verify(key)).toBeUndefined();
     expect(keys.list()).toEqual([]);
-    expect(() => {
-      keys.revoke(id);
-    }).toThrow(expect.objectContaining({ code: 'VIGIL_ERR_NOT_FOUND', field: 'id' }));
+    await expect(keys.revoke(id)).rejects.toThrow(
+      expect.objectContaining({ code: 'VIGIL_ERR_NOT_FOUND', field: 'id' }),
+    );
   });
 
-  it('refuses an empty or overlong name', () => {
+  it('refuses an empty or overlong name', async () => {
     const keys = open();
     for (const name of ['', 'n'.repeat(65)]) {
-      expect(() => keys.create(name, 'view')).toThrow(
+      await expect(keys.create(name, 'view')).rejects.toThrow(
         expect.objectContaining({ code: 'VIGIL_ERR_VALIDATION', field: 'name' }),
       );
     }
   });
 
-  it('keeps only SHA-256 hashes on disk, in a 0600 file, and verifies after reopen', () => {
-    const { key } = open().create('portal', 'manage');
+  it('keeps only SHA-256 hashes on disk, in a 0600 file, and verifies after reopen', async () => {
+    const { key } = await open().create('portal', 'manage');
     const text = readFileSync(file, 'utf8');
     expect(text).not.toContain(key);
     expect(text).not.toContain(key.slice('vigil_manage_'.length));
@@ -103,7 +103,7 @@ describe('ApiKeyStore', () => {
     vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
     vi.setSystemTime(new Date('2030-01-01T00:00:00Z'));
     const keys = open();
-    const { key } = keys.create('portal', 'view');
+    const { key } = await keys.create('portal', 'view');
     const written = statSync(file).mtimeMs;
     keys.verify(key);
     // Verifying wrote nothing; the use is written a few seconds later, in one write.
@@ -123,7 +123,7 @@ describe('ApiKeyStore', () => {
 
   it('keeps verifying keys when api-keys.json cannot be written, says so once, and writes once it can', async () => {
     vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
-    const { key } = open().create('portal', 'view');
+    const { key } = await open().create('portal', 'view');
     let full = true;
     const fullDisk = refusingBackend('ENOSPC', () => full);
     const failed = vi.fn();
@@ -151,40 +151,40 @@ describe('ApiKeyStore', () => {
 describe('ApiKeyStore.ensureManageKey', () => {
   const keyFile = (): string => join(dataDir, MANAGE_KEY_FILE);
 
-  it('writes a working manage key to manage.key (0600) on first start', () => {
+  it('writes a working manage key to manage.key (0600) on first start', async () => {
     const keys = open();
-    expect(keys.ensureManageKey()).toBe(keyFile());
+    expect(await keys.ensureManageKey()).toBe(keyFile());
     expect(statSync(keyFile()).mode & 0o777).toBe(0o600);
     const written = readFileSync(keyFile(), 'utf8').trim();
     expect(keys.verify(written)).toMatchObject({ scope: 'manage' });
     expect(keys.list()).toEqual([expect.objectContaining({ name: 'initial manage key', scope: 'manage' })]);
   });
 
-  it('is idempotent: same file, same key, no new key, also after reopen', () => {
-    open().ensureManageKey();
+  it('is idempotent: same file, same key, no new key, also after reopen', async () => {
+    await open().ensureManageKey();
     const before = readFileSync(keyFile(), 'utf8');
     const keys = open();
-    expect(keys.ensureManageKey()).toBe(keyFile());
-    expect(keys.ensureManageKey()).toBe(keyFile());
+    expect(await keys.ensureManageKey()).toBe(keyFile());
+    expect(await keys.ensureManageKey()).toBe(keyFile());
     expect(readFileSync(keyFile(), 'utf8')).toBe(before);
     expect(keys.list()).toHaveLength(1);
   });
 
-  it('mints no other manage key when the operator removed the file', () => {
+  it('mints no other manage key when the operator removed the file', async () => {
     const keys = open();
-    keys.ensureManageKey();
+    await keys.ensureManageKey();
     rmSync(keyFile());
-    expect(keys.ensureManageKey()).toBeUndefined();
+    expect(await keys.ensureManageKey()).toBeUndefined();
     expect(keys.list()).toHaveLength(1);
   });
 
-  it('replaces a file whose key was revoked once no manage key is left', () => {
+  it('replaces a file whose key was revoked once no manage key is left', async () => {
     const keys = open();
-    keys.ensureManageKey();
+    await keys.ensureManageKey();
     const stale = readFileSync(keyFile(), 'utf8').trim();
-    keys.revoke(keys.list()[0]?.id ?? '');
-    keys.create('wall', 'view');
-    expect(keys.ensureManageKey()).toBe(keyFile());
+    await keys.revoke(keys.list()[0]?.id ?? '');
+    await keys.create('wall', 'view');
+    expect(await keys.ensureManageKey()).toBe(keyFile());
     const fresh = readFileSync(keyFile(), 'utf8').trim();
     expect(fresh).not.toBe(stale);
     expect(keys.verify(fresh)).toMatchObject({ scope: 'manage' });
@@ -192,13 +192,13 @@ describe('ApiKeyStore.ensureManageKey', () => {
 });
 
 describe('ApiKeyStore shared with `vigil keys` in another process', () => {
-  it('sees keys created and revoked through another store on the same data dir', () => {
+  it('sees keys created and revoked through another store on the same data dir', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'vigil-keys-shared-'));
     try {
       const station = openApiKeyStore(dataDir);
-      const initial = station.create('station', 'manage');
+      const initial = await station.create('station', 'manage');
       const cli = openApiKeyStore(dataDir);
-      const added = cli.create('portal', 'view');
+      const added = await cli.create('portal', 'view');
       expect(station.verify(added.key)).toEqual({ id: added.id, scope: 'view', name: 'portal' });
       // The station's last-used write must not drop what the other process added.
       expect(station.verify(initial.key)?.scope).toBe('manage');
@@ -207,7 +207,7 @@ describe('ApiKeyStore shared with `vigil keys` in another process', () => {
           .list()
           .map((k) => k.id),
       ).toContain(added.id);
-      cli.revoke(added.id);
+      await cli.revoke(added.id);
       expect(station.verify(added.key)).toBeUndefined();
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
