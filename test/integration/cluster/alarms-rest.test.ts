@@ -58,7 +58,7 @@ async function startStation(labNow: Lab, nats: NatsServer): Promise<RestStation>
     },
     teardown,
   );
-  const key = core.keys.create('tests', 'manage').key;
+  const { key } = await core.keys.create('tests', 'manage');
   const call: RestStation['call'] = (path, init = {}) =>
     fetch(`${core.apiUrl}${path}`, {
       method: init.method ?? 'GET',
