@@ -1,6 +1,7 @@
 // The command line → one typed Command. Pure: no file system, no environment (data-dir.ts resolves those).
 import { UsageError } from './cli-error';
 import { parseClusterArgs, parseClusterCommand, type ClusterArgs, type ClusterCommand } from './cluster-args';
+import { parseGatewayArgs, type GatewayArgs } from './gateway-args';
 import {
   JANUS_CONFIG_OPTIONS,
   KEYS_CREATE_OPTIONS,
@@ -68,8 +69,8 @@ export interface ServeArgs {
   recordingsDir?: string | undefined;
   /** The recordings' byte quota (`--recordings-max-bytes`; default chosen at first start). */
   recordingsMaxBytes?: number | undefined;
-  /** Cluster mode (`--cluster URLS --cluster-key FILE …`); absent: a single station on its data folder. */
-  cluster?: ClusterArgs | undefined;
+  /** Cluster mode (`--cluster URLS --cluster-key FILE …`, `--gateway-*`); absent: a single station on its data folder. */
+  cluster?: (ClusterArgs & { gateway: GatewayArgs }) | undefined;
 }
 
 /** `vigil janus-config`'s settings. */
@@ -230,8 +231,14 @@ function serveArgs(p: ParsedOptions): ServeArgs {
     recordingsDir: stringValue(p, 'recordings-dir'),
     recordingsMaxBytes:
       maxBytes === undefined ? undefined : parseByteSize('--recordings-max-bytes', maxBytes, topic),
-    cluster: parseClusterArgs(p, topic),
+    cluster: clusterWithGateway(parseClusterArgs(p, topic), p, topic),
   };
+}
+
+/** The cluster flags with this station's gateway (`--gateway-*`, refused without `--cluster`). */
+function clusterWithGateway(cluster: ClusterArgs | undefined, p: ParsedOptions, topic: string) {
+  const gateway = parseGatewayArgs(p, topic, cluster !== undefined);
+  return cluster && { ...cluster, gateway };
 }
 
 function janusConfigArgs(p: ParsedOptions): JanusConfigArgs {

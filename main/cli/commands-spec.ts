@@ -1,5 +1,6 @@
 // Every command's flags and help text, from one table per command (options.ts parses with the same tables).
 import { CLUSTER_CONNECT_OPTIONS, CLUSTER_TOPICS } from './cluster-args';
+import { CLUSTER_GATEWAY_OPTIONS } from './gateway-args';
 import { formatOptions, type OptionSpecs } from './options';
 
 const help = { type: 'boolean', short: 'h', help: 'Show this help' } as const;
@@ -141,6 +142,7 @@ export const SERVE_OPTIONS = {
   ...REMOTE_JANUS_OPTIONS,
   ...janusPorts,
   ...CLUSTER_CONNECT_OPTIONS,
+  ...CLUSTER_GATEWAY_OPTIONS,
   help,
 } as const satisfies OptionSpecs;
 

@@ -91,7 +91,7 @@ async function setupStation(
       api: apiBinding(args),
       sessions,
       wall: DEFAULT_WALL_FILES,
-      clusterStores: cluster?.stores,
+      cluster,
     },
     teardown,
   );

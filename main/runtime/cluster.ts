@@ -6,7 +6,14 @@ import type { Logger } from 'pino';
 
 import type { View } from '../../common/views';
 
+import { openClusterAlarms, type ClusterAlarms } from '../cluster/cluster-alarms';
+import { startClusterGateway, type ClusterGateway } from '../cluster/cluster-gateway';
 import { openClusterStores, type ClusterStores } from '../cluster/cluster-stores';
+import type { GatewayCapacity } from '../cluster/gateway-record';
+import type { GatewayEndpoints } from '../gateway/gateway';
+import type { Registry } from 'prom-client';
+import type { StoredCamera } from '../store/stored-camera';
+import { remoteEvent } from '../station/event-origin';
 import { createClusterKeyCipher } from '../cluster/cluster-key';
 import { ClusterConnection, type ClusterConnectOptions } from '../cluster/connection';
 import type { StationEventBus } from '../station/event-bus';
@@ -23,12 +30,25 @@ export interface ClusterSetup {
   user?: string | undefined;
   passwordFile?: string | undefined;
   tls?: ClusterConnectOptions['tls'];
+  /** This station's gateway in the registry: its id (default the station's id) and capacity. */
+  gateway?: { id?: string | undefined; capacity?: Partial<GatewayCapacity> | undefined } | undefined;
 }
 
-/** The open connection and the shared stores on it. */
+/** What the station core hands cluster mode's gateway side once its event bus and metrics exist. */
+export interface ClusterGatewayInput {
+  endpoints: GatewayEndpoints;
+  events: StationEventBus;
+  metrics: Registry;
+  cameras: { list(): readonly StoredCamera[] };
+}
+
+/** The open connection, the shared stores and alarms on it, and how to start this station's gateway side. */
 export interface StartedCluster {
   connection: ClusterConnection;
   stores: ClusterStores;
+  alarms: ClusterAlarms;
+  /** Registers this station's gateway and starts placement (stopped on teardown, after the station). */
+  startGateway(input: ClusterGatewayInput, teardown: Teardown): Promise<ClusterGateway>;
 }
 
 /**
@@ -57,7 +77,21 @@ export async function setupCluster(
       stores.stop();
       return Promise.resolve();
     });
-    return { connection, stores };
+    const alarms = await openClusterAlarms({ connection, stationId: station.name, logger });
+    const startGateway = async (input: ClusterGatewayInput, later: Teardown): Promise<ClusterGateway> => {
+      const gateway = await startClusterGateway({
+        ...input,
+        connection,
+        cipher,
+        stationId: station.name,
+        gatewayId: setup.gateway?.id ?? station.name,
+        capacity: setup.gateway?.capacity,
+        logger,
+      });
+      later.add('cluster gateway', () => gateway.stop());
+      return gateway;
+    };
+    return { connection, stores, alarms, startGateway };
   } catch (error) {
     if (error instanceof KeyFileError) throw error;
     throw new StartupError(
@@ -129,7 +163,7 @@ export function followOtherStations(
   });
   stores.views.onChange(({ id, kind, value, previous }) => {
     if (kind === 'updated' && onlyShown(value, previous)) return;
-    events.publish({ type: `view.${kind}`, view_id: id, at: new Date().toISOString() });
+    events.publish(remoteEvent({ type: `view.${kind}`, view_id: id, at: new Date().toISOString() }));
   });
 }
 

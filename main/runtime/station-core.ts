@@ -6,15 +6,14 @@ import type { Logger } from 'pino';
 
 import { AlarmBook } from '../alarms/alarm-book';
 import { buildApi } from '../api/app';
-import type { ClusterAlarms } from '../cluster/cluster-alarms';
 import { wallCsp, type WallFiles } from '../api/routes/wall';
 import type { BrowserSessions } from '../api/browser-sessions';
 import type { ApiInstance } from '../api/types';
 import type { ApiKeyStore } from '../store/api-keys';
 import type { SecretCipher } from '../store/secret-cipher';
 import { openStationStores } from '../store/station-stores';
-import type { ClusterStores } from '../cluster/cluster-stores';
-import { followOtherStations } from './cluster';
+import { followOtherStations, type StartedCluster } from './cluster';
+import { isRemoteEvent } from '../station/event-origin';
 import type { StoreBackendFactory } from '../store/store-backend';
 import { Door } from '../door/door';
 import { MotionService } from '../motion/motion-service';
@@ -73,10 +72,8 @@ export interface StationCoreOptions {
   droppedLogLines?: (() => number) | undefined;
   /** Where recordings go and how many bytes they may take (defaults: <dataDir>/recordings, chosen at first start). */
   recording?: RecordingSetup | undefined;
-  /** Cluster mode: the shared stores to use instead of the data folder's files. */
-  clusterStores?: ClusterStores | undefined;
-  /** Cluster mode: alarms kept in NATS (openClusterAlarms) and this station's events appended to VIGIL_EVENTS. */
-  clusterAlarms?: ClusterAlarms | undefined;
+  /** Cluster mode: shared stores and alarms in NATS, this station's gateway registered and cameras placed. */
+  cluster?: StartedCluster | undefined;
 }
 
 /** The running core: the station and what the hosts wire around it. */
@@ -108,7 +105,8 @@ export async function startStationCore(
   teardown: Teardown,
 ): Promise<StationCore> {
   const { dataDir, logger } = options;
-  const stores = options.clusterStores ?? (await openStationStores(options));
+  const { cluster } = options;
+  const stores = cluster?.stores ?? (await openStationStores(options));
   // Views announce on the station's bus, so SSE and IPC subscribers hear camera and view changes alike.
   const events = new StationEventBus();
   const views = new ViewService(stores.views, (event) => {
@@ -117,6 +115,11 @@ export async function startStationCore(
   const { keys } = stores;
   const manageKeyFile = await keys.ensureManageKey();
   const metrics = setupMetrics(options.droppedLogLines);
+  const endpoints = options.gateway.endpoints;
+  const clusterGateway = await cluster?.startGateway(
+    { endpoints, events, metrics, cameras: stores.cameras },
+    teardown,
+  );
   const station = await Station.start({
     dataDir,
     store: stores.cameras,
@@ -126,11 +129,12 @@ export async function startStationCore(
     metrics,
     iceServers: options.iceServers,
     events,
+    placement: clusterGateway?.placement,
   });
   teardown.add('station', () => station.stop({ removeMountpoints: options.gateway.mode !== 'remote' }));
   forgetRemovedCameras(station, views, logger);
-  if (options.clusterStores !== undefined)
-    followOtherStations(options.clusterStores, station, events, logger);
+  clusterGateway?.publishHealthFrom(station);
+  if (cluster !== undefined) followOtherStations(cluster.stores, station, events, logger);
   const recording = await setupRecording(
     options.recording ?? {},
     dataDir,
@@ -173,6 +177,7 @@ export async function startStationCore(
     corsOrigins: [...options.api.corsOrigins],
     pageOrigins: [...(options.api.pageOrigins ?? [])],
     wall: options.wall,
+    ...(clusterGateway === undefined ? {} : { gateways: clusterGateway.gateways }),
   });
   teardown.add('REST API', () => api.close());
   const apiUrl = await listen(api, options.api);
@@ -210,10 +215,10 @@ async function startAlarms(
     logger: logger.child({ name: 'alarms' }),
     hasCamera,
     publish,
-    ...(options.clusterAlarms === undefined ? {} : { storage: options.clusterAlarms.storage }),
+    ...(options.cluster === undefined ? {} : { storage: options.cluster.alarms.storage }),
   });
   teardown.add('alarms', () => alarms.stop());
-  const stopEvents = await options.clusterAlarms?.appendEvents((listener) => station.onEvent(listener));
+  const stopEvents = await options.cluster?.alarms.appendEvents((listener) => station.onEvent(listener));
   if (stopEvents !== undefined) {
     teardown.add('cluster events', () => {
       stopEvents();
@@ -278,10 +283,11 @@ export function listenProblem(code: string, bind: ApiBinding): string {
   }
 }
 
-/** A removed camera leaves every saved view at once (a failed write is logged; the wall empties its tiles anyway). */
+/** A camera removed here leaves every saved view at once (a failed write is logged; the wall empties its tiles anyway). */
 function forgetRemovedCameras(station: Station, views: ViewService, logger: Logger): void {
   station.onEvent((event) => {
-    if (event.type !== 'camera.removed') return;
+    // A camera removed on another station: that station takes it out of the shared views.
+    if (event.type !== 'camera.removed' || isRemoteEvent(event)) return;
     views.forgetCamera(event.camera_id).catch((error: unknown) => {
       logger.warn(
         { err: error, camera: event.camera_id },

@@ -3,6 +3,7 @@
 // camera's mountpoint as the record now says.
 import type { StationEvent } from '../../common/events';
 import type { StoredCamera } from '../store/stored-camera';
+import { remoteEvent } from './event-origin';
 import type { HealthMonitor } from './health-monitor';
 import type { MountpointReadiness } from './mountpoint-readiness';
 import type { Reconciler } from './reconciler';
@@ -31,7 +32,7 @@ export async function followCameraChange(
   kind: CameraChangeKind,
   previous: StoredCamera | undefined,
 ): Promise<void> {
-  parts.publish({ type: `camera.${kind}`, camera_id: cameraId, at: new Date().toISOString() });
+  parts.publish(remoteEvent({ type: `camera.${kind}`, camera_id: cameraId, at: new Date().toISOString() }));
   if (kind === 'removed') {
     parts.health.removed(cameraId);
     parts.forgetMotion(cameraId);

@@ -1,5 +1,5 @@
 // Alarms in cluster mode through the station as hosts run it: two station cores (the runtime's, on the lab's
-// Janus) given openClusterAlarms on a real nats-server, driven over REST. Checks what callers and receivers see:
+// Janus) in cluster mode (setupCluster: shared stores, alarms, gateways) on a real nats-server, driven over REST. Checks what callers and receivers see:
 // an alarm raised on A is listed by B, two desks acknowledging at once get 200 and 409, a hook registered on
 // both stations gets each change once, writes answer 503 while NATS is down and reads keep answering.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,8 +10,9 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Alarm } from '../../../common/alarms';
-import { openClusterAlarms } from '../../../main/cluster/cluster-alarms';
-import { ClusterConnection } from '../../../main/cluster/connection';
+import { initClusterKey } from '../../../main/cluster/cluster-key';
+import type { ClusterConnection } from '../../../main/cluster/connection';
+import { setupCluster } from '../../../main/runtime/cluster';
 import { startStationCore, type StationCore } from '../../../main/runtime/station-core';
 import { Teardown } from '../../../main/runtime/teardown';
 import { DEFAULT_WALL_FILES } from '../../../main/runtime/wall';
@@ -38,12 +39,16 @@ interface RestStation {
   stop: () => Promise<void>;
 }
 
-async function startStation(labNow: Lab, nats: NatsServer): Promise<RestStation> {
+async function startStation(labNow: Lab, nats: NatsServer, keyFile: string): Promise<RestStation> {
   const dataDir = await mkdtemp(join(tmpdir(), 'vigil-cluster-rest-'));
   const stationId = await loadStationId(dataDir);
-  const connection = await ClusterConnection.connect({ servers: [nats.url], name: stationId }, logger);
-  const clusterAlarms = await openClusterAlarms({ connection, stationId, logger });
   const teardown = new Teardown(logger);
+  const cluster = await setupCluster(
+    { servers: [nats.url], keyFile },
+    { dataDir, name: stationId, logger },
+    teardown,
+  );
+  const { connection } = cluster;
   const port = await freePort();
   const core = await startStationCore(
     {
@@ -54,7 +59,7 @@ async function startStation(labNow: Lab, nats: NatsServer): Promise<RestStation>
       iceServers: [],
       api: { host: '127.0.0.1', port, allowedHosts: [], corsOrigins: [], changeWith: { port: '--port' } },
       wall: DEFAULT_WALL_FILES,
-      clusterAlarms,
+      cluster,
     },
     teardown,
   );
@@ -70,7 +75,6 @@ async function startStation(labNow: Lab, nats: NatsServer): Promise<RestStation>
     });
   const stop = async (): Promise<void> => {
     await teardown.run();
-    await connection.close();
     await rm(dataDir, { recursive: true, force: true });
   };
   return { core, connection, call, stop };
@@ -87,11 +91,14 @@ beforeAll(async () => {
   nats = await NatsServer.start(join(folder, 'nats'));
   receiver = new Receiver(await freePort(), SECRET);
   await receiver.start();
-  a = await startStation(lab(), nats);
-  b = await startStation(lab(), nats);
+  const keyFile = join(folder, 'cluster.key');
+  await initClusterKey(keyFile);
+  a = await startStation(lab(), nats, keyFile);
+  b = await startStation(lab(), nats, keyFile);
+  const camera = await a.call('/cameras', { method: 'POST', body: labCameraBody(lab(), 'gate') });
+  expect(camera.status).toBe(201);
+  await eventually(async () => ((await b.call('/cameras/gate')).status === 200 ? true : undefined), 5_000);
   for (const station of [a, b]) {
-    const camera = await station.call('/cameras', { method: 'POST', body: labCameraBody(lab(), 'gate') });
-    expect(camera.status).toBe(201);
     const hook = await station.call('/webhooks', {
       method: 'POST',
       body: { url: receiver.url, events: ['alarm.raised', 'alarm.updated'], secret: SECRET },
