@@ -1,6 +1,11 @@
 // A cluster station follows placement: a camera that comes to its gateway gets its mountpoint, one that leaves
-// loses it (and its local health and readiness), and every move is announced as `camera.moved`.
+// loses it (and its local health and readiness), and every move is announced as `camera.moved`. A camera another
+// gateway holds changes state as its station publishes it: announced here too (marked remote), so walls on every
+// station show the same state.
+import type { CameraState } from '../../common/camera';
 import type { StationEvent } from '../../common/events';
+import type { HealthRecord } from './camera-health';
+import { remoteEvent } from './event-origin';
 import type { HealthMonitor } from './health-monitor';
 import type { MountpointReadiness } from './mountpoint-readiness';
 import type { CameraMove, StationPlacement } from './placement';
@@ -17,11 +22,37 @@ export interface PlacementFollowerDeps {
   warn(error: unknown): void;
 }
 
-/** Reacts to each placement change; returns the unsubscribe function. */
+/** Reacts to each placement change and to other stations' health reports; returns the unsubscribe function. */
 export function followPlacement(deps: PlacementFollowerDeps): () => void {
   const { placement } = deps;
-  return placement.onMoved((moves) => {
-    for (const move of moves) applyMove(deps, move);
+  /** The state last announced for each camera another gateway holds. */
+  const remoteStates = new Map<string, CameraState>();
+  const stopMoves = placement.onMoved((moves) => {
+    for (const move of moves) {
+      if (move.to === placement.gatewayId) remoteStates.delete(move.camera_id);
+      applyMove(deps, move);
+    }
+  });
+  const stopHealth = placement.onRemoteHealth((cameraId, health) => {
+    if (placement.holds(cameraId)) return;
+    const previous = remoteStates.get(cameraId) ?? 'starting';
+    remoteStates.set(cameraId, health.state);
+    if (previous !== health.state) deps.events.publish(remoteStateEvent(cameraId, health, previous));
+  });
+  return () => {
+    stopMoves();
+    stopHealth();
+  };
+}
+
+function remoteStateEvent(cameraId: string, health: HealthRecord, previous: CameraState): StationEvent {
+  return remoteEvent({
+    type: 'camera.state',
+    camera_id: cameraId,
+    state: health.state,
+    previous,
+    ...(health.reason === undefined ? {} : { reason: health.reason }),
+    at: new Date(health.since).toISOString(),
   });
 }
 

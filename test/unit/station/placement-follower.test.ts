@@ -96,10 +96,38 @@ describe('followPlacement', () => {
     ]);
   });
 
+  it('announces the state another station publishes for a camera its gateway holds, once per change', () => {
+    const { placement, seen } = follow();
+    placement.table.set('gate', 'gw-b');
+    placement.table.set('lobby', 'gw-a');
+    placement.publish('gate', { ...initialHealth(1_000), state: 'live' });
+    placement.publish('gate', { ...initialHealth(1_000), state: 'live' });
+    placement.publish('lobby', { ...initialHealth(1_000), state: 'offline' });
+    placement.publish('gate', { ...initialHealth(2_000), state: 'stale', reason: 'no video for 2 s' });
+    expect(seen).toEqual([
+      {
+        type: 'camera.state',
+        camera_id: 'gate',
+        state: 'live',
+        previous: 'starting',
+        at: '1970-01-01T00:00:01.000Z',
+      },
+      {
+        type: 'camera.state',
+        camera_id: 'gate',
+        state: 'stale',
+        previous: 'live',
+        reason: 'no video for 2 s',
+        at: '1970-01-01T00:00:02.000Z',
+      },
+    ]);
+  });
+
   it('stops following when told', () => {
     const { placement, seen, stop } = follow();
     stop();
     placement.move('lobby', 'gw-a');
+    placement.publish('gate', { ...initialHealth(0), state: 'live' });
     expect(seen).toEqual([]);
   });
 });
