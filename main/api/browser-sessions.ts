@@ -1,5 +1,6 @@
 // One-time sign-in tokens and the browser sessions they open. Both are kept as SHA-256 hashes in the session
-// records (sessions.json for `vigil serve`), so a restart signs nobody out. A session ends after a stretch without
+// records (sessions.json for `vigil serve`, the cluster's bucket in cluster mode), so a restart signs nobody out and,
+// in a cluster, a session opened on one station is good on every other (looked up there on first use). A session ends after a stretch without
 // requests (idle) and, however busy, after an absolute lifetime. Checking a session never depends on the disk: its
 // last use is written back at most every few minutes, and a write the disk refuses is logged, not failed.
 import { createHash, randomBytes } from 'node:crypto';
@@ -95,7 +96,7 @@ export class BrowserSessions {
       // The token is spent and the session kept only once this write succeeds: a refused write refuses the sign-in.
       this.#records.write({
         tokens: document.tokens.filter((stored) => stored.sha256 !== hash),
-        sessions: this.#storedSessions(),
+        sessions: this.#storedSessions(document),
       });
     } catch (error) {
       this.#sessions.delete(sessionHash);
@@ -107,7 +108,7 @@ export class BrowserSessions {
   /** The session's key (scope manage) if the id is live, renewing its idle time; else undefined. */
   verify(sessionId: string): ApiKey | undefined {
     const hash = digest(sessionId);
-    const session = this.#sessions.get(hash);
+    const session = this.#sessions.get(hash) ?? this.#adopt(hash);
     if (session === undefined) return undefined;
     const now = this.#now();
     if (this.#expired(session, now)) {
@@ -123,7 +124,7 @@ export class BrowserSessions {
   end(sessionId: string): void {
     const hash = digest(sessionId);
     if (!this.#sessions.delete(hash)) return;
-    this.#save();
+    this.#save(new Set([hash]));
     this.#announceEnd(hash);
   }
 
@@ -139,11 +140,11 @@ export class BrowserSessions {
     const ended = [...this.#sessions].filter(([, session]) => this.#expired(session, now));
     if (ended.length === 0) return;
     for (const [hash] of ended) this.#sessions.delete(hash);
-    this.#save();
+    this.#save(new Set(ended.map(([hash]) => hash)));
     for (const [hash] of ended) this.#announceEnd(hash);
   }
 
-  #expired(session: LiveSession, now: number): boolean {
+  #expired(session: Pick<LiveSession, 'createdAt' | 'lastSeen'>, now: number): boolean {
     return now - session.lastSeen >= this.#idleTtlMs || now - session.createdAt >= this.#absoluteTtlMs;
   }
 
@@ -152,21 +153,45 @@ export class BrowserSessions {
     return { ...document, tokens: document.tokens.filter((t) => Date.parse(t.expires_at) > now) };
   }
 
-  #storedSessions(): SessionsDocument['sessions'] {
-    return [...this.#sessions].map(([sha256, session]) => ({
+  /** A session another station opened (shared records): taken on here when stored and still within its lifetimes. */
+  #adopt(hash: string): LiveSession | undefined {
+    const stored = this.#records.read().sessions.find((s) => s.sha256 === hash);
+    if (stored === undefined) return undefined;
+    const lastSeen = Date.parse(stored.last_seen_at);
+    const session = { createdAt: Date.parse(stored.created_at), lastSeen, storedLastSeen: lastSeen };
+    if (this.#expired(session, this.#now())) return undefined;
+    this.#sessions.set(hash, session);
+    return session;
+  }
+
+  /**
+   * The sessions to store: this station's, plus those stored by others (shared records) that it has not taken on
+   * and did not just end (`ended`).
+   */
+  #storedSessions(
+    document: SessionsDocument,
+    ended: ReadonlySet<string> = new Set(),
+  ): SessionsDocument['sessions'] {
+    const now = this.#now();
+    const others = document.sessions.filter(
+      (s) =>
+        !this.#sessions.has(s.sha256) &&
+        !ended.has(s.sha256) &&
+        !this.#expired({ createdAt: Date.parse(s.created_at), lastSeen: Date.parse(s.last_seen_at) }, now),
+    );
+    const mine = [...this.#sessions].map(([sha256, session]) => ({
       sha256,
       created_at: new Date(session.createdAt).toISOString(),
       last_seen_at: new Date(session.lastSeen).toISOString(),
     }));
+    return [...others, ...mine];
   }
 
   /** Writes the sessions back; a refused write is reported and tried again with the next change. */
-  #save(): void {
+  #save(ended: ReadonlySet<string> = new Set()): void {
     try {
-      this.#records.write({
-        ...this.#withoutExpired(this.#records.read()),
-        sessions: this.#storedSessions(),
-      });
+      const document = this.#withoutExpired(this.#records.read());
+      this.#records.write({ ...document, sessions: this.#storedSessions(document, ended) });
       for (const session of this.#sessions.values()) session.storedLastSeen = session.lastSeen;
     } catch (error) {
       this.#onWriteFailed(error);

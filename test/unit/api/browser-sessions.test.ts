@@ -141,3 +141,24 @@ describe('BrowserSessions on disk', () => {
     expect(() => sessions.redeem(token)).toThrow(/read-only/);
   });
 });
+
+describe('BrowserSessions sharing records (cluster mode)', () => {
+  it("a session opened on one station is good on another, and neither station's writes drop the other's", () => {
+    let now = 0;
+    const records = memorySessionRecords();
+    const a = new BrowserSessions({ records, now: () => now });
+    const b = new BrowserSessions({ records, now: () => now });
+    const onA = a.redeem(a.issueToken().token) ?? '';
+    const onB = b.redeem(b.issueToken().token) ?? '';
+    expect(records.read().sessions).toHaveLength(2);
+    expect(b.verify(onA)).toMatchObject({ scope: 'manage' });
+    expect(a.verify(onB)).toMatchObject({ scope: 'manage' });
+    a.end(onA);
+    expect(records.read().sessions).toHaveLength(1);
+    const third = new BrowserSessions({ records, now: () => now });
+    expect(third.verify(onA)).toBeUndefined();
+    expect(third.verify(onB)).toMatchObject({ scope: 'manage' });
+    now += 13 * HOUR;
+    expect(new BrowserSessions({ records, now: () => now }).verify(onB)).toBeUndefined();
+  });
+});
