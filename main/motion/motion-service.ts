@@ -66,7 +66,8 @@ export class MotionService {
       if (
         event.type === 'camera.added' ||
         event.type === 'camera.updated' ||
-        event.type === 'camera.removed'
+        event.type === 'camera.removed' ||
+        event.type === 'camera.moved'
       ) {
         this.sync();
       }

@@ -14,6 +14,7 @@ import type { SecretCipher } from '../store/secret-cipher';
 import { openStationStores } from '../store/station-stores';
 import { followOtherStations, type StartedCluster } from './cluster';
 import { isRemoteEvent } from '../station/event-origin';
+import { heldCameras } from '../station/placement';
 import type { StoreBackendFactory } from '../store/store-backend';
 import { Door } from '../door/door';
 import { MotionService } from '../motion/motion-service';
@@ -24,7 +25,7 @@ import { Station, type IceServer } from '../station/station';
 import { ViewService } from '../station/views';
 import { WallRegistry } from '../walls/wall-registry';
 import { WebhookDispatcher } from '../webhooks/dispatcher';
-import { StartupError } from './errors';
+import { bindUrl, listen } from './api-listen';
 import { setupRecording, type RecordingSetup, type StartedRecording } from './recording';
 import { registerAlarmMetrics } from './alarm-metrics';
 import { registerLogMetrics } from './logging';
@@ -135,10 +136,12 @@ export async function startStationCore(
   forgetRemovedCameras(station, views, logger);
   clusterGateway?.publishHealthFrom(station);
   if (cluster !== undefined) followOtherStations(cluster.stores, station, events, logger);
+  // In a cluster, each camera is recorded and watched for motion by the station whose gateway holds it.
+  const held = heldCameras(stores.cameras, clusterGateway?.placement);
   const recording = await setupRecording(
     options.recording ?? {},
     dataDir,
-    { cameras: stores.cameras, events, logger },
+    { cameras: held, events, logger },
     teardown,
   );
   options.gateway.onEvent?.((event) => {
@@ -151,7 +154,7 @@ export async function startStationCore(
   });
   // Stopped before the alarms and the station (teardown runs backwards): motion going on ends on its alarm.
   const motion = MotionService.start({
-    store: stores.cameras,
+    store: held,
     station,
     alarms,
     logger: logger.child({ name: 'motion' }),
@@ -248,39 +251,6 @@ function setupMetrics(droppedLogLines: (() => number) | undefined): Registry {
   collectDefaultMetrics({ register: metrics });
   if (droppedLogLines !== undefined) registerLogMetrics(metrics, droppedLogLines);
   return metrics;
-}
-
-/** Listens on the bind address; a taken port or a foreign address becomes a message naming the setting. */
-async function listen(api: ApiInstance, bind: ApiBinding): Promise<string> {
-  try {
-    await api.listen({ host: bind.host, port: bind.port });
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-    throw new StartupError(listenProblem(code, bind), 'unusable-setting', { cause: error });
-  }
-  return bindUrl(bind);
-}
-
-/** The URL of the bind address, e.g. `http://127.0.0.1:3000`. */
-function bindUrl(bind: ApiBinding): string {
-  const host = bind.host.includes(':') && !bind.host.startsWith('[') ? `[${bind.host}]` : bind.host;
-  return `http://${host}:${bind.port}`;
-}
-
-/** Why the API cannot listen, and which setting changes it. */
-export function listenProblem(code: string, bind: ApiBinding): string {
-  const where = `${bind.host}:${bind.port}`;
-  const { port, host } = bind.changeWith;
-  switch (code) {
-    case 'EADDRINUSE':
-      return `port ${bind.port} on ${bind.host} is in use by another program: stop it or choose another port (${port})`;
-    case 'EACCES':
-      return `this user may not listen on ${where} (ports below 1024 need root): choose a port from 1024 up (${port})`;
-    case 'EADDRNOTAVAIL':
-      return `${bind.host} is not an address of this machine: use 127.0.0.1 or one of its addresses${host === undefined ? '' : ` (${host})`}`;
-    default:
-      return `cannot listen on ${where} (${code || 'error'})`;
-  }
 }
 
 /** A camera removed here leaves every saved view at once (a failed write is logged; the wall empties its tiles anyway). */

@@ -2,6 +2,7 @@
 // gateway, and a station keeps mountpoints only for the cameras placed on its own. A single station has no
 // placement: every camera is on its Janus.
 import type { GatewayEndpoints } from '../gateway/gateway';
+import type { CameraStore } from '../store/camera-store';
 import type { HealthRecord } from './camera-health';
 
 /** A camera that changed gateway (`null`: no live gateway may hold it). */
@@ -27,4 +28,20 @@ export interface StationPlacement {
   onRemoteHealth(listener: (cameraId: string, health: HealthRecord) => void): () => void;
   /** Calls `listener` with the cameras that moved each time placement changes; returns the unsubscribe function. */
   onMoved(listener: (moves: readonly CameraMove[]) => void): () => void;
+}
+
+/** The part of the camera store that recording and motion detection read. */
+export type CameraSource = Pick<CameraStore, 'list' | 'get' | 'unsealPassword'>;
+
+/**
+ * The cameras this station's own gateway holds (a single station: every camera), for the work done once per camera
+ * in a cluster — recording and motion detection — so no two stations record or watch the same camera.
+ */
+export function heldCameras(store: CameraSource, placement: StationPlacement | undefined): CameraSource {
+  if (placement === undefined) return store;
+  return {
+    list: () => store.list().filter((camera) => placement.holds(camera.camera_id)),
+    get: (cameraId) => (placement.holds(cameraId) ? store.get(cameraId) : undefined),
+    unsealPassword: (record) => store.unsealPassword(record),
+  };
 }

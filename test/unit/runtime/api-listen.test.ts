@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { listenProblem, type ApiBinding } from '../../../main/runtime/station-core';
+import { listenProblem } from '../../../main/runtime/api-listen';
+import type { ApiBinding } from '../../../main/runtime/station-core';
 
 const serve: ApiBinding = {
   host: '127.0.0.1',
