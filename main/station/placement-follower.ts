@@ -4,7 +4,7 @@
 // station show the same state.
 import type { CameraState } from '../../common/camera';
 import type { StationEvent } from '../../common/events';
-import type { HealthRecord } from './camera-health';
+import { unplacedHealth, type HealthRecord } from './camera-health';
 import { remoteEvent } from './event-origin';
 import type { HealthMonitor } from './health-monitor';
 import type { MountpointReadiness } from './mountpoint-readiness';
@@ -27,17 +27,26 @@ export function followPlacement(deps: PlacementFollowerDeps): () => void {
   const { placement } = deps;
   /** The state last announced for each camera another gateway holds. */
   const remoteStates = new Map<string, CameraState>();
-  const stopMoves = placement.onMoved((moves) => {
-    for (const move of moves) {
-      if (move.to === placement.gatewayId) remoteStates.delete(move.camera_id);
-      applyMove(deps, move);
-    }
-  });
-  const stopHealth = placement.onRemoteHealth((cameraId, health) => {
-    if (placement.holds(cameraId)) return;
+  const announceRemote = (cameraId: string, health: HealthRecord): void => {
     const previous = remoteStates.get(cameraId) ?? 'starting';
     remoteStates.set(cameraId, health.state);
     if (previous !== health.state) deps.events.publish(remoteStateEvent(cameraId, health, previous));
+  };
+  const stopMoves = placement.onMoved((moves) => {
+    for (const move of moves) {
+      applyMove(deps, move);
+      if (move.to === placement.gatewayId) {
+        remoteStates.delete(move.camera_id);
+        continue;
+      }
+      // Its new holder may have published before this station saw the move: that report counts now.
+      const health =
+        move.to === null ? unplacedHealth(null, Date.now()) : placement.remoteHealth(move.camera_id);
+      if (health !== undefined) announceRemote(move.camera_id, health);
+    }
+  });
+  const stopHealth = placement.onRemoteHealth((cameraId, health) => {
+    if (!placement.holds(cameraId)) announceRemote(cameraId, health);
   });
   return () => {
     stopMoves();

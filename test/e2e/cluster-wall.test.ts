@@ -190,4 +190,40 @@ describe('a cluster of three stations', () => {
     );
     await page.screenshot({ path: join(RESULTS, 'cluster-wall-after-failover.png') });
   });
+
+  it('kill -9 of another station: its gateway counts as lost after the heartbeat TTL and the wall plays on', async () => {
+    const holder = (await gateways())
+      .filter((g) => g.gateway_id !== 'gw-a' && g.live)
+      .sort((x, y) => y.cameras.count - x.cameras.count)[0];
+    if (holder === undefined) throw new Error('no other live gateway');
+    const victim = station(holder.gateway_id);
+    const janusPid = victim.janusPid();
+    const killedAt = Date.now();
+    process.kill(victim.process.pid, 'SIGKILL');
+    stations.delete(holder.gateway_id);
+    await victim.process.exited;
+    // Its bundled Janus may outlive it for a moment (the station had no chance to stop it): ended here, by PID.
+    if (janusPid !== undefined) {
+      try {
+        process.kill(janusPid, 'SIGKILL');
+      } catch {
+        // Gone already.
+      }
+    }
+    await vi.waitFor(
+      async () => {
+        const lost = (await gateways()).find((g) => g.gateway_id === holder.gateway_id);
+        expect(lost?.live).toBe(false);
+        expect(lost?.cameras.count).toBe(0);
+      },
+      { timeout: 10_000, interval: 100 },
+    );
+    const lostMs = Date.now() - killedAt;
+    const playingMs = (await allPlaying(10_000)) + lostMs;
+    console.info(
+      `station ${holder.gateway_id} killed (${holder.cameras.count} cameras): gateway lost after ${lostMs} ms, ` +
+        `every tile playing ${playingMs} ms after the kill`,
+    );
+    await rm(victim.dataDir, { recursive: true, force: true });
+  });
 });

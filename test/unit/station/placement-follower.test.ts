@@ -123,6 +123,28 @@ describe('followPlacement', () => {
     ]);
   });
 
+  it('takes a report the new holder published before the move was seen, and says offline when none may hold it', () => {
+    const { placement, seen } = follow();
+    placement.table.set('gate', 'gw-b');
+    placement.health.set('gate', { ...initialHealth(3_000), state: 'live' });
+    placement.move('gate', 'gw-c');
+    placement.move('gate', null);
+    expect(seen.filter((event) => event.type === 'camera.state')).toEqual([
+      {
+        type: 'camera.state',
+        camera_id: 'gate',
+        state: 'live',
+        previous: 'starting',
+        at: '1970-01-01T00:00:03.000Z',
+      },
+      expect.objectContaining({
+        state: 'offline',
+        previous: 'live',
+        reason: 'no live gateway may hold this camera',
+      }),
+    ]);
+  });
+
   it('stops following when told', () => {
     const { placement, seen, stop } = follow();
     stop();
