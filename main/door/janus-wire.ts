@@ -92,6 +92,16 @@ export function isObject(value: unknown): value is WireMessage {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A message Janus sent, when it is a JSON object (anything else is not a Janus message: undefined). */
+export function janusMessage(text: string): WireMessage | undefined {
+  try {
+    const message: unknown = JSON.parse(text);
+    return isObject(message) ? message : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A Janus id (session or handle): a positive safe integer. */
 export function isJanusId(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;

@@ -7,7 +7,7 @@
 import type { Clock } from '../janus/clock';
 import type { SocketLike } from '../janus/transport/ws';
 import type { GatewayEndpoints } from '../gateway/gateway';
-import { isJanusId, isObject, STREAMING_PLUGIN, type WireMessage } from './janus-wire';
+import { isJanusId, isObject, janusMessage, STREAMING_PLUGIN, type WireMessage } from './janus-wire';
 import type { UpstreamHandlers } from './upstream';
 
 /** What a link is given by its connection. */
@@ -225,13 +225,8 @@ export class RemoteGateway {
   }
 
   #fromGateway(text: string): void {
-    let message: unknown;
-    try {
-      message = JSON.parse(text) as unknown;
-    } catch {
-      return;
-    }
-    if (!isObject(message)) return;
+    const message = janusMessage(text);
+    if (message === undefined) return;
     const { janus, transaction, session_id: session, sender } = message;
     if (typeof transaction === 'string' && transaction.startsWith(this.#deps.prefix)) {
       this.#requests.get(transaction)?.(message);

@@ -3,7 +3,7 @@
 // unread unless the door has something to learn from it (answers to creates and attaches, sessions and handles
 // ended) or it answers one of the door's own requests (kept here).
 import type { SocketLike } from '../janus/transport/ws';
-import { isObject, type WireMessage } from './janus-wire';
+import { janusMessage, type WireMessage } from './janus-wire';
 import type { UpstreamHandlers } from './upstream';
 
 /** Janus ending a session or a handle: the door forgets it. */
@@ -80,13 +80,8 @@ export class StationUpstream {
       this.#deps.toViewer(text);
       return;
     }
-    let message: unknown;
-    try {
-      message = JSON.parse(text) as unknown;
-    } catch {
-      return;
-    }
-    if (!isObject(message)) return;
+    const message = janusMessage(text);
+    if (message === undefined) return;
     // Answers to the door's own requests (a revocation's destroy, a deleted camera's detach) stay here.
     const { transaction } = message;
     if (typeof transaction === 'string' && transaction.startsWith(this.#deps.prefix)) return;

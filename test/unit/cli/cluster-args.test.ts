@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { parseCommand } from '../../../main/cli/args';
-import { UsageError } from '../../../main/cli/cli-error';
-
-function usageMessage(argv: string[]): string {
-  try {
-    parseCommand(argv);
-  } catch (error) {
-    if (error instanceof UsageError) return error.message;
-    throw error;
-  }
-  throw new Error(`expected a UsageError for ${argv.join(' ')}`);
-}
+import { usageMessage } from './usage-message';
 
 describe('vigil serve --cluster', () => {
   it('takes the servers, the cluster key, a user with a password file and TLS files', () => {

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { parseCommand } from '../../../main/cli/args';
-import { UsageError } from '../../../main/cli/cli-error';
+import { usageMessage } from './usage-message';
 
 const CLUSTER = ['serve', '--cluster', 'nats://127.0.0.1:4222', '--cluster-key', '/etc/vigil/cluster.key'];
-
-function usageMessage(argv: string[]): string {
-  try {
-    parseCommand(argv);
-  } catch (error) {
-    if (error instanceof UsageError) return error.message;
-    throw error;
-  }
-  throw new Error(`expected a UsageError for ${argv.join(' ')}`);
-}
 
 describe('vigil serve --gateway-*', () => {
   it("takes this station's gateway id and capacity in cluster mode", () => {
