@@ -24,7 +24,7 @@ const MOVE_SLACK_MS = 1_000;
 export interface ClusterPlacementDeps {
   /** The gateway this station manages. */
   gatewayId: string;
-  registry: Pick<GatewayRegistry, 'list' | 'onChange'>;
+  registry: Pick<GatewayRegistry, 'list' | 'get' | 'onChange'>;
   board: Pick<CameraHealthBoard, 'get' | 'onChange'>;
   /** The cameras as stored now (a new list after each change). */
   cameras(): readonly StoredCamera[];
@@ -119,6 +119,16 @@ export class ClusterPlacement implements StationPlacement {
   endpointsOf(cameraId: string): GatewayEndpoints | undefined {
     const gatewayId = this.gatewayIdOf(cameraId);
     return gatewayId === null ? undefined : this.#endpoints.get(gatewayId)?.endpoints;
+  }
+
+  refusesViewers(cameraId: string): string | undefined {
+    const gatewayId = this.gatewayIdOf(cameraId);
+    const gateway = gatewayId === null ? undefined : this.#deps.registry.get(gatewayId)?.record;
+    if (gateway === undefined || gateway.load.viewers < gateway.max_viewers) return undefined;
+    return (
+      `Gateway ${gateway.gateway_id} serves its most viewers (${gateway.max_viewers}, its --gateway-max-viewers): ` +
+      'try again later, or give that gateway more room'
+    );
   }
 
   remoteHealth(cameraId: string): HealthRecord | undefined {

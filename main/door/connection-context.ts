@@ -33,6 +33,8 @@ export interface ConnectionContext {
   gatewayEndpoints(): GatewayEndpoints;
   /** The Janus holding a camera (the station's own but in a cluster); undefined while none does. */
   endpointsFor(cameraId: string): GatewayEndpoints | undefined;
+  /** Why a new viewer of the camera is refused now (its gateway is at its most viewers), or undefined. */
+  refusesViewers(cameraId: string): string | undefined;
   /** Resolves once the camera's mountpoint exists on Janus, the hold ends, or `signal` aborts. */
   whenReady(cameraId: string, signal: AbortSignal): Promise<void>;
   /** The Janus API secret every request to Janus carries. */

@@ -14,5 +14,6 @@ export type DoorStation = Pick<
   | 'janusUp'
   | 'gatewayEndpoints'
   | 'endpointsFor'
+  | 'refusesViewers'
   | 'onEvent'
 >;

@@ -165,6 +165,7 @@ export class Door {
         ),
       gatewayEndpoints: () => this.#station.gatewayEndpoints(),
       endpointsFor: (cameraId) => this.#station.endpointsFor(cameraId),
+      refusesViewers: (cameraId) => this.#station.refusesViewers(cameraId),
       whenReady: (cameraId, signal) => this.#whenReady(cameraId, signal),
       apiSecret: () => this.#station.gatewayEndpoints().secrets.apiSecret,
       reserveSession: (credentialId, joins) => this.#reserve(credentialId, joins),

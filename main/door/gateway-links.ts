@@ -10,7 +10,7 @@ import type { HandleState } from './relay-state';
 /** What the links ask of their connection's context. */
 export type LinksContext = Pick<
   ConnectionContext,
-  'clock' | 'openUpstream' | 'gatewayEndpoints' | 'endpointsFor'
+  'clock' | 'openUpstream' | 'gatewayEndpoints' | 'endpointsFor' | 'refusesViewers'
 >;
 
 /** What the links are given by their connection: the door's transaction prefix, its lifetime, the viewer's end. */
@@ -64,6 +64,8 @@ export class GatewayLinks {
     handle: HandleState,
     cameraId: string,
   ): Promise<RemoteGateway | undefined> {
+    const full = this.#context.refusesViewers(cameraId);
+    if (full !== undefined) throw new NoGatewayError(full);
     const endpoints = this.#context.endpointsFor(cameraId);
     if (endpoints === undefined) {
       throw new NoGatewayError(`No gateway holds camera ${cameraId} now; the station is placing it`);

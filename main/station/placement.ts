@@ -22,6 +22,8 @@ export interface StationPlacement {
   gatewayIdOf(cameraId: string): string | null;
   /** Where to relay a viewer of the camera: the Janus holding it; undefined when none does or it is unknown. */
   endpointsOf(cameraId: string): GatewayEndpoints | undefined;
+  /** Why the gateway holding the camera takes no more viewers now (at its `max viewers`), or undefined. */
+  refusesViewers(cameraId: string): string | undefined;
   /** A camera another gateway holds, as the station managing that gateway last published its health. */
   remoteHealth(cameraId: string): HealthRecord | undefined;
   /** Calls `listener` each time another station publishes a camera's health; returns the unsubscribe function. */

@@ -97,6 +97,11 @@ export class StationViewers {
     return placement.endpointsOf(cameraId);
   }
 
+  /** Why a new viewer of the camera is refused now (its gateway serves its most viewers), or undefined. */
+  refusesViewers(cameraId: string): string | undefined {
+    return this.#deps.placement?.refusesViewers(cameraId);
+  }
+
   /** Subscribes to the station's events; returns the unsubscribe function. */
   onEvent(listener: (event: StationEvent) => void): () => void {
     return this.#deps.events.on('event', listener);

@@ -49,6 +49,7 @@ export class PlacementTable {
         const holder = gatewayIdOf(cameraId);
         return holder === null ? undefined : this.#gateways.get(holder);
       },
+      refusesViewers: () => undefined,
       remoteHealth: (cameraId) => this.#healthOf(cameraId),
       onRemoteHealth: (listener) => {
         const mine = (cameraId: string, health: HealthRecord): void => {

@@ -226,6 +226,7 @@ export function fakeViewers(station: FakeStation): DoorStation {
     janusUp: true,
     gatewayEndpoints,
     endpointsFor: gatewayEndpoints,
+    refusesViewers: () => undefined,
     onEvent: (listener) => station.onEvent(listener),
   };
 }

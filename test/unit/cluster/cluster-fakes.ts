@@ -50,6 +50,10 @@ export class FakeRegistry extends TypedEmitter<{ changed: [string] }> {
       .sort((a, b) => (a.record.gateway_id < b.record.gateway_id ? -1 : 1));
   }
 
+  get(gatewayId: string, now: number = this.now()): RegisteredGateway | undefined {
+    return this.list(now).find((gateway) => gateway.record.gateway_id === gatewayId);
+  }
+
   onChange(listener: (gatewayId: string) => void): () => void {
     return this.on('changed', listener);
   }

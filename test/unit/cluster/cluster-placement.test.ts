@@ -64,6 +64,18 @@ describe('ClusterPlacement', () => {
     expect(GATEWAYS.map((g) => byGateway.get(g)?.length ?? 0).reduce((x, y) => x + y)).toBe(IDS.length);
   });
 
+  it('refuses new viewers of the cameras of a gateway at its most viewers, saying which and why', () => {
+    const a = placementOf('g1');
+    const onG2 = IDS.find((id) => a.gatewayIdOf(id) === 'g2') ?? '';
+    const onG3 = IDS.find((id) => a.gatewayIdOf(id) === 'g3') ?? '';
+    registry.beat(gatewayRecord('g2', { max_viewers: 40, load: { cameras: 10, viewers: 40 } }));
+    registry.beat(gatewayRecord('g3', { max_viewers: 40, load: { cameras: 10, viewers: 39 } }));
+    expect(a.refusesViewers(onG2)).toBe(
+      'Gateway g2 serves its most viewers (40, its --gateway-max-viewers): try again later, or give that gateway more room',
+    );
+    expect(a.refusesViewers(onG3)).toBeUndefined();
+  });
+
   it('a gateway that says down moves only its own cameras, at once, to live gateways', async () => {
     const a = placementOf('g1');
     a.onMoved((m) => moves.push([...m]));

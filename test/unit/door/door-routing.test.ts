@@ -253,6 +253,20 @@ describe('Door routing in a cluster', () => {
     });
   });
 
+  it('answers a watch 503 with the reason when the gateway holding its camera serves its most viewers', async () => {
+    const t = setup();
+    t.station.placed.set('gate', GATEWAY_2);
+    t.station.full.set('gate', 'Gateway gw-2 serves its most viewers (40)');
+    const v = await viewer(t);
+    await v.watch('w', 22);
+    expect(v.client.answer('w')).toMatchObject({
+      janus: 'error',
+      error: { code: 503, reason: 'Gateway gw-2 serves its most viewers (40)' },
+    });
+    // Refused at the door: gateway 2 was never even connected to.
+    expect(() => t.janus.to(GATEWAY_2.urls.ws)).toThrow(/no socket/);
+  });
+
   it("drops what gateway 2 says about sessions and handles the viewer doesn't have there", async () => {
     const t = setup();
     t.station.placed.set('gate', GATEWAY_2);

@@ -63,6 +63,13 @@ export class FakeDoorStation implements DoorStation {
     return placed === undefined ? this.gatewayEndpoints() : (placed ?? undefined);
   }
 
+  /** Cluster: cameras whose gateway is at its most viewers, with the reason the door gives. */
+  readonly full = new Map<string, string>();
+
+  refusesViewers(cameraId: string): string | undefined {
+    return this.full.get(cameraId);
+  }
+
   onEvent(listener: (event: StationEvent) => void): () => void {
     this.#events.add(listener);
     return () => this.#events.delete(listener);

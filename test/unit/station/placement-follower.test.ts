@@ -27,6 +27,9 @@ class TablePlacement implements StationPlacement {
     const id = this.table.get(cameraId);
     return id ? fakeEndpoints(id) : undefined;
   }
+  refusesViewers(): string | undefined {
+    return undefined;
+  }
   remoteHealth(cameraId: string): HealthRecord | undefined {
     return this.health.get(cameraId);
   }
