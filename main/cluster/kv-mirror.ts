@@ -1,11 +1,15 @@
-// A bucket's content in memory, kept by a KV watch: reads never wait on NATS, and a station serves from its last
-// known state while NATS is away. Every (re)synchronisation starts a watch of updates first, then reads every key,
-// so nothing written in between is missed; entries older than what the mirror holds are dropped by revision. When
-// NATS comes back the mirror synchronises again and reports what changed meanwhile.
+// A bucket's content in memory, kept by a KV watch (every cluster bucket a station reads: the stores, gateways,
+// camera health): reads never wait on NATS, and a station serves from its last known state while NATS is away.
+// Every (re)synchronisation starts a watch of updates first, then reads every key, so nothing written in between is
+// missed; entries older than what the mirror holds are dropped by revision. When NATS comes back the mirror
+// synchronises again and reports what changed meanwhile.
 import type { KV, KvEntry } from '@nats-io/kv';
 import type { Logger } from 'pino';
+import type { Static, TSchema } from 'typebox';
+import { Value } from 'typebox/value';
 
 import { runInBackground } from '../../common/background';
+import { schemaProblem } from '../store/record-checks';
 import type { ClusterConnection } from './connection';
 
 /** What happened to a key, as another station (or a resync) made it happen. */
@@ -27,6 +31,22 @@ export interface MirrorEntry<T> {
 
 /** Turns a stored value into T, or undefined for a value that is not one (logged and left out). */
 export type KvDecoder<T> = (key: string, entry: KvEntry) => T | undefined;
+
+/** Decodes JSON values that fit `schema`; any other value is logged (with what does not fit) and left out. */
+export function schemaDecoder<S extends TSchema>(schema: S, logger: Logger): KvDecoder<Static<S>> {
+  return (key, entry) => {
+    let problem: string;
+    try {
+      const value: unknown = entry.json();
+      if (Value.Check(schema, value)) return value;
+      problem = schemaProblem(schema, value)?.text ?? 'does not fit the schema';
+    } catch {
+      problem = 'is not valid JSON';
+    }
+    logger.warn({ key, problem }, 'skipped a cluster bucket entry that does not fit');
+    return undefined;
+  };
+}
 
 /** How long a failed synchronisation waits before it is tried again (while NATS is up). */
 const RESYNC_RETRY_MS = 2_000;
@@ -55,7 +75,7 @@ export class KvMirror<T> {
   /** Mirrors `bucket` (resolves once every key was read) and synchronises again whenever `connection` is back up. */
   static async open<T>(
     bucket: KV,
-    connection: ClusterConnection,
+    connection: Pick<ClusterConnection, 'on'>,
     decode: KvDecoder<T>,
     logger: Logger,
   ): Promise<KvMirror<T>> {
