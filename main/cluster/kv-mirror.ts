@@ -60,6 +60,9 @@ export class KvMirror<T> {
   /** Revisions at which this station deleted keys: watch entries up to them are stale. */
   readonly #deletedAt = new Map<string, number>();
   readonly #listeners = new Set<(change: KvChange<T>) => void>();
+  /** Keys this station is writing now (how many writes), and the watch entries for them held until they end. */
+  readonly #writes = new Map<string, number>();
+  readonly #held = new Map<string, KvEntry[]>();
   #stopWatch: (() => void) | undefined;
   #generation = 0;
   #version = 0;
@@ -106,6 +109,27 @@ export class KvMirror<T> {
   onChange(listener: (change: KvChange<T>) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Runs this station's write of `key`, which records its outcome with applyPut/applyDelete before it resolves. The
+   * watch may deliver the write before NATS acknowledges it: entries for `key` wait until the write ends, so this
+   * station's own write is never reported as another's, while another station's newer entry still is.
+   */
+  async writing<R>(key: string, task: () => Promise<R>): Promise<R> {
+    this.#writes.set(key, (this.#writes.get(key) ?? 0) + 1);
+    try {
+      return await task();
+    } finally {
+      const left = (this.#writes.get(key) ?? 1) - 1;
+      if (left > 0) this.#writes.set(key, left);
+      else {
+        this.#writes.delete(key);
+        const held = this.#held.get(key) ?? [];
+        this.#held.delete(key);
+        for (const entry of held) this.#apply(entry);
+      }
+    }
   }
 
   /** Records this station's acknowledged put (read-your-writes); not reported to listeners. */
@@ -156,7 +180,7 @@ export class KvMirror<T> {
     const follow = async (): Promise<void> => {
       for await (const entry of watch) {
         if (generation !== this.#generation) return;
-        if (live) this.#apply(entry);
+        if (live) this.#take(entry);
         else early.push(entry);
       }
     };
@@ -171,7 +195,7 @@ export class KvMirror<T> {
       watch.stop();
       throw error;
     }
-    for (const entry of early.splice(0)) this.#apply(entry);
+    for (const entry of early.splice(0)) this.#take(entry);
     live = true;
   }
 
@@ -206,6 +230,17 @@ export class KvMirror<T> {
     this.#deletedAt.clear();
     this.#version += 1;
     for (const change of changes) this.#report(change);
+  }
+
+  /** Applies a watch entry, or holds it while this station writes its key. */
+  #take(entry: KvEntry): void {
+    if (!this.#writes.has(entry.key)) {
+      this.#apply(entry);
+      return;
+    }
+    const held = this.#held.get(entry.key) ?? [];
+    held.push(entry);
+    this.#held.set(entry.key, held);
   }
 
   #apply(entry: KvEntry): void {

@@ -116,7 +116,7 @@ export async function benchClusterKv(): Promise<void> {
     const line = (label: string, values: number[]): string => {
       const sorted = [...values].sort((x, y) => x - y);
       const ms = (q: number): string => quantile(sorted, q).toFixed(2);
-      return `  ${label.padEnd(40)} median ${ms(0.5)} ms   p99 ${ms(0.99)} ms   (n=${sorted.length})`;
+      return `  ${label.padEnd(42)} median ${ms(0.5)} ms   p99 ${ms(0.99)} ms   (n=${sorted.length})`;
     };
     console.log('\nKV write → another station’s mirror (one at a time, nats-server -js, loopback):');
     console.log(line('baseline: NATS publish → subscriber', plainMs));

@@ -129,6 +129,27 @@ describe('KvMirror', () => {
     expect(mirror.get('a')).toBeUndefined();
   });
 
+  it("holds the watch's entries for a key this station is writing: its own write echoed before the ack is not reported, another's newer one is", async () => {
+    const bucket = new FakeBucket();
+    const { mirror, changes } = await open(bucket);
+    await mirror.writing('a', async () => {
+      const revision = bucket.write('a', 'mine');
+      await settle();
+      expect(changes).toEqual([]);
+      mirror.applyPut('a', 'mine', revision);
+    });
+    expect(changes).toEqual([]);
+    await mirror
+      .writing('a', async () => {
+        bucket.write('a', 'theirs');
+        await settle();
+        throw new Error('the compare-and-swap lost');
+      })
+      .catch(() => undefined);
+    expect(changes).toEqual([{ id: 'a', kind: 'updated', value: 'theirs', previous: 'mine' }]);
+    mirror.stop();
+  });
+
   it('reads everything again when NATS is back and reports what changed meanwhile', async () => {
     const bucket = new FakeBucket();
     bucket.write('kept', 'k');
