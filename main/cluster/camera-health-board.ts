@@ -1,12 +1,13 @@
 // Cameras' health across the cluster (KV bucket `vigil_camera_health`, key = camera id): the station whose gateway
 // holds a camera writes its health there, every other station reads it to answer for cameras it does not hold.
+import type { KV } from '@nats-io/kv';
 import type { Logger } from 'pino';
 import { Type, type Static } from 'typebox';
 
 import { CameraState } from '../../common/camera';
 import type { HealthRecord } from '../station/camera-health';
-import { BucketMirror } from './bucket-mirror';
 import type { ClusterConnection } from './connection';
+import { KvMirror, schemaDecoder } from './kv-mirror';
 
 /** The health board's KV bucket. */
 export const CAMERA_HEALTH_BUCKET = 'vigil_camera_health';
@@ -47,19 +48,22 @@ export function healthRecordOf(published: PublishedHealth): HealthRecord {
  * board.get('lobby')?.state;
  */
 export class CameraHealthBoard {
-  readonly #mirror: BucketMirror<typeof PublishedHealth>;
+  readonly #bucket: KV;
+  readonly #mirror: KvMirror<PublishedHealth>;
 
-  private constructor(mirror: BucketMirror<typeof PublishedHealth>) {
+  private constructor(bucket: KV, mirror: KvMirror<PublishedHealth>) {
+    this.#bucket = bucket;
     this.#mirror = mirror;
   }
 
   /** Opens (creating when missing) the bucket and reads it. */
   static async open(
-    connection: Pick<ClusterConnection, 'bucket'>,
+    connection: Pick<ClusterConnection, 'bucket' | 'on'>,
     logger: Logger,
   ): Promise<CameraHealthBoard> {
-    const kv = await connection.bucket(CAMERA_HEALTH_BUCKET, { history: 1 });
-    return new CameraHealthBoard(await BucketMirror.open(kv, PublishedHealth, logger));
+    const bucket = await connection.bucket(CAMERA_HEALTH_BUCKET, { history: 1 });
+    const decode = schemaDecoder(PublishedHealth, logger);
+    return new CameraHealthBoard(bucket, await KvMirror.open(bucket, connection, decode, logger));
   }
 
   /** A camera's last published health, or undefined. */
@@ -69,15 +73,14 @@ export class CameraHealthBoard {
 
   /** Calls `listener` each time a camera's published health changes; returns the unsubscribe function. */
   onChange(listener: (cameraId: string, health: PublishedHealth) => void): () => void {
-    return this.#mirror.on('changed', (cameraId) => {
-      const health = this.get(cameraId);
-      if (health !== undefined) listener(cameraId, health);
+    return this.#mirror.onChange((change) => {
+      if (change.value !== undefined) listener(change.id, change.value);
     });
   }
 
   /** Publishes a camera's health. */
   async put(cameraId: string, health: PublishedHealth): Promise<void> {
-    await this.#mirror.kv.put(cameraId, JSON.stringify(health));
+    await this.#bucket.put(cameraId, JSON.stringify(health));
   }
 
   /** Stops following the board. */

@@ -1,12 +1,13 @@
 // The cluster's gateways (KV bucket `vigil_gateways`, key = gateway id): each station writes the one gateway it
 // manages, every station reads them all. A gateway whose heartbeat stopped stays registered (live: false), so
 // placement moves only its own cameras; a dead one may be forgotten by hand.
+import type { KV } from '@nats-io/kv';
 import type { Logger } from 'pino';
 
 import { ErrorCode, VigilError } from '../../common/errors';
-import { BucketMirror } from './bucket-mirror';
 import type { ClusterConnection } from './connection';
 import { DEFAULT_GATEWAY_TTL_MS, GatewayRecord, isGatewayLive } from './gateway-record';
+import { KvMirror, schemaDecoder } from './kv-mirror';
 
 /** The registry's KV bucket. */
 export const GATEWAYS_BUCKET = 'vigil_gateways';
@@ -19,6 +20,9 @@ export interface RegisteredGateway {
   live: boolean;
 }
 
+/** A gateway's entry as the mirror holds it: the record and when the NATS server stored it. */
+type StoredGateway = Pick<RegisteredGateway, 'record' | 'storedAt'>;
+
 /**
  * The gateway registry, mirrored in memory and kept current by a KV watch.
  * @example
@@ -26,23 +30,34 @@ export interface RegisteredGateway {
  * registry.list().filter((gateway) => gateway.live);
  */
 export class GatewayRegistry {
-  readonly #mirror: BucketMirror<typeof GatewayRecord>;
+  readonly #bucket: KV;
+  readonly #mirror: KvMirror<StoredGateway>;
   readonly #ttlMs: number;
 
-  private constructor(mirror: BucketMirror<typeof GatewayRecord>, ttlMs: number) {
+  private constructor(bucket: KV, mirror: KvMirror<StoredGateway>, ttlMs: number) {
+    this.#bucket = bucket;
     this.#mirror = mirror;
     this.#ttlMs = ttlMs;
   }
 
   /** Opens (creating when missing) the registry bucket and reads it; `ttlMs`: how long a heartbeat counts. */
   static async open(
-    connection: Pick<ClusterConnection, 'bucket'>,
+    connection: Pick<ClusterConnection, 'bucket' | 'on'>,
     logger: Logger,
     options: { ttlMs?: number } = {},
   ): Promise<GatewayRegistry> {
-    const kv = await connection.bucket(GATEWAYS_BUCKET, { history: 1 });
-    const mirror = await BucketMirror.open(kv, GatewayRecord, logger);
-    return new GatewayRegistry(mirror, options.ttlMs ?? DEFAULT_GATEWAY_TTL_MS);
+    const bucket = await connection.bucket(GATEWAYS_BUCKET, { history: 1 });
+    const decodeRecord = schemaDecoder(GatewayRecord, logger);
+    const mirror = await KvMirror.open<StoredGateway>(
+      bucket,
+      connection,
+      (key, entry) => {
+        const record = decodeRecord(key, entry);
+        return record && { record, storedAt: entry.created.getTime() };
+      },
+      logger,
+    );
+    return new GatewayRegistry(bucket, mirror, options.ttlMs ?? DEFAULT_GATEWAY_TTL_MS);
   }
 
   /** How long after its last heartbeat a gateway stops being live. */
@@ -53,24 +68,26 @@ export class GatewayRegistry {
   /** Every registered gateway, by id, with its liveness at `now`. */
   list(now: number = Date.now()): RegisteredGateway[] {
     return [...this.#mirror.entries()]
-      .map(([, entry]) => this.#registered(entry.value, entry.storedAt, now))
+      .map(([, entry]) => this.#registered(entry.value, now))
       .sort((a, b) => (a.record.gateway_id < b.record.gateway_id ? -1 : 1));
   }
 
   /** One registered gateway, or undefined. */
   get(gatewayId: string, now: number = Date.now()): RegisteredGateway | undefined {
     const entry = this.#mirror.get(gatewayId);
-    return entry && this.#registered(entry.value, entry.storedAt, now);
+    return entry && this.#registered(entry.value, now);
   }
 
   /** Calls `listener` with the gateway's id each time an entry changes; returns the unsubscribe function. */
   onChange(listener: (gatewayId: string) => void): () => void {
-    return this.#mirror.on('changed', listener);
+    return this.#mirror.onChange((change) => {
+      listener(change.id);
+    });
   }
 
   /** Writes a gateway's entry (a heartbeat, or a change of state). */
   async put(record: GatewayRecord): Promise<void> {
-    await this.#mirror.kv.put(record.gateway_id, JSON.stringify(record));
+    await this.#bucket.put(record.gateway_id, JSON.stringify(record));
   }
 
   /**
@@ -89,7 +106,7 @@ export class GatewayRegistry {
         'gateway_id',
       );
     }
-    await this.#mirror.kv.delete(gatewayId);
+    await this.#bucket.delete(gatewayId);
   }
 
   /** Stops following the registry. */
@@ -97,7 +114,7 @@ export class GatewayRegistry {
     this.#mirror.stop();
   }
 
-  #registered(record: GatewayRecord, storedAt: number, now: number): RegisteredGateway {
+  #registered({ record, storedAt }: StoredGateway, now: number): RegisteredGateway {
     return { record, storedAt, live: isGatewayLive(record, storedAt, now, this.#ttlMs) };
   }
 }

@@ -1,11 +1,15 @@
-// A bucket's content in memory, kept by a KV watch: reads never wait on NATS, and a station serves from its last
-// known state while NATS is away. Every (re)synchronisation starts a watch of updates first, then reads every key,
-// so nothing written in between is missed; entries older than what the mirror holds are dropped by revision. When
-// NATS comes back the mirror synchronises again and reports what changed meanwhile.
+// A bucket's content in memory, kept by a KV watch (every cluster bucket a station reads: the stores, gateways,
+// camera health): reads never wait on NATS, and a station serves from its last known state while NATS is away.
+// Every (re)synchronisation starts a watch of updates first, then reads every key, so nothing written in between is
+// missed; entries older than what the mirror holds are dropped by revision. When NATS comes back the mirror
+// synchronises again and reports what changed meanwhile.
 import type { KV, KvEntry } from '@nats-io/kv';
 import type { Logger } from 'pino';
+import type { Static, TSchema } from 'typebox';
+import { Value } from 'typebox/value';
 
 import { runInBackground } from '../../common/background';
+import { schemaProblem } from '../store/record-checks';
 import type { ClusterConnection } from './connection';
 
 /** What happened to a key, as another station (or a resync) made it happen. */
@@ -28,6 +32,22 @@ export interface MirrorEntry<T> {
 /** Turns a stored value into T, or undefined for a value that is not one (logged and left out). */
 export type KvDecoder<T> = (key: string, entry: KvEntry) => T | undefined;
 
+/** Decodes JSON values that fit `schema`; any other value is logged (with what does not fit) and left out. */
+export function schemaDecoder<S extends TSchema>(schema: S, logger: Logger): KvDecoder<Static<S>> {
+  return (key, entry) => {
+    let problem: string;
+    try {
+      const value: unknown = entry.json();
+      if (Value.Check(schema, value)) return value;
+      problem = schemaProblem(schema, value)?.text ?? 'does not fit the schema';
+    } catch {
+      problem = 'is not valid JSON';
+    }
+    logger.warn({ key, problem }, 'skipped a cluster bucket entry that does not fit');
+    return undefined;
+  };
+}
+
 /** How long a failed synchronisation waits before it is tried again (while NATS is up). */
 const RESYNC_RETRY_MS = 2_000;
 
@@ -40,6 +60,9 @@ export class KvMirror<T> {
   /** Revisions at which this station deleted keys: watch entries up to them are stale. */
   readonly #deletedAt = new Map<string, number>();
   readonly #listeners = new Set<(change: KvChange<T>) => void>();
+  /** Keys this station is writing now (how many writes), and the watch entries for them held until they end. */
+  readonly #writes = new Map<string, number>();
+  readonly #held = new Map<string, KvEntry[]>();
   #stopWatch: (() => void) | undefined;
   #generation = 0;
   #version = 0;
@@ -55,7 +78,7 @@ export class KvMirror<T> {
   /** Mirrors `bucket` (resolves once every key was read) and synchronises again whenever `connection` is back up. */
   static async open<T>(
     bucket: KV,
-    connection: ClusterConnection,
+    connection: Pick<ClusterConnection, 'on'>,
     decode: KvDecoder<T>,
     logger: Logger,
   ): Promise<KvMirror<T>> {
@@ -86,6 +109,27 @@ export class KvMirror<T> {
   onChange(listener: (change: KvChange<T>) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Runs this station's write of `key`, which records its outcome with applyPut/applyDelete before it resolves. The
+   * watch may deliver the write before NATS acknowledges it: entries for `key` wait until the write ends, so this
+   * station's own write is never reported as another's, while another station's newer entry still is.
+   */
+  async writing<R>(key: string, task: () => Promise<R>): Promise<R> {
+    this.#writes.set(key, (this.#writes.get(key) ?? 0) + 1);
+    try {
+      return await task();
+    } finally {
+      const left = (this.#writes.get(key) ?? 1) - 1;
+      if (left > 0) this.#writes.set(key, left);
+      else {
+        this.#writes.delete(key);
+        const held = this.#held.get(key) ?? [];
+        this.#held.delete(key);
+        for (const entry of held) this.#apply(entry);
+      }
+    }
   }
 
   /** Records this station's acknowledged put (read-your-writes); not reported to listeners. */
@@ -136,7 +180,7 @@ export class KvMirror<T> {
     const follow = async (): Promise<void> => {
       for await (const entry of watch) {
         if (generation !== this.#generation) return;
-        if (live) this.#apply(entry);
+        if (live) this.#take(entry);
         else early.push(entry);
       }
     };
@@ -151,7 +195,7 @@ export class KvMirror<T> {
       watch.stop();
       throw error;
     }
-    for (const entry of early.splice(0)) this.#apply(entry);
+    for (const entry of early.splice(0)) this.#take(entry);
     live = true;
   }
 
@@ -186,6 +230,17 @@ export class KvMirror<T> {
     this.#deletedAt.clear();
     this.#version += 1;
     for (const change of changes) this.#report(change);
+  }
+
+  /** Applies a watch entry, or holds it while this station writes its key. */
+  #take(entry: KvEntry): void {
+    if (!this.#writes.has(entry.key)) {
+      this.#apply(entry);
+      return;
+    }
+    const held = this.#held.get(entry.key) ?? [];
+    held.push(entry);
+    this.#held.set(entry.key, held);
   }
 
   #apply(entry: KvEntry): void {

@@ -80,33 +80,39 @@ export async function openKvRecordList<T>(
       const id = rules.idOf(clean);
       if (mirror.get(id) !== undefined) throw rules.exists(id);
       const envelope = { created: Date.now(), record: clean };
-      const revision = await clusterWrite(
-        connection,
-        () => bucket.create(id, JSON.stringify(envelope)),
-        () => rules.exists(id),
-      );
-      mirror.applyPut(id, envelope, revision);
+      await mirror.writing(id, async () => {
+        const revision = await clusterWrite(
+          connection,
+          () => bucket.create(id, JSON.stringify(envelope)),
+          () => rules.exists(id),
+        );
+        mirror.applyPut(id, envelope, revision);
+      });
     },
     async replace(record) {
       const clean = admitted(record);
       const id = rules.idOf(clean);
       const { value, revision } = held(id);
       const envelope = { created: value.created, record: clean };
-      const next = await clusterWrite(
-        connection,
-        () => bucket.update(id, JSON.stringify(envelope), revision),
-        () => conflict(`"${id}"`),
-      );
-      mirror.applyPut(id, envelope, next);
+      await mirror.writing(id, async () => {
+        const next = await clusterWrite(
+          connection,
+          () => bucket.update(id, JSON.stringify(envelope), revision),
+          () => conflict(`"${id}"`),
+        );
+        mirror.applyPut(id, envelope, next);
+      });
     },
     async remove(id) {
       const { revision } = held(id);
-      await clusterWrite(
-        connection,
-        () => bucket.delete(id, { previousSeq: revision }),
-        () => conflict(`"${id}"`),
-      );
-      mirror.applyDelete(id, revision);
+      await mirror.writing(id, async () => {
+        await clusterWrite(
+          connection,
+          () => bucket.delete(id, { previousSeq: revision }),
+          () => conflict(`"${id}"`),
+        );
+        mirror.applyDelete(id, revision);
+      });
     },
     onChange: (listener) =>
       mirror.onChange((change) => {

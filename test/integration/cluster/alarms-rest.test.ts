@@ -25,7 +25,7 @@ import { Receiver } from '../alarms/receiver';
 import { labCameraBody } from '../audit/served-station';
 import { labGateway } from '../station/harness';
 import { eventually } from '../wait';
-import { NatsServer } from './alarms-nats';
+import { startNatsServer, type NatsServer } from './nats-server';
 
 const lab = useLab({ cameras: 1 });
 const logger = pino({ level: 'silent' });
@@ -87,8 +87,8 @@ let a: RestStation;
 let b: RestStation;
 
 beforeAll(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'vigil-cluster-rest-nats-'));
-  nats = await NatsServer.start(join(folder, 'nats'));
+  folder = await mkdtemp(join(tmpdir(), 'vigil-cluster-rest-'));
+  nats = await startNatsServer();
   receiver = new Receiver(await freePort(), SECRET);
   await receiver.start();
   const keyFile = join(folder, 'cluster.key');
@@ -110,7 +110,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const station of [a, b] as (RestStation | undefined)[]) await station?.stop();
   await receiver.stop();
-  await nats.stop();
+  await nats.dispose();
   await rm(folder, { recursive: true, force: true });
 });
 

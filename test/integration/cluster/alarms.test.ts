@@ -19,7 +19,8 @@ import { openClusterAlarms } from '../../../main/cluster/cluster-alarms';
 import { ClusterConnection } from '../../../main/cluster/connection';
 import { isRemoteEvent } from '../../../main/station/event-origin';
 import { eventually } from '../wait';
-import { NatsLink, NatsServer } from './alarms-nats';
+import { NatsLink } from './nats-link';
+import { startNatsServer, type NatsServer } from './nats-server';
 
 const VAS: AlarmActor = { kind: 'key', name: 'vas-portal' };
 const DESK: AlarmActor = { kind: 'desk', name: 'desk' };
@@ -84,7 +85,7 @@ function known(station: TestStation, alarmId: string, timeoutMs = 5_000): Promis
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'vigil-cluster-alarms-'));
-  nats = await NatsServer.start(join(folder, 'nats'));
+  nats = await startNatsServer();
   a = await openStation('stationa1');
   b = await openStation('stationb2');
 });
@@ -97,7 +98,7 @@ async function closeStation(station: TestStation): Promise<void> {
 
 afterAll(async () => {
   for (const station of [a, b]) await closeStation(station);
-  await nats.stop();
+  await nats.dispose();
   rmSync(folder, { recursive: true, force: true });
 });
 

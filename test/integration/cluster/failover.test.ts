@@ -18,7 +18,7 @@ import { useLab } from '../../lab/vitest';
 import { labCamera } from '../janus/connect';
 import { labGateway } from '../station/harness';
 import { until } from '../wait';
-import { startTestNats, type TestNats } from './gw-nats';
+import { startNatsServer, type NatsServer } from './nats-server';
 import { clusterDataDir, startClusterStation, type ClusterStation } from './gw-stations';
 
 const lab = useLab({ cameras: 3 });
@@ -26,7 +26,7 @@ const CAMERA_IDS = ['door', 'gate', 'hall', 'lift', 'roof', 'yard'];
 const GATEWAYS = ['gw-a', 'gw-b', 'gw-c'] as const;
 
 describe('cluster failover (3 Janus, 3 stations, NATS)', () => {
-  let nats: TestNats | undefined;
+  let nats: NatsServer | undefined;
   let natsUrl = '';
   let keyDir: string;
   let cipher: SecretCipher;
@@ -71,7 +71,7 @@ describe('cluster failover (3 Janus, 3 stations, NATS)', () => {
   };
 
   beforeAll(async () => {
-    nats = await startTestNats();
+    nats = await startNatsServer();
     natsUrl = nats.url;
     keyDir = await mkdtemp(join(tmpdir(), 'vigil-gw-key-'));
     cipher = await createKeyFileCipher(keyDir);
@@ -93,7 +93,7 @@ describe('cluster failover (3 Janus, 3 stations, NATS)', () => {
   afterAll(async () => {
     for (const running of stations.values()) await running.stop().catch(() => undefined);
     for (const janus of extraJanus.values()) await janus.process.stop();
-    await nats?.stop();
+    await nats?.dispose();
     for (const dir of [...dataDirs, ...dataDirOf.values(), keyDir])
       await rm(dir, { recursive: true, force: true });
   });
@@ -190,11 +190,11 @@ describe('cluster failover (3 Janus, 3 stations, NATS)', () => {
     const moved = () =>
       [...stations.values()].flatMap((s) => s.events.filter((e) => e.type === 'camera.moved')).length;
     const movesBefore = moved();
-    await (nats as TestNats).kill();
+    await (nats as NatsServer).kill();
     await sleep(5_000);
     expect(CAMERA_IDS.map(holderOf)).toEqual(before);
     expect(await notLive(CAMERA_IDS)).toEqual([]);
-    await (nats as TestNats).start();
+    await (nats as NatsServer).start();
     await sleep(6_000);
     expect(CAMERA_IDS.map(holderOf)).toEqual(before);
     expect(moved()).toBe(movesBefore);

@@ -25,6 +25,8 @@ export interface NatsServer {
   pid(): number | undefined;
   /** Stops the server (SIGTERM, SIGKILL after 5 s); resolves once it exited. */
   stop(): Promise<void>;
+  /** Kills the server (SIGKILL: clients see it gone at once); resolves once it exited. The store stays. */
+  kill(): Promise<void>;
   /** Starts it again on the same port and store folder; resolves once it accepts connections. */
   start(): Promise<void>;
   /** Stops it and removes its store folder. */
@@ -35,7 +37,8 @@ export interface NatsServer {
  * Starts `nats-server -js -a 127.0.0.1 -p PORT -sd DIR`; resolves once the port accepts connections.
  * @example
  * const nats = await startNatsServer();
- * await nats.stop(); await nats.start();
+ * await nats.stop(); await nats.start(); // or nats.kill() for a crash
+ * await nats.dispose();
  */
 export async function startNatsServer(): Promise<NatsServer> {
   const port = await freePort();
@@ -48,7 +51,7 @@ export async function startNatsServer(): Promise<NatsServer> {
     child = started;
     await waitForPort(port, 10_000, () => started.exitCode !== null);
   };
-  const stop = async (): Promise<void> => {
+  const end = async (signal: 'SIGTERM' | 'SIGKILL'): Promise<void> => {
     const running = child;
     child = undefined;
     if (running === undefined || running.exitCode !== null || running.signalCode !== null) return;
@@ -57,11 +60,12 @@ export async function startNatsServer(): Promise<NatsServer> {
         resolve();
       }),
     );
-    running.kill('SIGTERM');
+    running.kill(signal);
     const timer = setTimeout(() => running.kill('SIGKILL'), 5_000);
     await exited;
     clearTimeout(timer);
   };
+  const stop = (): Promise<void> => end('SIGTERM');
   await start();
   return {
     url: `nats://127.0.0.1:${port}`,
@@ -69,6 +73,7 @@ export async function startNatsServer(): Promise<NatsServer> {
     storeDir,
     pid: () => child?.pid,
     stop,
+    kill: () => end('SIGKILL'),
     start,
     dispose: async () => {
       await stop();

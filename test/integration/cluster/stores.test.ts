@@ -213,7 +213,10 @@ describe('cluster stores (two stations on one NATS)', () => {
   });
 
   it('announces on B (SSE) the cameras and views changed on A, and B reconciles them', async () => {
+    const onA = await collectEvents(stationA);
     const onB = await collectEvents(stationB);
+    const seenOn = (station: typeof onA): string[] =>
+      station.events.map((e) => `${e.type} ${e.camera_id ?? e.view_id ?? ''}`);
     try {
       expect((await call(stationA, '/cameras', { method: 'POST', body: cameraBody('sse-cam') })).status).toBe(
         201,
@@ -233,7 +236,7 @@ describe('cluster stores (two stations on one NATS)', () => {
         'camera.removed sse-cam',
       ];
       const seen = await until(
-        () => Promise.resolve(onB.events.map((e) => `${e.type} ${e.camera_id ?? e.view_id ?? ''}`)),
+        () => Promise.resolve(seenOn(onB)),
         (list) => wanted.every((w) => list.includes(w)),
         5_000,
       );
@@ -246,7 +249,13 @@ describe('cluster stores (two stations on one NATS)', () => {
       );
       expect(emptied.body).toMatchObject({ tiles: [null] });
       expect((await call(stationB, '/cameras/sse-cam')).status).toBe(404);
+      // Each change is announced once on each station: A does not hear its own writes back as another's.
+      for (const station of [onA, onB]) {
+        const once = wanted.map((w) => seenOn(station).filter((e) => e === w).length);
+        expect(once).toEqual(wanted.map(() => 1));
+      }
     } finally {
+      onA.stop();
       onB.stop();
     }
   });

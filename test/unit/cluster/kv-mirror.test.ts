@@ -1,9 +1,9 @@
 import type { KV, KvEntry } from '@nats-io/kv';
 import pino from 'pino';
+import { Type } from 'typebox';
 import { describe, expect, it } from 'vitest';
 
-import type { ClusterConnection } from '../../../main/cluster/connection';
-import { KvMirror, type KvChange } from '../../../main/cluster/kv-mirror';
+import { KvMirror, schemaDecoder, type KvChange } from '../../../main/cluster/kv-mirror';
 import { TypedEmitter } from '../../../main/janus/emitter';
 
 /** A stand-in for a KV bucket: last values with revisions, and one live watch fed by `push`. */
@@ -73,6 +73,7 @@ function entry(key: string, value: string | null, revision: number): KvEntry {
     revision,
     operation: value === null ? 'DEL' : 'PUT',
     string: () => value ?? '',
+    json: () => JSON.parse(value ?? '') as unknown,
   } as unknown as KvEntry;
 }
 
@@ -87,7 +88,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 async function open(bucket: FakeBucket, connection = new FakeConnection()) {
   const mirror = await KvMirror.open<string>(
     bucket.asKv(),
-    connection as unknown as ClusterConnection,
+    connection,
     (_key, e) => e.string(),
     pino({ level: 'silent' }),
   );
@@ -128,6 +129,27 @@ describe('KvMirror', () => {
     expect(mirror.get('a')).toBeUndefined();
   });
 
+  it("holds the watch's entries for a key this station is writing: its own write echoed before the ack is not reported, another's newer one is", async () => {
+    const bucket = new FakeBucket();
+    const { mirror, changes } = await open(bucket);
+    await mirror.writing('a', async () => {
+      const revision = bucket.write('a', 'mine');
+      await settle();
+      expect(changes).toEqual([]);
+      mirror.applyPut('a', 'mine', revision);
+    });
+    expect(changes).toEqual([]);
+    await mirror
+      .writing('a', async () => {
+        bucket.write('a', 'theirs');
+        await settle();
+        throw new Error('the compare-and-swap lost');
+      })
+      .catch(() => undefined);
+    expect(changes).toEqual([{ id: 'a', kind: 'updated', value: 'theirs', previous: 'mine' }]);
+    mirror.stop();
+  });
+
   it('reads everything again when NATS is back and reports what changed meanwhile', async () => {
     const bucket = new FakeBucket();
     bucket.write('kept', 'k');
@@ -156,5 +178,22 @@ describe('KvMirror', () => {
       ]),
     );
     mirror.stop();
+  });
+});
+
+describe('schemaDecoder', () => {
+  const Point = Type.Object({ x: Type.Integer() });
+
+  it('keeps a value that fits the schema and logs and leaves out one that does not, or is not JSON', () => {
+    const warnings: unknown[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => warnings.push(JSON.parse(line)) });
+    const decode = schemaDecoder(Point, logger);
+    expect(decode('a', entry('a', '{"x":1}', 1))).toEqual({ x: 1 });
+    expect(decode('b', entry('b', '{"x":"one"}', 2))).toBeUndefined();
+    expect(decode('c', entry('c', 'not json', 3))).toBeUndefined();
+    expect(warnings).toEqual([
+      expect.objectContaining({ key: 'b', problem: expect.stringContaining('x') as unknown }),
+      expect.objectContaining({ key: 'c', problem: 'is not valid JSON' }),
+    ]);
   });
 });
