@@ -34,20 +34,20 @@ export interface NatsServer {
 }
 
 /**
- * Starts `nats-server -js -a 127.0.0.1 -p PORT -sd DIR`; resolves once the port accepts connections.
+ * Starts `nats-server -js -a 127.0.0.1 -p PORT -sd DIR` (plus `extraArgs`: users, TLS); resolves once the port
+ * accepts connections.
  * @example
  * const nats = await startNatsServer();
  * await nats.stop(); await nats.start(); // or nats.kill() for a crash
  * await nats.dispose();
  */
-export async function startNatsServer(): Promise<NatsServer> {
+export async function startNatsServer(extraArgs: readonly string[] = []): Promise<NatsServer> {
   const port = await freePort();
   const storeDir = await mkdtemp(join(tmpdir(), 'vigil-nats-'));
   let child: ChildProcess | undefined;
   const start = async (): Promise<void> => {
-    const started = spawn(NATS_SERVER, ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], {
-      stdio: 'ignore',
-    });
+    const args = ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir, ...extraArgs];
+    const started = spawn(NATS_SERVER, args, { stdio: 'ignore' });
     child = started;
     await waitForPort(port, 10_000, () => started.exitCode !== null);
   };
