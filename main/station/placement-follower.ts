@@ -39,10 +39,10 @@ export function followPlacement(deps: PlacementFollowerDeps): () => void {
         remoteStates.delete(move.camera_id);
         continue;
       }
-      // Its new holder may have published before this station saw the move: that report counts now.
-      const health =
-        move.to === null ? unplacedHealth(null, Date.now()) : placement.remoteHealth(move.camera_id);
-      if (health !== undefined) announceRemote(move.camera_id, health);
+      // What this station says of it from now on: its new holder's report (it may have published before this
+      // station saw the move), else starting on its new gateway, or offline when no gateway may hold it.
+      const health = placement.remoteHealth(move.camera_id) ?? unplacedHealth(move.to, Date.now());
+      announceRemote(move.camera_id, health);
     }
   });
   const stopHealth = placement.onRemoteHealth((cameraId, health) => {

@@ -191,6 +191,60 @@ describe('a cluster of three stations', () => {
     await page.screenshot({ path: join(RESULTS, 'cluster-wall-after-failover.png') });
   });
 
+  it('NATS stopped 30 s: every tile keeps playing, changes get 503, a change after its return reaches every station', async () => {
+    const server = nats;
+    if (server === undefined) throw new Error('nats-server is not running');
+    const rename = (name: string) =>
+      station('gw-a').call('/cameras/yard-1', { method: 'PATCH', body: { name } });
+    await server.stop();
+    const stoppedAt = Date.now();
+    const refused = await rename('Yard 1 (north)');
+    expect(refused.status).toBe(503);
+    expect(await refused.json()).toMatchObject({ error: { code: 'VIGIL_ERR_CLUSTER_UNAVAILABLE' } });
+    let checks = 0;
+    for (; Date.now() - stoppedAt < 30_000 && checks < 20; checks += 1) {
+      await allPlaying(5_000);
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+    await server.start();
+    const back = Date.now();
+    await vi.waitFor(
+      async () => {
+        expect((await rename('Yard 1 (north)')).status).toBe(200);
+      },
+      { timeout: 20_000, interval: 250 },
+    );
+    const acceptedMs = Date.now() - back;
+    await vi.waitFor(
+      async () => {
+        for (const gatewayId of stations.keys()) {
+          const camera = (await (await station(gatewayId).call('/cameras/yard-1')).json()) as {
+            name: string;
+          };
+          expect(camera.name).toBe('Yard 1 (north)');
+        }
+      },
+      { timeout: 2_000, interval: 50 },
+    );
+    console.info(
+      `NATS down ${back - stoppedAt} ms: ${checks} checks, every tile playing each time; a change was accepted ` +
+        `${acceptedMs} ms after NATS returned and every station listed it`,
+    );
+    await allPlaying(10_000);
+    // The registry converges too: every gateway heartbeats and is live again.
+    await vi.waitFor(
+      async () => {
+        expect(
+          (await gateways())
+            .filter((g) => g.live)
+            .map((g) => g.gateway_id)
+            .sort(),
+        ).toEqual([...GATEWAYS]);
+      },
+      { timeout: 10_000, interval: 200 },
+    );
+  });
+
   it('kill -9 of another station: its gateway counts as lost after the heartbeat TTL and the wall plays on', async () => {
     const holder = (await gateways())
       .filter((g) => g.gateway_id !== 'gw-a' && g.live)

@@ -30,7 +30,7 @@ async function roundTrip(options: Omit<ClusterConnectOptions, 'name'>): Promise<
   }
 }
 
-/** A CA, and a certificate it signs for `name` (server: 127.0.0.1 as its address). */
+/** A CA (no `ca`), or a certificate `ca` signs for 127.0.0.1 (which the NATS client checks as localhost). */
 async function certificate(
   name: string,
   ca: { cert: string; key: string } | undefined,

@@ -31,7 +31,8 @@ class TablePlacement implements StationPlacement {
     return undefined;
   }
   remoteHealth(cameraId: string): HealthRecord | undefined {
-    return this.health.get(cameraId);
+    // As the cluster's: only a camera some gateway holds has a holder's report.
+    return this.table.get(cameraId) ? this.health.get(cameraId) : undefined;
   }
   onRemoteHealth(listener: (cameraId: string, health: HealthRecord) => void): () => void {
     this.#healthListeners.add(listener);
@@ -145,6 +146,20 @@ describe('followPlacement', () => {
         previous: 'live',
         reason: 'no live gateway may hold this camera',
       }),
+    ]);
+  });
+
+  it('a camera that moved between two other gateways is starting until its new holder reports', () => {
+    const { placement, seen } = follow();
+    placement.table.set('gate', 'gw-b');
+    placement.publish('gate', { ...initialHealth(1_000), state: 'live' });
+    placement.health.delete('gate');
+    placement.move('gate', 'gw-c');
+    placement.publish('gate', { ...initialHealth(2_000), state: 'live' });
+    expect(seen.filter((e) => e.type === 'camera.state').map((e) => ('state' in e ? e.state : ''))).toEqual([
+      'live',
+      'starting',
+      'live',
     ]);
   });
 
