@@ -79,7 +79,9 @@ export async function startClusterGateway(options: ClusterGatewayOptions): Promi
   checkGatewayCapacity(capacity);
   const registry = await GatewayRegistry.open(connection, logger, { ttlMs: options.ttlMs });
   const board = await CameraHealthBoard.open(connection, logger);
-  const outage = followOutage(connection, clock, registry.ttlMs + HEARTBEAT_INTERVAL_MS);
+  // After NATS returns, stations reconnect one by one and JetStream takes a moment to be ready again (seconds on a
+  // loaded machine): heartbeats are trusted again only after three TTLs and a beat.
+  const outage = followOutage(connection, clock, 3 * registry.ttlMs + HEARTBEAT_INTERVAL_MS);
   const placement = new ClusterPlacement({
     gatewayId,
     registry,
@@ -176,7 +178,7 @@ function repeatEvery(clock: Clock, ms: number, task: () => void): () => void {
 
 /**
  * Whether heartbeats cannot be trusted now: while NATS is away no heartbeat arrives (every gateway would look
- * dead), and just after it returns the mirror catches up for one TTL and a beat. Gateways keep their liveness then.
+ * dead), and just after it returns the stations catch up for `graceMs`. Gateways keep their liveness then.
  */
 function followOutage(
   connection: Pick<ClusterConnection, 'isUp' | 'on'>,

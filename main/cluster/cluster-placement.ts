@@ -190,7 +190,8 @@ export class ClusterPlacement implements StationPlacement {
       id: record.gateway_id,
       weight: record.weight,
       maxCameras: record.max_cameras,
-      live: held ? (this.#live.get(record.gateway_id) ?? live) : live,
+      // Held: a gateway keeps its last liveness, unless its station says its Janus is down.
+      live: held && record.state === 'up' ? (this.#live.get(record.gateway_id) ?? live) : live,
     }));
     this.#live = new Map(gateways.map((gateway) => [gateway.id, gateway.live]));
     let next: Map<string, string | null>;

@@ -130,6 +130,20 @@ describe('ClusterPlacement', () => {
     expect(moves.flat()).toHaveLength(before.filter((g) => g === 'g3').length);
   });
 
+  it('while liveness is held, a gateway whose station says its Janus is down still loses its cameras', async () => {
+    const a = placementOf('g1', () => true);
+    a.onMoved((m) => moves.push([...m]));
+    const onG2 = IDS.filter((id) => a.gatewayIdOf(id) === 'g2');
+    registry.beat(gatewayRecord('g2', { state: 'down' }));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(
+      moves
+        .flat()
+        .map((m) => m.camera_id)
+        .sort(),
+    ).toEqual([...onG2].sort());
+  });
+
   it('a camera added here is placed at once; its holder hears it as a move from no gateway', async () => {
     const a = placementOf('g1');
     a.onMoved((m) => moves.push([...m]));
