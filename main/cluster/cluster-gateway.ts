@@ -127,6 +127,7 @@ export async function startClusterGateway(options: ClusterGatewayOptions): Promi
       events.publish(event);
     },
     now: () => clock.now(),
+    holds: outage.holds,
   });
   watch.registerMetrics(metrics);
   const stops = [
@@ -137,10 +138,10 @@ export async function startClusterGateway(options: ClusterGatewayOptions): Promi
       else publisher.onEvent(event);
     }),
     registry.onChange(() => {
-      if (!outage.holds()) watch.check();
+      watch.check();
     }),
     repeatEvery(clock, WATCH_INTERVAL_MS, () => {
-      if (!outage.holds()) watch.check();
+      watch.check();
     }),
     outage.stop,
   ];

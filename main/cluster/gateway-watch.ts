@@ -13,6 +13,8 @@ export interface GatewayWatchDeps {
   camerasByGateway(): ReadonlyMap<string, readonly string[]>;
   publish(event: StationEvent): void;
   now(): number;
+  /** True while heartbeats cannot be trusted (NATS away or just back): only a gateway saying down changes. */
+  holds?: () => boolean;
 }
 
 /**
@@ -55,7 +57,13 @@ export class GatewayWatch {
   /** Looks at the registry and announces what changed. */
   check(): void {
     const at = new Date(this.#deps.now()).toISOString();
-    for (const event of gatewayChanges(this.#live, this.#deps.gateways(), this.#deps.gatewayId, at)) {
+    const held = this.#deps.holds?.() ?? false;
+    const gateways = this.#deps
+      .gateways()
+      .map((g) =>
+        held && g.record.state === 'up' ? { ...g, live: this.#live.get(g.record.gateway_id) ?? g.live } : g,
+      );
+    for (const event of gatewayChanges(this.#live, gateways, this.#deps.gatewayId, at)) {
       this.#deps.publish(event);
     }
   }

@@ -42,6 +42,24 @@ describe('gateway changes', () => {
     expect(gatewayChanges(before, [registered('g4', true)], 'g1', AT)).toHaveLength(1);
   });
 
+  it('while heartbeats cannot be trusted, announces only a gateway that says its Janus is down', () => {
+    let gateways = [registered('g1', true), registered('g2', true), registered('g3', true)];
+    const published: StationEvent[] = [];
+    const watch = new GatewayWatch({
+      gatewayId: 'g1',
+      gateways: () => gateways,
+      camerasByGateway: () => new Map(),
+      publish: (event) => published.push(event),
+      now: () => Date.parse(AT),
+      holds: () => true,
+    });
+    gateways = [registered('g1', false), registered('g2', false), registered('g3', false, 'down')];
+    watch.check();
+    expect(published).toEqual([
+      { type: 'gateway.down', gateway_id: 'g3', reason: 'its Janus is down', at: AT },
+    ]);
+  });
+
   it('exports up, cameras and viewers per gateway', async () => {
     let gateways = [registered('g1', true), registered('g2', true)];
     const published: StationEvent[] = [];
