@@ -60,7 +60,7 @@ function eventsOf(station: RecordingStation, type: StationEvent['type']): Statio
 describe('retention with a small byte quota', () => {
   it('removes the oldest segments, never the one being written', async () => {
     const root = join(quota.dataDir, 'recordings');
-    const first = await eventually(async () => (await finishedFiles(quota, 'quota-1', root))[0], 20_000);
+    const first = await eventually(async () => (await finishedFiles(quota, 'quota-1', root))[0], 45_000);
     const pid = quota.core.recording.recordings.recorderPid('quota-1');
     await eventually(
       async () => {
@@ -79,13 +79,13 @@ describe('retention with a small byte quota', () => {
     expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(QUOTA + 2 * biggest);
     expect(quota.core.recording.recordings.recorderPid('quota-1')).toBe(pid);
     expect(eventsOf(quota, 'recording.stopped')).toEqual([]);
-  }, 80_000);
+  }, 120_000);
 });
 
 describe('a full recordings folder', () => {
   it('stops the recorder with an alert; the station and live video go on; recording resumes with space', async () => {
     const root = join(mountPoint, 'recordings');
-    await eventually(async () => (await finishedFiles(small, 'full-1', root))[0], 20_000);
+    await eventually(async () => (await finishedFiles(small, 'full-1', root))[0], 45_000);
     const { freeBytes } = await diskSpace(mountPoint);
     const filler = join(mountPoint, 'filler.bin');
     await writeFile(filler, Buffer.alloc(Math.max(0, freeBytes - 256 * 1024)));
@@ -129,5 +129,5 @@ describe('a full recordings folder', () => {
     expect(small.events.slice(resumedAfter)).toContainEqual(
       expect.objectContaining({ type: 'recording.storage', state: 'ok' }),
     );
-  }, 90_000);
+  }, 120_000);
 });
