@@ -108,7 +108,7 @@ function parseNatsUrls(text: string, topic: string): string[] {
     if (!ok) {
       throw new UsageError(
         `--cluster must list nats:// (or tls://) server URLs separated by commas, e.g. ` +
-          `nats://10.0.0.5:4222,nats://10.0.0.6:4222; got "${url}"`,
+          `nats://192.0.2.5:4222,nats://192.0.2.6:4222; got "${url}"`,
         topic,
       );
     }

@@ -189,6 +189,10 @@ describe('a cluster of three stations', () => {
       { timeout: 10_000, interval: 200 },
     );
     await page.screenshot({ path: join(RESULTS, 'cluster-wall-after-failover.png') });
+    // The desk's other common size: a 5:4 monitor.
+    await page.setViewportSize({ width: 1280, height: 1024 });
+    await page.screenshot({ path: join(RESULTS, 'cluster-wall-after-failover-1280x1024.png') });
+    await page.setViewportSize({ width: 1920, height: 1080 });
   });
 
   it('kill -9 of another station: its gateway counts as lost after the heartbeat TTL and the wall plays on', async () => {

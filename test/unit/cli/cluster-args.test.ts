@@ -6,7 +6,7 @@ import { usageMessage } from './usage-message';
 describe('vigil serve --cluster', () => {
   it('takes the servers, the cluster key, a user with a password file and TLS files', () => {
     const command = parseCommand([
-      ...['serve', '--cluster', 'nats://10.0.0.5:4222, tls://10.0.0.6:4222'],
+      ...['serve', '--cluster', 'nats://192.0.2.5:4222, tls://192.0.2.6:4222'],
       ...['--cluster-key', '/etc/vigil/cluster.key', '--cluster-user', 'vigil'],
       ...['--cluster-password-file', '/etc/vigil/nats.pw', '--cluster-tls-ca', '/etc/vigil/ca.pem'],
     ]);
@@ -14,7 +14,7 @@ describe('vigil serve --cluster', () => {
       kind: 'serve',
       args: {
         cluster: {
-          servers: ['nats://10.0.0.5:4222', 'tls://10.0.0.6:4222'],
+          servers: ['nats://192.0.2.5:4222', 'tls://192.0.2.6:4222'],
           keyFile: '/etc/vigil/cluster.key',
           user: 'vigil',
           passwordFile: '/etc/vigil/nats.pw',
